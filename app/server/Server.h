@@ -1,0 +1,57 @@
+#pragma once
+
+#include "ServerOptions.h"
+
+#include <QObject>
+
+#include <memory>
+#include <stdexcept>
+
+namespace lw::server {
+
+class AccessLog;
+class ApiHttpServer;
+class Authenticator;
+class ConfigStore;
+class DataDirectory;
+class JwtAuthority;
+class LogsV2Controller;
+class Router;
+class SecretBox;
+
+class StartupError : public std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+// One logwardend: opens the data directory and store, loads keys, wires the controllers and
+// listens. Everything it owns is torn down in reverse order on destruction.
+class Server : public QObject {
+    Q_OBJECT
+public:
+    explicit Server(ServerOptions options, QObject *parent = nullptr);
+    ~Server() override;
+
+    // Throws StartupError with a sentence naming what went wrong (port taken, data dir unusable…).
+    void start();
+    quint16 apiPort() const { return m_apiPort; }
+    QString apiUrl() const;
+    QString systemJwtPath() const;
+
+private:
+    void loadTls();
+
+    ServerOptions m_options;
+    std::unique_ptr<DataDirectory> m_dataDir;
+    std::unique_ptr<ConfigStore> m_store;
+    std::unique_ptr<SecretBox> m_secrets;
+    std::unique_ptr<JwtAuthority> m_jwt;
+    std::unique_ptr<Authenticator> m_auth;
+    std::unique_ptr<Router> m_router;
+    std::unique_ptr<AccessLog> m_accessLog;
+    std::unique_ptr<LogsV2Controller> m_logsV2;
+    std::unique_ptr<ApiHttpServer> m_http;
+    quint16 m_apiPort = 0;
+    QString m_apiHost;
+};
+
+} // namespace lw::server

@@ -1,0 +1,138 @@
+#include "ServerCommandLine.h"
+#include "Server.h"
+#include "ShutdownSignals.h"
+#include "auth/JwtAuthority.h"
+#include "auth/Principal.h"
+#include "store/DataDirectory.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+
+#include <cstdio>
+#include <sys/stat.h>
+
+namespace lw::server {
+
+namespace {
+
+int fail(const QString &message)
+{
+    std::fprintf(stderr, "logwardend: %s\n", qPrintable(message));
+    return 2;
+}
+
+QCommandLineOption dataDirOption()
+{
+    return {QStringLiteral("data-dir"), QStringLiteral("Data directory (default: %1).").arg(ServerOptions::defaultDataDir()),
+            QStringLiteral("dir"), ServerOptions::defaultDataDir()};
+}
+
+int issueJwt(const QStringList &arguments)
+{
+    QCommandLineParser p;
+    p.setApplicationDescription(QStringLiteral("Mint a server-signed RS256 JWT with the key of a data directory."));
+    p.addHelpOption();
+    p.addPositionalArgument(QStringLiteral("issue-jwt"), QStringLiteral("The subcommand."));
+    const QCommandLineOption dataDir = dataDirOption();
+    const QCommandLineOption subject(QStringLiteral("subject"), QStringLiteral("The sub claim."), QStringLiteral("name"));
+    const QCommandLineOption role(QStringLiteral("role"),
+                                  QStringLiteral("cluster-admin, config-editor or viewer (default cluster-admin)."),
+                                  QStringLiteral("role"), QStringLiteral("cluster-admin"));
+    const QCommandLineOption ttl(QStringLiteral("ttl"), QStringLiteral("Lifetime: 3600, 90m, 12h, 30d, 1y (default 24h)."),
+                                 QStringLiteral("duration"), QStringLiteral("24h"));
+    p.addOptions({dataDir, subject, role, ttl});
+    p.process(arguments);
+
+    if (p.value(subject).isEmpty())
+        return fail(QStringLiteral("issue-jwt needs --subject"));
+    if (!scopes::forRole(p.value(role).toStdString()))
+        return fail(QStringLiteral("unknown role \"%1\" (cluster-admin, config-editor, viewer)").arg(p.value(role)));
+    const auto seconds = parseDurationSeconds(p.value(ttl));
+    if (!seconds)
+        return fail(QStringLiteral("--ttl %1 is not a duration such as 3600, 90m, 12h or 30d").arg(p.value(ttl)));
+    try {
+        DataDirectory dir(p.value(dataDir), /*lock=*/false);
+        JwtAuthority jwt(dir);
+        std::string token = jwt.issue(p.value(subject).toStdString(), p.value(role).toStdString(),
+                                      std::chrono::seconds(*seconds));
+        std::printf("%s\n", token.c_str());
+        return 0;
+    } catch (const std::exception &e) {
+        return fail(QString::fromStdString(e.what()));
+    }
+}
+
+int serve(QCoreApplication &app, const QStringList &arguments)
+{
+    QCommandLineParser p;
+    p.setApplicationDescription(QStringLiteral(
+        "logwardend: the Logwarden log-platform server.\n\n"
+        "Subcommands:\n  serve       run the server (default)\n  issue-jwt   mint a server-signed JWT (see issue-jwt --help)"));
+    p.addHelpOption();
+    p.addVersionOption();
+    const QCommandLineOption dataDir = dataDirOption();
+    const QCommandLineOption listen(QStringLiteral("listen"), QStringLiteral("API address (default 0.0.0.0:8443)."),
+                                    QStringLiteral("host:port"), QStringLiteral("0.0.0.0:8443"));
+    const QCommandLineOption tlsCert(QStringLiteral("tls-cert"),
+                                     QStringLiteral("PEM certificate chain (default: self-signed in <data-dir>/tls)."),
+                                     QStringLiteral("file"));
+    const QCommandLineOption tlsKey(QStringLiteral("tls-key"), QStringLiteral("PEM private key for --tls-cert."),
+                                    QStringLiteral("file"));
+    const QCommandLineOption accessLog(QStringLiteral("access-log"),
+                                       QStringLiteral("Access log: - (stderr, default), off, or a file."),
+                                       QStringLiteral("target"), QStringLiteral("-"));
+    const QCommandLineOption maxBody(QStringLiteral("max-body-bytes"),
+                                     QStringLiteral("Largest accepted request body (default 1048576)."),
+                                     QStringLiteral("bytes"), QStringLiteral("1048576"));
+    p.addOptions({dataDir, listen, tlsCert, tlsKey, accessLog, maxBody});
+    p.addPositionalArgument(QStringLiteral("command"), QStringLiteral("serve (default) or issue-jwt."));
+    p.process(arguments);
+
+    const QStringList positional = p.positionalArguments();
+    if (!positional.isEmpty() && positional.first() != QLatin1String("serve"))
+        return fail(QStringLiteral("unknown command \"%1\" (see --help)").arg(positional.first()));
+
+    ServerOptions options;
+    options.dataDir = p.value(dataDir);
+    options.listen = p.value(listen);
+    options.tlsCertFile = p.value(tlsCert);
+    options.tlsKeyFile = p.value(tlsKey);
+    options.accessLog = p.value(accessLog);
+    bool ok = false;
+    options.maxBodyBytes = p.value(maxBody).toLongLong(&ok);
+    if (!ok || options.maxBodyBytes < 1024)
+        return fail(QStringLiteral("--max-body-bytes must be a number of at least 1024"));
+
+    ::umask(0077); // everything under the data directory is private to the server's user
+    Server server(options);
+    try {
+        server.start();
+    } catch (const std::exception &e) {
+        return fail(QString::fromStdString(e.what()));
+    }
+    std::printf("logwardend %s: API on %s, data in %s, admin JWT in %s\n", LW_VERSION, qPrintable(server.apiUrl()),
+                qPrintable(options.dataDir), qPrintable(server.systemJwtPath()));
+    std::fflush(stdout);
+
+    ShutdownSignals signals;
+    QObject::connect(&signals, &ShutdownSignals::shutdownRequested, &app, [&app](int signo) {
+        std::fprintf(stderr, "logwardend: signal %d received, shutting down\n", signo);
+        app.quit();
+    });
+    return app.exec();
+}
+
+} // namespace
+
+int runServerCommandLine(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("logwardend"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(LW_VERSION));
+    const QStringList arguments = QCoreApplication::arguments();
+    if (arguments.size() > 1 && arguments.at(1) == QLatin1String("issue-jwt"))
+        return issueJwt(arguments);
+    return serve(app, arguments);
+}
+
+} // namespace lw::server

@@ -1,0 +1,31 @@
+#pragma once
+
+#include <QHostAddress>
+#include <QString>
+
+#include <optional>
+
+namespace lw::server {
+
+struct ServerOptions {
+    QString dataDir;
+    QString listen = QStringLiteral("0.0.0.0:8443");
+    QString tlsCertFile; // both empty: a self-signed certificate in <data>/tls
+    QString tlsKeyFile;
+    QString accessLog = QStringLiteral("-");
+    qint64 maxBodyBytes = 1 << 20;
+
+    static QString defaultDataDir();
+};
+
+struct HostPort {
+    QHostAddress address;
+    quint16 port = 0;
+};
+
+// "0.0.0.0:8443", "127.0.0.1:0", "[::1]:8443", "localhost:8443"; nullopt when malformed.
+std::optional<HostPort> parseHostPort(const QString &text);
+// "90s", "15m", "12h", "30d", "1y" or plain seconds; nullopt when malformed or not positive.
+std::optional<qint64> parseDurationSeconds(const QString &text);
+
+} // namespace lw::server

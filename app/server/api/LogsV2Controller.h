@@ -1,0 +1,32 @@
+#pragma once
+
+#include "api/ConfigResource.h"
+
+#include <memory>
+
+namespace lw::server {
+
+class ConfigStore;
+class Router;
+class SecretBox;
+
+// Seed 000's log-streaming configuration: /api/v2/logs/{tls-bundles,sources,targets}.
+class LogsV2Controller {
+public:
+    LogsV2Controller(ConfigStore &store, const SecretBox &secrets);
+    void registerRoutes(Router &router);
+
+private:
+    lw::Json decodeSource(const lw::Json &body) const;
+    lw::Json decodeTarget(const lw::Json &body) const;
+    lw::Json decodeTlsBundle(const lw::Json &body, const StoredRecord *existing) const;
+    void refuseDeletingUsedBundle(const std::string &name) const;
+
+    ConfigStore &m_store;
+    const SecretBox &m_secrets;
+    std::unique_ptr<ConfigResource> m_sources;
+    std::unique_ptr<ConfigResource> m_targets;
+    std::unique_ptr<ConfigResource> m_tlsBundles;
+};
+
+} // namespace lw::server

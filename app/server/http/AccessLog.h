@@ -1,0 +1,34 @@
+#pragma once
+
+#include <QString>
+
+#include <cstdio>
+#include <string>
+
+namespace lw::server {
+
+// One JSON line per request: time, peer, method, path (never the query or any header, so no
+// credential can leak into it), status, bytes, duration and the authenticated subject.
+class AccessLog {
+public:
+    struct Entry {
+        std::string remote;
+        std::string method;
+        std::string path;
+        int status = 0;
+        qint64 bytes = 0;
+        double durationMs = 0;
+        std::string subject;
+    };
+
+    // target: "-" for stderr, "off" for nothing, otherwise a file appended to.
+    explicit AccessLog(const QString &target);
+    ~AccessLog();
+    void write(const Entry &entry);
+
+private:
+    FILE *m_out = nullptr;
+    bool m_owned = false;
+};
+
+} // namespace lw::server

@@ -1,0 +1,139 @@
+#include "ApiHttpServer.h"
+#include "AccessLog.h"
+#include "HttpTypes.h"
+#include "Router.h"
+#include "auth/Authenticator.h"
+#include "store/ConfigStore.h"
+#include "ValidationError.h"
+
+#include <QElapsedTimer>
+#include <QHttpServerRequest>
+#include <QHttpServerResponder>
+#include <QTcpSocket>
+
+namespace lw::server {
+
+namespace {
+
+const char *methodName(QHttpServerRequest::Method m)
+{
+    switch (m) {
+    case QHttpServerRequest::Method::Get: return "GET";
+    case QHttpServerRequest::Method::Put: return "PUT";
+    case QHttpServerRequest::Method::Delete: return "DELETE";
+    case QHttpServerRequest::Method::Post: return "POST";
+    case QHttpServerRequest::Method::Head: return "HEAD";
+    case QHttpServerRequest::Method::Options: return "OPTIONS";
+    case QHttpServerRequest::Method::Patch: return "PATCH";
+    case QHttpServerRequest::Method::Connect: return "CONNECT";
+    case QHttpServerRequest::Method::Trace: return "TRACE";
+    default: return "UNKNOWN";
+    }
+}
+
+std::string joinMethods(const std::vector<std::string> &methods)
+{
+    std::string out;
+    for (const auto &m : methods)
+        out += (out.empty() ? "" : ", ") + m;
+    return out;
+}
+
+} // namespace
+
+ApiHttpServer::ApiHttpServer(Router &router, Authenticator &auth, AccessLog &log, qint64 maxBodyBytes, QObject *parent)
+    : QAbstractHttpServer(parent), m_router(router), m_auth(auth), m_log(log), m_maxBodyBytes(maxBodyBytes)
+{
+}
+
+HttpResponse ApiHttpServer::dispatch(HttpRequest &req, std::string &subject)
+{
+    Router::Match match = m_router.match(req.method, req.path);
+    if (!match.route) {
+        if (!match.allowedMethods.empty()) {
+            return HttpResponse::error(405, "method_not_allowed",
+                                       req.method + " is not allowed on " + req.path + " (allowed: "
+                                           + joinMethods(match.allowedMethods) + ")")
+                .header("Allow", QByteArray::fromStdString(joinMethods(match.allowedMethods)));
+        }
+        return HttpResponse::error(404, "not_found", "no such endpoint: " + req.method + " " + req.path);
+    }
+    if (req.body.size() > m_maxBodyBytes) {
+        return HttpResponse::error(413, "body_too_large",
+                                   "the request body has " + std::to_string(req.body.size()) + " bytes; the limit is "
+                                       + std::to_string(m_maxBodyBytes));
+    }
+    req.params = std::move(match.params);
+
+    Principal principal;
+    if (!match.route->isPublic) {
+        auto result = m_auth.authenticate(req.header("authorization"));
+        if (auto *why = std::get_if<std::string>(&result))
+            return HttpResponse::error(401, "unauthenticated", *why).header("WWW-Authenticate", "Bearer");
+        principal = std::get<Principal>(std::move(result));
+        subject = principal.subject;
+        if (!principal.allows(match.route->scope)) {
+            return HttpResponse::error(403, "forbidden",
+                                       "\"" + principal.subject + "\" lacks the scope \"" + match.route->scope
+                                           + "\" needed for " + req.method + " " + req.path);
+        }
+        req.principal = &principal;
+    }
+
+    try {
+        return match.route->handler(req);
+    } catch (const ApiError &e) {
+        return HttpResponse::error(e.status, e.code, e.what(), e.field);
+    } catch (const ValidationError &e) {
+        return HttpResponse::error(400, e.code(), e.what(), e.field());
+    } catch (const StoreError &e) {
+        qCritical("logwardend: store error on %s %s: %s", req.method.c_str(), req.path.c_str(), e.what());
+        return HttpResponse::error(503, "store_unavailable", "the configuration store failed; try again");
+    } catch (const std::exception &e) {
+        qCritical("logwardend: internal error on %s %s: %s", req.method.c_str(), req.path.c_str(), e.what());
+        return HttpResponse::error(500, "internal", "internal error");
+    }
+}
+
+bool ApiHttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
+{
+    QElapsedTimer timer;
+    timer.start();
+
+    HttpRequest req;
+    req.method = methodName(request.method());
+    const QUrl url = request.url();
+    req.path = url.path(QUrl::FullyEncoded).toStdString();
+    req.query = QUrlQuery(url);
+    req.body = request.body();
+    req.remote = request.remoteAddress();
+    const auto headers = request.headers();
+    req.headers.reserve(static_cast<size_t>(headers.size()));
+    for (const auto &[name, value] : headers)
+        req.headers.emplace_back(name.toLower(), value);
+
+    std::string subject;
+    HttpResponse response = dispatch(req, subject);
+
+    QHttpServerResponder responder = makeResponder(request, socket);
+    responder.writeStatusLine(static_cast<QHttpServerResponder::StatusCode>(response.status));
+    responder.writeHeader("Content-Type", response.contentType);
+    responder.writeHeader("Content-Length", QByteArray::number(response.body.size()));
+    for (const auto &[name, value] : response.headers)
+        responder.writeHeader(name, value);
+    responder.writeBody(response.body);
+
+    m_log.write({req.remote.toString().toStdString(), req.method, req.path, response.status, response.body.size(),
+                 static_cast<double>(timer.nsecsElapsed()) / 1e6, subject});
+    return true;
+}
+
+void ApiHttpServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)
+{
+    // handleRequest answers every request; this only runs if Qt calls it directly.
+    QHttpServerResponder responder = makeResponder(request, socket);
+    QByteArray body = toJsonBytes({{"error", "no handler"}, {"code", "not_found"}});
+    responder.write(body, "application/json", QHttpServerResponder::StatusCode::NotFound);
+}
+
+} // namespace lw::server

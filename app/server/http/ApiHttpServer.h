@@ -1,0 +1,34 @@
+#pragma once
+
+#include <QAbstractHttpServer>
+
+namespace lw::server {
+
+class AccessLog;
+class Authenticator;
+class Router;
+struct HttpRequest;
+struct HttpResponse;
+
+// The HTTP(S) front: for every request, routes it, enforces the body limit, resolves the
+// principal and checks the route's scope before the handler runs, turns every exception into a
+// JSON error (never a crash) and writes one access-log line.
+class ApiHttpServer final : public QAbstractHttpServer {
+    Q_OBJECT
+public:
+    ApiHttpServer(Router &router, Authenticator &auth, AccessLog &log, qint64 maxBodyBytes, QObject *parent = nullptr);
+
+protected:
+    bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
+    void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
+
+private:
+    HttpResponse dispatch(HttpRequest &request, std::string &subject);
+
+    Router &m_router;
+    Authenticator &m_auth;
+    AccessLog &m_log;
+    qint64 m_maxBodyBytes;
+};
+
+} // namespace lw::server

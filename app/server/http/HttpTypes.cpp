@@ -1,0 +1,45 @@
+#include "HttpTypes.h"
+
+namespace lw::server {
+
+QByteArray HttpRequest::header(const QByteArray &lowerCaseName) const
+{
+    for (const auto &[name, value] : headers) {
+        if (name == lowerCaseName)
+            return value;
+    }
+    return {};
+}
+
+QByteArray toJsonBytes(const lw::Json &value)
+{
+    return QByteArray::fromStdString(value.dump(-1, ' ', false, lw::Json::error_handler_t::replace));
+}
+
+HttpResponse HttpResponse::json(int status, const lw::Json &body)
+{
+    HttpResponse r;
+    r.status = status;
+    r.body = toJsonBytes(body);
+    return r;
+}
+
+HttpResponse HttpResponse::raw(int status, QByteArray body, QByteArray contentType)
+{
+    HttpResponse r;
+    r.status = status;
+    r.body = std::move(body);
+    r.contentType = std::move(contentType);
+    return r;
+}
+
+HttpResponse HttpResponse::error(int status, const std::string &code, const std::string &message,
+                                 const std::string &field)
+{
+    lw::Json body = {{"error", message}, {"code", code}};
+    if (!field.empty())
+        body["field"] = field;
+    return json(status, body);
+}
+
+} // namespace lw::server

@@ -1,0 +1,67 @@
+#pragma once
+
+#include <QByteArray>
+#include <QHostAddress>
+#include <QUrlQuery>
+
+#include "Json.h"
+
+#include <map>
+#include <stdexcept>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace lw::server {
+
+struct Principal;
+
+using HeaderList = std::vector<std::pair<QByteArray, QByteArray>>;
+
+struct HttpRequest {
+    std::string method;
+    std::string path;
+    QUrlQuery query;
+    HeaderList headers; // names lower-cased
+    QByteArray body;
+    QHostAddress remote;
+    std::map<std::string, std::string> params; // from {name} segments of the route
+    const Principal *principal = nullptr;      // set before the handler runs on authenticated routes
+
+    QByteArray header(const QByteArray &lowerCaseName) const;
+    const std::string &param(const std::string &name) const { return params.at(name); }
+};
+
+struct HttpResponse {
+    int status = 200;
+    HeaderList headers;
+    QByteArray body;
+    QByteArray contentType = "application/json";
+
+    HttpResponse &header(QByteArray name, QByteArray value)
+    {
+        headers.emplace_back(std::move(name), std::move(value));
+        return *this;
+    }
+
+    static HttpResponse json(int status, const lw::Json &body);
+    static HttpResponse raw(int status, QByteArray body, QByteArray contentType);
+    // The API's error body: {"error": sentence, "code": machine code, "field": optional}
+    static HttpResponse error(int status, const std::string &code, const std::string &message,
+                              const std::string &field = {});
+};
+
+// Thrown by handlers to answer with an error body.
+class ApiError : public std::runtime_error {
+public:
+    ApiError(int status, std::string code, const std::string &message, std::string field = {})
+        : std::runtime_error(message), status(status), code(std::move(code)), field(std::move(field)) {}
+    int status;
+    std::string code;
+    std::string field;
+};
+
+// Serialises JSON for the wire; invalid UTF-8 (never accepted on input) is replaced, not thrown.
+QByteArray toJsonBytes(const lw::Json &value);
+
+} // namespace lw::server

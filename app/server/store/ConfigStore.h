@@ -1,0 +1,59 @@
+#pragma once
+
+#include <QObject>
+
+#include <cstdint>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace lw::server {
+
+// One stored value. Revisions come from one store-wide counter that only grows (like etcd's):
+// createRevision orders lists, modRevision is the ETag and the compare-and-set token.
+struct StoredRecord {
+    std::string kind;
+    std::string name;
+    std::string value;
+    int64_t createRevision = 0;
+    int64_t modRevision = 0;
+};
+
+enum class WriteStatus { Ok, NotFound, AlreadyExists, RevisionMismatch };
+
+struct WriteResult {
+    WriteStatus status = WriteStatus::Ok;
+    int64_t revision = 0;             // new modRevision on success, current one on mismatch
+    std::optional<StoredRecord> previous;
+};
+
+// The store could not do its job (I/O error, corrupt file, lost cluster): not the client's fault.
+class StoreError : public std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+// Where the configuration lives: the embedded SQLite file by default, etcd at scale.
+// Every write bumps the store revision and emits changed() once it is durable.
+class ConfigStore : public QObject {
+    Q_OBJECT
+public:
+    static constexpr int64_t AnyRevision = 0;
+
+    using QObject::QObject;
+    ~ConfigStore() override = default;
+
+    virtual std::optional<StoredRecord> get(const std::string &kind, const std::string &name) = 0;
+    virtual std::vector<StoredRecord> list(const std::string &kind) = 0; // in creation order
+    virtual WriteResult create(const std::string &kind, const std::string &name, const std::string &value) = 0;
+    virtual WriteResult update(const std::string &kind, const std::string &name, const std::string &value,
+                               int64_t expectedModRevision) = 0;
+    virtual WriteResult remove(const std::string &kind, const std::string &name, int64_t expectedModRevision) = 0;
+    // The latest revision this store has seen; list caches are keyed by it.
+    virtual int64_t revision() = 0;
+
+Q_SIGNALS:
+    void changed(const QString &kind, const QString &name, qint64 revision);
+};
+
+} // namespace lw::server

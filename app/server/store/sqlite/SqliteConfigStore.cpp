@@ -1,0 +1,270 @@
+#include "SqliteConfigStore.h"
+
+#include <sqlite3.h>
+
+namespace lw::server {
+
+// A prepared statement kept for the store's lifetime and reset after every use.
+class SqliteConfigStore::Statement {
+public:
+    Statement(sqlite3 *db, const char *sql)
+    {
+        if (sqlite3_prepare_v3(db, sql, -1, SQLITE_PREPARE_PERSISTENT, &m_stmt, nullptr) != SQLITE_OK)
+            throw StoreError(std::string("cannot prepare statement: ") + sqlite3_errmsg(db));
+    }
+    ~Statement() { sqlite3_finalize(m_stmt); }
+    Statement &bind(int i, const std::string &s)
+    {
+        sqlite3_bind_text(m_stmt, i, s.data(), static_cast<int>(s.size()), SQLITE_TRANSIENT);
+        return *this;
+    }
+    Statement &bind(int i, int64_t v)
+    {
+        sqlite3_bind_int64(m_stmt, i, v);
+        return *this;
+    }
+    int step() { return sqlite3_step(m_stmt); }
+    void reset()
+    {
+        sqlite3_reset(m_stmt);
+        sqlite3_clear_bindings(m_stmt);
+    }
+    std::string text(int col) const
+    {
+        auto *p = reinterpret_cast<const char *>(sqlite3_column_text(m_stmt, col));
+        return p ? std::string(p, static_cast<size_t>(sqlite3_column_bytes(m_stmt, col))) : std::string();
+    }
+    int64_t integer(int col) const { return sqlite3_column_int64(m_stmt, col); }
+
+private:
+    sqlite3_stmt *m_stmt = nullptr;
+};
+
+namespace {
+
+enum StatementId { Get, List, Insert, Update, Delete, SetRevision, StatementCount };
+
+// Forward-only migrations: index i brings the schema from version i to i + 1.
+const char *const kMigrations[] = {
+    "CREATE TABLE records ("
+    "  kind TEXT NOT NULL, name TEXT NOT NULL, value TEXT NOT NULL,"
+    "  create_revision INTEGER NOT NULL, mod_revision INTEGER NOT NULL,"
+    "  PRIMARY KEY (kind, name)) WITHOUT ROWID;"
+    "CREATE INDEX records_by_creation ON records(kind, create_revision);"
+    "CREATE TABLE meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;"
+    "INSERT INTO meta(key, value) VALUES ('revision', 0);",
+};
+
+StoredRecord readRecord(const std::string &kind, const std::string &name, int64_t createRev, int64_t modRev,
+                        std::string value)
+{
+    return StoredRecord{kind, name, std::move(value), createRev, modRev};
+}
+
+} // namespace
+
+SqliteConfigStore::SqliteConfigStore(const QString &path, QObject *parent) : ConfigStore(parent)
+{
+    QByteArray file = path.toUtf8();
+    if (sqlite3_open_v2(file.constData(), &m_db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                        nullptr) != SQLITE_OK) {
+        std::string why = m_db ? sqlite3_errmsg(m_db) : "out of memory";
+        sqlite3_close(m_db);
+        m_db = nullptr;
+        throw StoreError("cannot open " + path.toStdString() + ": " + why);
+    }
+    sqlite3_extended_result_codes(m_db, 1);
+    sqlite3_busy_timeout(m_db, 5000);
+    try {
+        exec("PRAGMA journal_mode=WAL");
+        exec("PRAGMA synchronous=FULL");
+        exec("PRAGMA foreign_keys=ON");
+        migrate();
+        m_statements.resize(StatementCount);
+        sqlite3_stmt *rev = nullptr;
+        sqlite3_prepare_v2(m_db, "SELECT value FROM meta WHERE key = 'revision'", -1, &rev, nullptr);
+        if (rev && sqlite3_step(rev) == SQLITE_ROW)
+            m_revision = sqlite3_column_int64(rev, 0);
+        sqlite3_finalize(rev);
+    } catch (...) {
+        m_statements.clear();
+        sqlite3_close(m_db);
+        m_db = nullptr;
+        throw;
+    }
+}
+
+SqliteConfigStore::~SqliteConfigStore()
+{
+    m_statements.clear();
+    if (m_db)
+        sqlite3_close(m_db);
+}
+
+void SqliteConfigStore::fail(const char *what)
+{
+    throw StoreError(std::string(what) + ": " + sqlite3_errmsg(m_db));
+}
+
+void SqliteConfigStore::exec(const char *sql)
+{
+    char *err = nullptr;
+    if (sqlite3_exec(m_db, sql, nullptr, nullptr, &err) != SQLITE_OK) {
+        std::string why = err ? err : "unknown error";
+        sqlite3_free(err);
+        throw StoreError("sqlite: " + why);
+    }
+}
+
+int SqliteConfigStore::schemaVersion()
+{
+    sqlite3_stmt *stmt = nullptr;
+    sqlite3_prepare_v2(m_db, "PRAGMA user_version", -1, &stmt, nullptr);
+    int version = sqlite3_step(stmt) == SQLITE_ROW ? sqlite3_column_int(stmt, 0) : -1;
+    sqlite3_finalize(stmt);
+    return version;
+}
+
+void SqliteConfigStore::migrate()
+{
+    int version = schemaVersion();
+    if (version > SchemaVersion) {
+        throw StoreError("the database has schema version " + std::to_string(version) + ", newer than this logwardend ("
+                         + std::to_string(SchemaVersion) + "); upgrade logwardend");
+    }
+    for (int v = version; v < SchemaVersion; ++v) {
+        exec("BEGIN IMMEDIATE");
+        try {
+            exec(kMigrations[v]);
+            exec(("PRAGMA user_version = " + std::to_string(v + 1)).c_str());
+            exec("COMMIT");
+        } catch (...) {
+            sqlite3_exec(m_db, "ROLLBACK", nullptr, nullptr, nullptr);
+            throw;
+        }
+    }
+}
+
+SqliteConfigStore::Statement &SqliteConfigStore::prepared(int index, const char *sql)
+{
+    if (!m_statements[index])
+        m_statements[index] = std::make_unique<Statement>(m_db, sql);
+    return *m_statements[index];
+}
+
+void SqliteConfigStore::begin()
+{
+    exec("BEGIN IMMEDIATE");
+}
+
+void SqliteConfigStore::commit()
+{
+    exec("COMMIT");
+}
+
+void SqliteConfigStore::rollback()
+{
+    sqlite3_exec(m_db, "ROLLBACK", nullptr, nullptr, nullptr);
+}
+
+std::optional<StoredRecord> SqliteConfigStore::get(const std::string &kind, const std::string &name)
+{
+    Statement &s = prepared(Get, "SELECT value, create_revision, mod_revision FROM records WHERE kind = ?1 AND name = ?2");
+    s.bind(1, kind).bind(2, name);
+    std::optional<StoredRecord> out;
+    int rc = s.step();
+    if (rc == SQLITE_ROW)
+        out = readRecord(kind, name, s.integer(1), s.integer(2), s.text(0));
+    s.reset();
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        fail("read failed");
+    return out;
+}
+
+std::vector<StoredRecord> SqliteConfigStore::list(const std::string &kind)
+{
+    Statement &s = prepared(List, "SELECT name, value, create_revision, mod_revision FROM records "
+                                  "WHERE kind = ?1 ORDER BY create_revision");
+    s.bind(1, kind);
+    std::vector<StoredRecord> out;
+    int rc;
+    while ((rc = s.step()) == SQLITE_ROW)
+        out.push_back(readRecord(kind, s.text(0), s.integer(2), s.integer(3), s.text(1)));
+    s.reset();
+    if (rc != SQLITE_DONE)
+        fail("list failed");
+    return out;
+}
+
+void SqliteConfigStore::runStep(Statement &s, const char *what)
+{
+    int rc = s.step();
+    s.reset();
+    if (rc != SQLITE_DONE)
+        fail(what);
+}
+
+WriteResult SqliteConfigStore::write(const std::string &kind, const std::string &name, const std::string *value,
+                                     WriteMode mode, int64_t expectedModRevision)
+{
+    WriteResult result;
+    begin();
+    try {
+        result.previous = get(kind, name);
+        if (mode == WriteMode::Create && result.previous) {
+            result.status = WriteStatus::AlreadyExists;
+        } else if (mode != WriteMode::Create && !result.previous) {
+            result.status = WriteStatus::NotFound;
+        } else if (mode != WriteMode::Create && expectedModRevision != AnyRevision
+                   && result.previous->modRevision != expectedModRevision) {
+            result.status = WriteStatus::RevisionMismatch;
+            result.revision = result.previous->modRevision;
+        }
+        if (result.status != WriteStatus::Ok) {
+            rollback();
+            return result;
+        }
+        const int64_t revision = m_revision + 1;
+        if (mode == WriteMode::Create) {
+            runStep(prepared(Insert, "INSERT INTO records(kind, name, value, create_revision, mod_revision) "
+                                     "VALUES (?1, ?2, ?3, ?4, ?4)")
+                        .bind(1, kind).bind(2, name).bind(3, *value).bind(4, revision),
+                    "insert failed");
+        } else if (mode == WriteMode::Update) {
+            runStep(prepared(Update, "UPDATE records SET value = ?3, mod_revision = ?4 WHERE kind = ?1 AND name = ?2")
+                        .bind(1, kind).bind(2, name).bind(3, *value).bind(4, revision),
+                    "update failed");
+        } else {
+            runStep(prepared(Delete, "DELETE FROM records WHERE kind = ?1 AND name = ?2").bind(1, kind).bind(2, name),
+                    "delete failed");
+        }
+        runStep(prepared(SetRevision, "UPDATE meta SET value = ?1 WHERE key = 'revision'").bind(1, revision),
+                "revision update failed");
+        commit();
+        m_revision = revision;
+        result.revision = revision;
+    } catch (...) {
+        rollback();
+        throw;
+    }
+    Q_EMIT changed(QString::fromStdString(kind), QString::fromStdString(name), result.revision);
+    return result;
+}
+
+WriteResult SqliteConfigStore::create(const std::string &kind, const std::string &name, const std::string &value)
+{
+    return write(kind, name, &value, WriteMode::Create, AnyRevision);
+}
+
+WriteResult SqliteConfigStore::update(const std::string &kind, const std::string &name, const std::string &value,
+                                      int64_t expectedModRevision)
+{
+    return write(kind, name, &value, WriteMode::Update, expectedModRevision);
+}
+
+WriteResult SqliteConfigStore::remove(const std::string &kind, const std::string &name, int64_t expectedModRevision)
+{
+    return write(kind, name, nullptr, WriteMode::Remove, expectedModRevision);
+}
+
+} // namespace lw::server

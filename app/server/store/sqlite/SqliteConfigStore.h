@@ -1,0 +1,54 @@
+#pragma once
+
+#include "store/ConfigStore.h"
+
+#include <QString>
+
+#include <memory>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace lw::server {
+
+// ConfigStore on one SQLite file: WAL journal, synchronous=FULL (a write is on disk before it is
+// acknowledged), schema versioned through PRAGMA user_version with forward-only migrations.
+class SqliteConfigStore final : public ConfigStore {
+    Q_OBJECT
+public:
+    static constexpr int SchemaVersion = 1;
+
+    // Opens or creates the database; throws StoreError with a readable reason.
+    explicit SqliteConfigStore(const QString &path, QObject *parent = nullptr);
+    ~SqliteConfigStore() override;
+
+    std::optional<StoredRecord> get(const std::string &kind, const std::string &name) override;
+    std::vector<StoredRecord> list(const std::string &kind) override;
+    WriteResult create(const std::string &kind, const std::string &name, const std::string &value) override;
+    WriteResult update(const std::string &kind, const std::string &name, const std::string &value,
+                       int64_t expectedModRevision) override;
+    WriteResult remove(const std::string &kind, const std::string &name, int64_t expectedModRevision) override;
+    int64_t revision() override { return m_revision; }
+
+    int schemaVersion();
+
+private:
+    class Statement;
+    void exec(const char *sql);
+    void migrate();
+    [[noreturn]] void fail(const char *what);
+    Statement &prepared(int index, const char *sql);
+    void begin();
+    void commit();
+    void rollback();
+    enum class WriteMode { Create, Update, Remove };
+    WriteResult write(const std::string &kind, const std::string &name, const std::string *value, WriteMode mode,
+                      int64_t expectedModRevision);
+    void runStep(Statement &s, const char *what);
+
+    sqlite3 *m_db = nullptr;
+    int64_t m_revision = 0;
+    std::vector<std::unique_ptr<Statement>> m_statements;
+};
+
+} // namespace lw::server

@@ -1,0 +1,90 @@
+#include "Validation.h"
+#include "ValidationError.h"
+
+#include <QUrl>
+
+#include <regex>
+
+namespace lw::validation {
+
+bool isValidName(const std::string &name)
+{
+    if (name.size() < 3 || name.size() > 64)
+        return false;
+    for (char c : name) {
+        bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+        if (!ok)
+            return false;
+    }
+    return true;
+}
+
+void requireName(const std::string &field, const std::string &name)
+{
+    if (!isValidName(name)) {
+        throw ValidationError(field, "\"" + field + "\" must be 3 to 64 characters of a-z, 0-9, '-' and '_' (got \""
+                                         + name.substr(0, 80) + "\")",
+                              "invalid_name");
+    }
+}
+
+void requireOneOf(const std::string &field, const std::string &value, std::initializer_list<const char *> allowed)
+{
+    std::string list;
+    for (const char *a : allowed) {
+        if (value == a)
+            return;
+        list += list.empty() ? a : std::string(", ") + a;
+    }
+    throw ValidationError(field, "\"" + field + "\" must be one of " + list + " (got \"" + value.substr(0, 80) + "\")",
+                          "invalid_value");
+}
+
+void requireHttpUrl(const std::string &field, const std::string &url)
+{
+    QUrl u(QString::fromStdString(url), QUrl::StrictMode);
+    bool ok = u.isValid() && (u.scheme() == QLatin1String("http") || u.scheme() == QLatin1String("https"))
+              && !u.host().isEmpty() && url.size() <= 2048;
+    for (char c : url)
+        ok = ok && static_cast<unsigned char>(c) > 0x20 && c != '"' && c != '\\';
+    if (!ok)
+        throw ValidationError(field, "\"" + field + "\" must be an http:// or https:// URL with a host", "invalid_url");
+}
+
+void requireHost(const std::string &field, const std::string &host)
+{
+    static const std::regex re("^[A-Za-z0-9]([A-Za-z0-9.:-]*[A-Za-z0-9])?$");
+    if (host.empty() || host.size() > 253 || !std::regex_match(host, re))
+        throw ValidationError(field, "\"" + field + "\" must be a host name or IP address", "invalid_host");
+}
+
+void requireGoDuration(const std::string &field, const std::string &duration)
+{
+    static const std::regex re("^([0-9]+(\\.[0-9]+)?(ns|us|ms|s|m|h))+$");
+    if (duration.size() > 32 || !std::regex_match(duration, re))
+        throw ValidationError(field, "\"" + field + "\" must be a duration such as \"5s\" or \"1m30s\"",
+                              "invalid_duration");
+}
+
+void requireLabelName(const std::string &field, const std::string &label)
+{
+    static const std::regex re("^[A-Za-z_][A-Za-z0-9_]*$");
+    if (label.size() > 128 || !std::regex_match(label, re) || label.rfind("__", 0) == 0)
+        throw ValidationError(field, "\"" + field + "\" is not a valid label name ([A-Za-z_][A-Za-z0-9_]*, not starting with __)",
+                              "invalid_label");
+}
+
+void requirePlainText(const std::string &field, const std::string &text, size_t maxLength)
+{
+    if (text.empty())
+        throw ValidationError(field, "\"" + field + "\" must not be empty", "invalid_value");
+    if (text.size() > maxLength)
+        throw ValidationError(field, "\"" + field + "\" is longer than " + std::to_string(maxLength) + " characters",
+                              "invalid_value");
+    for (char c : text) {
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f)
+            throw ValidationError(field, "\"" + field + "\" must not contain control characters", "invalid_value");
+    }
+}
+
+} // namespace lw::validation
