@@ -105,7 +105,7 @@ HttpResponse ConfigResource::create(HttpRequest &req)
     const std::string name = stored.at("name").get<std::string>();
     WriteResult result = m_store.create(m_kind, name, stored.dump());
     if (result.status == WriteStatus::AlreadyExists)
-        throw ApiError(409, "already_exists", m_noun + " \"" + name + "\" already exists", "name");
+        throw ApiError(409, "already_exists", "a " + m_noun + " named \"" + name + "\" already exists", "name");
     HttpResponse response = single(201, mustGet(name));
     response.header("Location", QByteArray::fromStdString(m_basePath + "/" + name));
     return response;

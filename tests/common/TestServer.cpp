@@ -1,0 +1,180 @@
+#include "TestServer.h"
+
+#include <QCoreApplication>
+#include <QDeadlineTimer>
+#include <QEventLoop>
+#include <QFile>
+#include <QNetworkReply>
+#include <QRegularExpression>
+#include <QSslCertificate>
+#include <QTimer>
+
+#include <csignal>
+
+namespace lw::test {
+
+QByteArray Reply::header(const QByteArray &name) const
+{
+    for (const auto &[k, v] : headers) {
+        if (k.compare(name, Qt::CaseInsensitive) == 0)
+            return v;
+    }
+    return {};
+}
+
+lw::Json Reply::json() const
+{
+    return lw::Json::parse(body.toStdString(), nullptr, false);
+}
+
+QString TestServer::binaryPath()
+{
+    return QStringLiteral(LOGWARDEND_BIN);
+}
+
+TestServer::TestServer(QString dataDir, QStringList extraArgs) : m_dataDir(std::move(dataDir)), m_extraArgs(std::move(extraArgs))
+{
+    if (m_dataDir.isEmpty()) {
+        m_ownDir = std::make_unique<QTemporaryDir>();
+        m_dataDir = m_ownDir->path() + QStringLiteral("/data");
+    }
+}
+
+TestServer::~TestServer()
+{
+    if (m_process && m_process->state() != QProcess::NotRunning)
+        stop();
+}
+
+bool TestServer::start()
+{
+    m_process = std::make_unique<QProcess>();
+    m_process->setProcessChannelMode(QProcess::MergedChannels);
+    m_output.clear();
+    QStringList args = {QStringLiteral("--data-dir"), m_dataDir, QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")};
+    args += m_extraArgs;
+    m_process->start(binaryPath(), args);
+    if (!m_process->waitForStarted(10000))
+        return false;
+    static const QRegularExpression apiLine(QStringLiteral("API on https://127\\.0\\.0\\.1:(\\d+)"));
+    QDeadlineTimer deadline(20000);
+    while (!deadline.hasExpired()) {
+        if (m_process->state() == QProcess::NotRunning) {
+            m_output += m_process->readAll();
+            return false;
+        }
+        m_process->waitForReadyRead(100);
+        m_output += m_process->readAll();
+        auto m = apiLine.match(QString::fromUtf8(m_output));
+        if (m.hasMatch()) {
+            m_port = static_cast<quint16>(m.captured(1).toUInt());
+            QFile certFile(m_dataDir + QStringLiteral("/tls/server.crt"));
+            certFile.open(QIODevice::ReadOnly);
+            m_tls = QSslConfiguration::defaultConfiguration();
+            m_tls.setCaCertificates(QSslCertificate::fromData(certFile.readAll()));
+            return true;
+        }
+    }
+    return false;
+}
+
+int TestServer::stop()
+{
+    if (!m_process || m_process->state() == QProcess::NotRunning)
+        return m_process ? m_process->exitCode() : -1;
+    ::kill(static_cast<pid_t>(m_process->processId()), SIGTERM);
+    if (!m_process->waitForFinished(15000)) {
+        m_process->kill();
+        m_process->waitForFinished(5000);
+        return -1;
+    }
+    m_output += m_process->readAll();
+    return m_process->exitStatus() == QProcess::NormalExit ? m_process->exitCode() : -1;
+}
+
+void TestServer::kill9()
+{
+    if (m_process && m_process->state() != QProcess::NotRunning) {
+        m_process->kill();
+        m_process->waitForFinished(5000);
+        m_output += m_process->readAll();
+    }
+}
+
+QByteArray TestServer::log()
+{
+    if (m_process)
+        m_output += m_process->readAll();
+    return m_output;
+}
+
+QByteArray TestServer::systemJwt() const
+{
+    QFile f(m_dataDir + QStringLiteral("/system_jwt"));
+    f.open(QIODevice::ReadOnly);
+    return f.readAll().trimmed();
+}
+
+QByteArray TestServer::issueJwt(const QString &subject, const QString &role, const QString &ttl) const
+{
+    auto [code, out] = runCommand(binaryPath(), {QStringLiteral("issue-jwt"), QStringLiteral("--data-dir"), m_dataDir,
+                                                 QStringLiteral("--subject"), subject, QStringLiteral("--role"), role,
+                                                 QStringLiteral("--ttl"), ttl});
+    return code == 0 ? out.trimmed() : QByteArray();
+}
+
+Reply TestServer::request(const QByteArray &method, const QString &path, const QByteArray &body,
+                          const QList<std::pair<QByteArray, QByteArray>> &headers)
+{
+    QNetworkRequest req{QUrl(url(path))};
+    req.setSslConfiguration(m_tls);
+    req.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
+    req.setTransferTimeout(15000);
+    for (const auto &[k, v] : headers)
+        req.setRawHeader(k, v);
+    QNetworkReply *reply = m_network.sendCustomRequest(req, method, body);
+    QEventLoop loop;
+    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    loop.exec();
+    Reply out;
+    out.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    out.body = reply->readAll();
+    for (const auto &pair : reply->rawHeaderPairs())
+        out.headers.append({pair.first, pair.second});
+    if (out.status == 0)
+        out.networkError = reply->errorString();
+    reply->deleteLater();
+    return out;
+}
+
+Reply TestServer::requestAsAdmin(const QByteArray &method, const QString &path, const lw::Json &body,
+                                 QList<std::pair<QByteArray, QByteArray>> headers)
+{
+    headers.append(std::make_pair(QByteArray("Authorization"), "Bearer " + systemJwt()));
+    headers.append(std::make_pair(QByteArray("Content-Type"), QByteArray("application/json")));
+    QByteArray payload = body.is_null() ? QByteArray() : QByteArray::fromStdString(body.dump());
+    return request(method, path, payload, headers);
+}
+
+std::pair<int, QByteArray> runCommand(const QString &program, const QStringList &args, const QString &workDir,
+                                      const QStringList &extraEnv, int timeoutMs)
+{
+    QProcess p;
+    p.setProcessChannelMode(QProcess::MergedChannels);
+    if (!workDir.isEmpty())
+        p.setWorkingDirectory(workDir);
+    if (!extraEnv.isEmpty()) {
+        QStringList env = QProcess::systemEnvironment();
+        env += extraEnv;
+        p.setEnvironment(env);
+    }
+    p.start(program, args);
+    if (!p.waitForFinished(timeoutMs)) {
+        p.kill();
+        p.waitForFinished();
+        return {-1, p.readAll()};
+    }
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAll()};
+}
+
+} // namespace lw::test

@@ -1,0 +1,72 @@
+#pragma once
+
+#include "Json.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QNetworkAccessManager>
+#include <QProcess>
+#include <QSslConfiguration>
+#include <QString>
+#include <QTemporaryDir>
+
+#include <memory>
+#include <utility>
+
+namespace lw::test {
+
+struct Reply {
+    int status = 0;
+    QByteArray body;
+    QList<std::pair<QByteArray, QByteArray>> headers;
+    QString networkError;
+
+    QByteArray header(const QByteArray &name) const;
+    lw::Json json() const; // null when the body is not JSON
+};
+
+// The real logwardend binary on 127.0.0.1:<ephemeral>, with its own data directory.
+class TestServer {
+public:
+    explicit TestServer(QString dataDir = {}, QStringList extraArgs = {});
+    ~TestServer();
+
+    // Starts and waits for the "API on https://…" line; false (with log()) on failure.
+    bool start();
+    // SIGTERM, then waits; returns the exit code (-1 when it had to be killed).
+    int stop();
+    void kill9();
+
+    quint16 port() const { return m_port; }
+    QString hostPort() const { return QStringLiteral("127.0.0.1:%1").arg(m_port); }
+    QString url(const QString &path) const { return QStringLiteral("https://127.0.0.1:%1%2").arg(m_port).arg(path); }
+    QString dataDir() const { return m_dataDir; }
+    QByteArray systemJwt() const;
+    QByteArray issueJwt(const QString &subject, const QString &role, const QString &ttl = QStringLiteral("1h")) const;
+    QByteArray log();        // everything the server wrote so far (stdout + stderr)
+    QProcess &process() { return *m_process; }
+
+    // An HTTPS client that trusts exactly this server's certificate.
+    Reply request(const QByteArray &method, const QString &path, const QByteArray &body = {},
+                  const QList<std::pair<QByteArray, QByteArray>> &headers = {});
+    Reply requestAsAdmin(const QByteArray &method, const QString &path, const lw::Json &body = nullptr,
+                         QList<std::pair<QByteArray, QByteArray>> headers = {});
+
+    static QString binaryPath();
+
+private:
+    std::unique_ptr<QTemporaryDir> m_ownDir;
+    QString m_dataDir;
+    QStringList m_extraArgs;
+    std::unique_ptr<QProcess> m_process;
+    QByteArray m_output;
+    quint16 m_port = 0;
+    QNetworkAccessManager m_network;
+    QSslConfiguration m_tls;
+};
+
+// Runs a command to completion; returns {exit code, stdout+stderr}.
+std::pair<int, QByteArray> runCommand(const QString &program, const QStringList &args, const QString &workDir = {},
+                                      const QStringList &extraEnv = {}, int timeoutMs = 30000);
+
+} // namespace lw::test

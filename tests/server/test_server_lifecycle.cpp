@@ -1,0 +1,170 @@
+// logwardend as an operator meets it: restarts keep everything, SIGTERM exits cleanly, start-up
+// problems are explained, ETags work end to end, and the TLS private key is never in clear
+// in a response, a log line or the database.
+#include "TestCertificates.h"
+#include "TestServer.h"
+
+#include <QDir>
+#include <QDirIterator>
+#include <QFileInfo>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using lw::test::TestServer;
+using nj = nlohmann::json;
+
+class ServerLifecycleTest : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_work;
+    std::string m_ca, m_cert, m_key;
+
+    static QByteArray keyBody(const std::string &pem)
+    {
+        // The base64 body of the key, the part that must never appear anywhere.
+        QByteArray b = QByteArray::fromStdString(pem);
+        return b.mid(b.indexOf('\n') + 1, 64);
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        const QString certs = m_work.path() + "/certs";
+        QVERIFY(lw::test::makeTestCertificates(certs));
+        m_ca = lw::test::readFile(certs + "/ca.crt").toStdString();
+        m_cert = lw::test::readFile(certs + "/rsyslog-server.crt").toStdString();
+        m_key = lw::test::readFile(certs + "/rsyslog-server.key").toStdString();
+    }
+
+    void restartKeepsEverythingAndNeverStoresTheKeyInClear()
+    {
+        const QString dataDir = m_work.path() + "/restart";
+        QByteArray bundleEtag, sourceBody, jwtBefore;
+        {
+            TestServer server(dataDir);
+            QVERIFY2(server.start(), server.log().constData());
+            jwtBefore = server.systemJwt();
+            auto r = server.requestAsAdmin("POST", "/api/v2/logs/tls-bundles",
+                                           {{"name", "dc-rsyslog"}, {"caPem", m_ca}, {"certPem", m_cert}, {"keyPem", m_key}});
+            QCOMPARE(r.status, 201);
+            QVERIFY(!r.body.contains(keyBody(m_key)));
+            bundleEtag = r.header("ETag");
+            QCOMPARE(server.requestAsAdmin("POST", "/api/v2/logs/sources",
+                                           {{"name", "node-manager"}, {"logFormat", "ZAP_JSON"}, {"minLevel", "INFO"},
+                                            {"journald", {{"syslogIdentifier", "node-manager"}}}}).status, 201);
+            QCOMPARE(server.requestAsAdmin("POST", "/api/v2/logs/targets",
+                                           {{"name", "rsyslog1"}, {"type", "RSYSLOG"},
+                                            {"rsyslog", {{"endpoint", "10.0.0.5"}, {"port", 6514}, {"tlsBundle", "dc-rsyslog"}}}}).status, 201);
+            sourceBody = server.requestAsAdmin("GET", "/api/v2/logs/sources").body;
+            QCOMPARE(server.stop(), 0); // graceful SIGTERM
+            const QByteArray log = server.log();
+            QVERIFY(log.contains("shutting down"));
+            QVERIFY(!log.contains(keyBody(m_key)));
+            QVERIFY(!log.contains(server.systemJwt()));
+        }
+        // Nothing under the data directory holds the key in clear (database, WAL, anything).
+        QDirIterator it(dataDir, QDir::Files, QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            const QString file = it.next();
+            QVERIFY2(!lw::test::readFile(file).contains(keyBody(m_key)), qPrintable(file));
+            if (!file.endsWith(".crt") && !file.endsWith(".db") && !file.contains(".db-"))
+                QCOMPARE(QFileInfo(file).permissions() & (QFile::ReadOther | QFile::ReadGroup), QFile::Permissions());
+        }
+        QCOMPARE(QFileInfo(dataDir + "/system_jwt").permissions() & ~(QFile::ReadOwner | QFile::WriteOwner | QFile::ReadUser | QFile::WriteUser),
+                 QFile::Permissions());
+
+        TestServer again(dataDir);
+        QVERIFY2(again.start(), again.log().constData());
+        QCOMPARE(again.systemJwt(), jwtBefore); // same key, same admin token
+        QCOMPARE(again.requestAsAdmin("GET", "/api/v2/logs/sources").body, sourceBody);
+        auto bundle = again.requestAsAdmin("GET", "/api/v2/logs/tls-bundles/dc-rsyslog");
+        QCOMPARE(bundle.status, 200);
+        QCOMPARE(bundle.header("ETag"), bundleEtag);
+        QCOMPARE(bundle.json()["tlsBundle"]["hasKey"], lw::Json(true));
+        // The encrypted key still decrypts after restart: an edit without keyPem keeps it.
+        auto edit = again.requestAsAdmin("PUT", "/api/v2/logs/tls-bundles/dc-rsyslog",
+                                         {{"name", "dc-rsyslog"}, {"caPem", m_ca}, {"certPem", m_cert}},
+                                         {{"If-Match", bundleEtag}});
+        QCOMPARE(edit.status, 200);
+        QCOMPARE(edit.json()["tlsBundle"]["hasKey"], lw::Json(true));
+        QCOMPARE(again.stop(), 0);
+    }
+
+    void etagsAndIfMatch()
+    {
+        TestServer server;
+        QVERIFY(server.start());
+        const lw::Json src = {{"name", "gftl"}, {"minLevel", "INFO"}, {"journald", {{"syslogIdentifier", "gftl"}}}};
+        auto created = server.requestAsAdmin("POST", "/api/v2/logs/sources", src);
+        QCOMPARE(created.status, 201);
+        QCOMPARE(created.header("Location"), QByteArray("/api/v2/logs/sources/gftl"));
+        const QByteArray etag = created.header("ETag");
+        QVERIFY(etag.startsWith('"') && etag.endsWith('"'));
+        lw::Json changed = src;
+        changed["minLevel"] = "ERROR";
+        auto updated = server.requestAsAdmin("PUT", "/api/v2/logs/sources/gftl", changed, {{"If-Match", etag}});
+        QCOMPARE(updated.status, 200);
+        QVERIFY(updated.header("ETag") != etag);
+        // The old ETag now loses; the new one wins, and so does an unconditional write.
+        QCOMPARE(server.requestAsAdmin("PUT", "/api/v2/logs/sources/gftl", src, {{"If-Match", etag}}).status, 412);
+        QCOMPARE(server.requestAsAdmin("DELETE", "/api/v2/logs/sources/gftl", nullptr, {{"If-Match", updated.header("ETag")}}).status, 200);
+        QCOMPARE(server.requestAsAdmin("GET", "/api/v2/logs/sources/gftl").status, 404);
+    }
+
+    void portTakenIsExplained()
+    {
+        QTcpServer squatter;
+        QVERIFY(squatter.listen(QHostAddress::LocalHost));
+        QTemporaryDir dir;
+        auto [code, out] = lw::test::runCommand(TestServer::binaryPath(),
+            {"--data-dir", dir.path(), "--listen", QStringLiteral("127.0.0.1:%1").arg(squatter.serverPort())});
+        QCOMPARE(code, 2);
+        QVERIFY2(out.contains("cannot listen on 127.0.0.1:"), out.constData());
+    }
+
+    void unusableDataDirIsExplained()
+    {
+        QTemporaryDir dir;
+        const QString file = dir.path() + "/not-a-dir";
+        QFile(file).open(QIODevice::WriteOnly);
+        auto [code, out] = lw::test::runCommand(TestServer::binaryPath(), {"--data-dir", file, "--listen", "127.0.0.1:0"});
+        QCOMPARE(code, 2);
+        QVERIFY2(out.contains("data directory"), out.constData());
+    }
+
+    void secondServerOnSameDataDirIsRefused()
+    {
+        TestServer first;
+        QVERIFY(first.start());
+        auto [code, out] = lw::test::runCommand(TestServer::binaryPath(), {"--data-dir", first.dataDir(), "--listen", "127.0.0.1:0"});
+        QCOMPARE(code, 2);
+        QVERIFY2(out.contains("in use by another logwardend"), out.constData());
+        QCOMPARE(first.requestAsAdmin("GET", "/api/v2/logs/sources").status, 200);
+    }
+
+    void versionHelpAndIssueJwt()
+    {
+        auto [vcode, version] = lw::test::runCommand(TestServer::binaryPath(), {"--version"});
+        QCOMPARE(vcode, 0);
+        QVERIFY(version.contains("logwardend " LW_TEST_VERSION));
+        auto [hcode, help] = lw::test::runCommand(TestServer::binaryPath(), {"--help"});
+        QCOMPARE(hcode, 0);
+        QVERIFY(help.contains("--listen") && help.contains("--data-dir") && help.contains("issue-jwt"));
+
+        TestServer server;
+        QVERIFY(server.start());
+        const QByteArray editor = server.issueJwt("ci-bot", "config-editor", "10m");
+        QVERIFY(editor.count('.') == 2);
+        const QList<std::pair<QByteArray, QByteArray>> auth = {{"Authorization", "Bearer " + editor}};
+        QCOMPARE(server.request("GET", "/api/v2/logs/sources", {}, auth).status, 200);
+        auto [badCode, badOut] = lw::test::runCommand(TestServer::binaryPath(),
+            {"issue-jwt", "--data-dir", server.dataDir(), "--subject", "x", "--role", "emperor"});
+        QCOMPARE(badCode, 2);
+        QVERIFY(badOut.contains("unknown role"));
+        QVERIFY(server.log().contains("\"subject\":\"ci-bot\""));
+    }
+};
+
+QTEST_GUILESS_MAIN(ServerLifecycleTest)
+#include "test_server_lifecycle.moc"

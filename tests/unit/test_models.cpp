@@ -1,0 +1,149 @@
+// The lw_models codecs: what they accept round-trips unchanged; what they refuse names the field.
+#include "Source.h"
+#include "Target.h"
+#include "TlsBundle.h"
+#include "TestCertificates.h"
+#include "Validation.h"
+#include "ValidationError.h"
+
+#include <QTemporaryDir>
+#include <QtTest>
+
+using lw::Json;
+
+class ModelsTest : public QObject {
+    Q_OBJECT
+    QTemporaryDir m_dir;
+
+private Q_SLOTS:
+    void names_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<bool>("valid");
+        QTest::newRow("seed name") << "node-manager" << true;
+        QTest::newRow("underscore and digits") << "dc_rsyslog-0" << true;
+        QTest::newRow("three chars") << "abc" << true;
+        QTest::newRow("64 chars") << QString(64, 'a') << true;
+        QTest::newRow("two chars") << "ab" << false;
+        QTest::newRow("65 chars") << QString(65, 'a') << false;
+        QTest::newRow("uppercase") << "Abc" << false;
+        QTest::newRow("dot") << "a.bc" << false;
+        QTest::newRow("space") << "a bc" << false;
+        QTest::newRow("unicode") << QString::fromUtf8("abç") << false;
+    }
+    void names()
+    {
+        QFETCH(QString, name);
+        QFETCH(bool, valid);
+        QCOMPARE(lw::validation::isValidName(name.toStdString()), valid);
+    }
+
+    void sourceRoundTrip_data()
+    {
+        QTest::addColumn<QString>("json");
+        QTest::newRow("journald") << R"({"name":"node-manager","enabled":true,"logFormat":"ZAP_JSON","minLevel":"INFO","journald":{"syslogIdentifier":"node-manager"}})";
+        QTest::newRow("journald without format") << R"({"name":"gftl","enabled":false,"minLevel":"ERROR","journald":{"syslogIdentifier":"gftl"}})";
+        // (a plain literal: moc reads a slash-star inside a raw string as a comment)
+        QTest::newRow("file with labels") << "{\"name\":\"api-events\",\"enabled\":true,\"file\":{\"paths\":[\"/var/log/a.log\",\"/var/log/" "*.log\"],\"labels\":{\"job\":\"api\"}}}";
+    }
+    void sourceRoundTrip()
+    {
+        QFETCH(QString, json);
+        const Json in = Json::parse(json.toStdString());
+        QCOMPARE(QString::fromStdString(lw::Source::fromJson(in).toJson().dump()), QString::fromStdString(in.dump()));
+    }
+
+    void sourceDefaultsEnabled()
+    {
+        auto s = lw::Source::fromJson(Json::parse(R"({"name":"abc","journald":{"syslogIdentifier":"x"}})"));
+        QVERIFY(s.enabled);
+        QVERIFY(!s.minLevel);
+        QCOMPARE(s.toJson()["enabled"], Json(true));
+    }
+
+    void targetRoundTrip_data()
+    {
+        QTest::addColumn<QString>("json");
+        QTest::newRow("loki") << R"({"name":"loki1","type":"LOKI","enabled":true,"loki":{"url":"http://loki.example.com:3100/loki/api/v1/push"}})";
+        QTest::newRow("loki tenant tls") << R"({"name":"loki2","type":"LOKI","enabled":false,"loki":{"url":"https://loki:3100/loki/api/v1/push","tenantId":"dev","tlsBundle":"dc-loki"}})";
+        QTest::newRow("rsyslog") << R"({"name":"rsyslog1","type":"RSYSLOG","enabled":true,"rsyslog":{"endpoint":"rsyslog.example.com","port":6514,"timeout":"5s","tlsBundle":"dc-rsyslog"}})";
+        QTest::newRow("rsyslog ipv6") << R"({"name":"rsyslog6","type":"RSYSLOG","enabled":true,"rsyslog":{"endpoint":"fd00::5","port":514}})";
+    }
+    void targetRoundTrip()
+    {
+        QFETCH(QString, json);
+        const Json in = Json::parse(json.toStdString());
+        QCOMPARE(QString::fromStdString(lw::Target::fromJson(in).toJson().dump()), QString::fromStdString(in.dump()));
+    }
+
+    void targetBundleReference()
+    {
+        auto t = lw::Target::fromJson(Json::parse(R"({"name":"rsyslog1","type":"RSYSLOG","rsyslog":{"endpoint":"h","port":6514,"tlsBundle":"dc-rsyslog"}})"));
+        QCOMPARE(QString::fromStdString(t.tlsBundleReference()->first), QStringLiteral("dc-rsyslog"));
+        QCOMPARE(QString::fromStdString(t.tlsBundleReference()->second), QStringLiteral("rsyslog.tlsBundle"));
+    }
+
+    void errorsNameTheField_data()
+    {
+        QTest::addColumn<QString>("json");
+        QTest::addColumn<QString>("field");
+        QTest::addColumn<QString>("code");
+        QTest::newRow("wrong type deep") << R"({"name":"abc","file":{"paths":["/a",7]}})" << "file.paths[1]" << "invalid_type";
+        QTest::newRow("unknown deep") << R"({"name":"abc","journald":{"syslogIdentifier":"x","unit":"y"}})" << "journald.unit" << "unknown_field";
+        QTest::newRow("null name") << R"({"name":null,"journald":{"syslogIdentifier":"x"}})" << "name" << "missing_field";
+        QTest::newRow("not an object") << R"("source")" << "" << "invalid_type";
+        QTest::newRow("reserved label") << R"({"name":"abc","file":{"paths":["/a"],"labels":{"__path__":"x"}}})" << "file.labels.__path__" << "invalid_label";
+    }
+    void errorsNameTheField()
+    {
+        QFETCH(QString, json);
+        QFETCH(QString, field);
+        QFETCH(QString, code);
+        try {
+            lw::Source::fromJson(Json::parse(json.toStdString()));
+            QFAIL("accepted");
+        } catch (const lw::ValidationError &e) {
+            QCOMPARE(QString::fromStdString(e.field()), field);
+            QCOMPARE(QString::fromStdString(e.code()), code);
+            if (!field.isEmpty())
+                QVERIFY(QString::fromUtf8(e.what()).contains(field));
+        }
+    }
+
+    void tlsBundleValidatesAndHidesTheKey()
+    {
+        QVERIFY(lw::test::makeTestCertificates(m_dir.path()));
+        const std::string ca = lw::test::readFile(m_dir.path() + "/ca.crt").toStdString();
+        const std::string cert = lw::test::readFile(m_dir.path() + "/rsyslog-server.crt").toStdString();
+        const std::string key = lw::test::readFile(m_dir.path() + "/rsyslog-server.key").toStdString();
+        const std::string other = lw::test::readFile(m_dir.path() + "/other.key").toStdString();
+
+        auto input = lw::TlsBundleInput::fromJson({{"name", "dc-rsyslog"}, {"caPem", ca}, {"certPem", cert}, {"keyPem", key}});
+        QCOMPARE(QString::fromStdString(*input.keyPem), QString::fromStdString(key));
+        auto info = lw::tls::inspectCertificates("certPem", cert);
+        QCOMPARE(QString::fromStdString(info.subject), QStringLiteral("CN=rsyslog.example.com"));
+        QCOMPARE(QString::fromStdString(info.issuer), QStringLiteral("CN=Test CA"));
+        QCOMPARE(info.publicKeySha256.size(), size_t(64));
+        QVERIFY(info.notAfter.size() == 20 && info.notAfter.back() == 'Z');
+        QCOMPARE(lw::tls::inspectCertificates("caPem", ca + cert).certificateCount, 2);
+
+        QVERIFY_THROWS_EXCEPTION(lw::ValidationError, lw::tls::requireKeyMatchesCertificate("keyPem", other, cert));
+        QVERIFY_THROWS_EXCEPTION(lw::ValidationError, lw::tls::inspectCertificates("caPem", key));
+
+        lw::TlsBundle stored;
+        stored.name = "dc-rsyslog";
+        stored.caPem = ca;
+        stored.certPem = cert;
+        stored.keyCiphertext = "v1:sealed";
+        stored.cert = info;
+        const Json pub = stored.toPublicJson();
+        QVERIFY(!pub.contains("keyCiphertext") && !pub.contains("keyPem"));
+        QCOMPARE(pub["hasKey"], Json(true));
+        auto back = lw::TlsBundle::fromStorageJson(stored.toStorageJson());
+        QCOMPARE(QString::fromStdString(*back.keyCiphertext), QStringLiteral("v1:sealed"));
+        QCOMPARE(QString::fromStdString(back.cert->subject), QStringLiteral("CN=rsyslog.example.com"));
+    }
+};
+
+QTEST_GUILESS_MAIN(ModelsTest)
+#include "test_models.moc"

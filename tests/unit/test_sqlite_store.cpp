@@ -1,0 +1,121 @@
+// SqliteConfigStore: compare-and-set semantics, revision order, notifications, durability.
+#include "store/sqlite/SqliteConfigStore.h"
+
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <sqlite3.h>
+
+using namespace lw::server;
+
+class SqliteStoreTest : public QObject {
+    Q_OBJECT
+    QTemporaryDir m_dir;
+    QString path(const char *name) const { return m_dir.path() + "/" + name; }
+
+private Q_SLOTS:
+    void createGetListInCreationOrder()
+    {
+        SqliteConfigStore store(path("a.db"));
+        QCOMPARE(store.revision(), int64_t(0));
+        QCOMPARE(store.create("source", "zeta", "{\"z\":1}").status, WriteStatus::Ok);
+        QCOMPARE(store.create("source", "alpha", "{\"a\":1}").status, WriteStatus::Ok);
+        QCOMPARE(store.create("target", "alpha", "{}").status, WriteStatus::Ok); // kinds are separate
+        auto list = store.list("source");
+        QCOMPARE(list.size(), size_t(2));
+        QCOMPARE(QString::fromStdString(list[0].name), QStringLiteral("zeta"));
+        QCOMPARE(QString::fromStdString(list[1].name), QStringLiteral("alpha"));
+        QCOMPARE(store.revision(), int64_t(3));
+        auto got = store.get("source", "alpha");
+        QVERIFY(got);
+        QCOMPARE(QString::fromStdString(got->value), QStringLiteral("{\"a\":1}"));
+        QCOMPARE(got->createRevision, int64_t(2));
+        QCOMPARE(got->modRevision, int64_t(2));
+        QVERIFY(!store.get("source", "missing"));
+        QCOMPARE(store.create("source", "alpha", "{}").status, WriteStatus::AlreadyExists);
+        QCOMPARE(store.revision(), int64_t(3)); // a refused write does not move the revision
+    }
+
+    void compareAndSet()
+    {
+        SqliteConfigStore store(path("b.db"));
+        const int64_t r1 = store.create("source", "s", "v1").revision;
+        const WriteResult ok = store.update("source", "s", "v2", r1);
+        QCOMPARE(ok.status, WriteStatus::Ok);
+        QVERIFY(ok.revision > r1);
+        QCOMPARE(QString::fromStdString(ok.previous->value), QStringLiteral("v1"));
+        const WriteResult stale = store.update("source", "s", "v3", r1);
+        QCOMPARE(stale.status, WriteStatus::RevisionMismatch);
+        QCOMPARE(stale.revision, ok.revision);
+        QCOMPARE(QString::fromStdString(store.get("source", "s")->value), QStringLiteral("v2"));
+        QCOMPARE(store.get("source", "s")->createRevision, r1); // creation order survives updates
+        QCOMPARE(store.update("source", "s", "v4", ConfigStore::AnyRevision).status, WriteStatus::Ok);
+        QCOMPARE(store.update("source", "nope", "x", ConfigStore::AnyRevision).status, WriteStatus::NotFound);
+        QCOMPARE(store.remove("source", "s", r1).status, WriteStatus::RevisionMismatch);
+        QCOMPARE(store.remove("source", "s", ConfigStore::AnyRevision).status, WriteStatus::Ok);
+        QCOMPARE(store.remove("source", "s", ConfigStore::AnyRevision).status, WriteStatus::NotFound);
+    }
+
+    void notifiesOnlyDurableChanges()
+    {
+        SqliteConfigStore store(path("c.db"));
+        QSignalSpy spy(&store, &ConfigStore::changed);
+        store.create("source", "s", "v1");
+        store.create("source", "s", "again");  // refused: no signal
+        store.update("source", "s", "v2", 999); // refused: no signal
+        store.remove("source", "s", ConfigStore::AnyRevision);
+        QCOMPARE(spy.count(), 2);
+        QCOMPARE(spy.at(0).at(0).toString(), QStringLiteral("source"));
+        QCOMPARE(spy.at(1).at(2).toLongLong(), qint64(2));
+    }
+
+    void survivesReopenWithSettings()
+    {
+        {
+            SqliteConfigStore store(path("d.db"));
+            store.create("source", "kept", "value");
+            store.create("source", "gone", "value");
+            store.remove("source", "gone", ConfigStore::AnyRevision);
+            QCOMPARE(store.schemaVersion(), SqliteConfigStore::SchemaVersion);
+        }
+        SqliteConfigStore store(path("d.db"));
+        QCOMPARE(store.revision(), int64_t(3));
+        QCOMPARE(store.list("source").size(), size_t(1));
+        QCOMPARE(store.create("source", "next", "v").revision, int64_t(4)); // revisions never repeat
+
+        sqlite3 *db = nullptr;
+        sqlite3_open(path("d.db").toUtf8().constData(), &db);
+        sqlite3_stmt *st = nullptr;
+        sqlite3_prepare_v2(db, "PRAGMA journal_mode", -1, &st, nullptr);
+        sqlite3_step(st);
+        QCOMPARE(QByteArray(reinterpret_cast<const char *>(sqlite3_column_text(st, 0))), QByteArray("wal"));
+        sqlite3_finalize(st);
+        sqlite3_close(db);
+    }
+
+    void refusesNewerSchema()
+    {
+        {
+            SqliteConfigStore store(path("e.db"));
+        }
+        sqlite3 *db = nullptr;
+        sqlite3_open(path("e.db").toUtf8().constData(), &db);
+        sqlite3_exec(db, "PRAGMA user_version = 99", nullptr, nullptr, nullptr);
+        sqlite3_close(db);
+        try {
+            SqliteConfigStore store(path("e.db"));
+            QFAIL("opened a database from the future");
+        } catch (const StoreError &e) {
+            QVERIFY(QString::fromUtf8(e.what()).contains("newer than this logwardend"));
+        }
+    }
+
+    void unopenablePathIsAStoreError()
+    {
+        QVERIFY_THROWS_EXCEPTION(StoreError, SqliteConfigStore(path("no/such/dir/x.db")));
+    }
+};
+
+QTEST_GUILESS_MAIN(SqliteStoreTest)
+#include "test_sqlite_store.moc"
