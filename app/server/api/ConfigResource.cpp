@@ -103,10 +103,11 @@ HttpResponse ConfigResource::create(HttpRequest &req)
     json body = parseJsonDocument(req.body.toStdString());
     json stored = m_hooks.decode(body, nullptr);
     const std::string name = stored.at("name").get<std::string>();
-    WriteResult result = m_store.create(m_kind, name, stored.dump());
+    const std::string value = stored.dump();
+    WriteResult result = m_store.create(m_kind, name, value);
     if (result.status == WriteStatus::AlreadyExists)
         throw ApiError(409, "already_exists", "a " + m_noun + " named \"" + name + "\" already exists", "name");
-    HttpResponse response = single(201, mustGet(name));
+    HttpResponse response = single(201, StoredRecord{m_kind, name, value, result.revision, result.revision});
     response.header("Location", QByteArray::fromStdString(m_basePath + "/" + name));
     return response;
 }
@@ -128,13 +129,13 @@ HttpResponse ConfigResource::replace(HttpRequest &req)
         else if (!it->is_string() || it->get<std::string>() != name)
             throw ValidationError("name", "\"name\" cannot change: the URL names \"" + name + "\"", "immutable_field");
     }
-    json stored = m_hooks.decode(body, &existing);
-    WriteResult result = m_store.update(m_kind, name, stored.dump(), existing.modRevision);
+    const std::string value = m_hooks.decode(body, &existing).dump();
+    WriteResult result = m_store.update(m_kind, name, value, existing.modRevision);
     if (result.status == WriteStatus::NotFound)
         throw ApiError(404, "not_found", m_noun + " \"" + name + "\" does not exist");
     if (result.status == WriteStatus::RevisionMismatch)
         preconditionFailed(name, result.revision);
-    return single(200, mustGet(name));
+    return single(200, StoredRecord{m_kind, name, value, existing.createRevision, result.revision});
 }
 
 HttpResponse ConfigResource::remove(HttpRequest &req)

@@ -42,7 +42,7 @@ private:
 
 namespace {
 
-enum StatementId { Get, List, Insert, Update, Delete, SetRevision, StatementCount };
+enum StatementId { Get, List, Insert, Update, Delete, SetRevision, Begin, Commit, StatementCount };
 
 // Forward-only migrations: index i brings the schema from version i to i + 1.
 const char *const kMigrations[] = {
@@ -50,7 +50,8 @@ const char *const kMigrations[] = {
     "  kind TEXT NOT NULL, name TEXT NOT NULL, value TEXT NOT NULL,"
     "  create_revision INTEGER NOT NULL, mod_revision INTEGER NOT NULL,"
     "  PRIMARY KEY (kind, name)) WITHOUT ROWID;"
-    "CREATE INDEX records_by_creation ON records(kind, create_revision);"
+    // The store revision is max(mod_revision) over the records; the meta row only keeps it
+    // from going backwards when the newest record is deleted. Fewer pages per durable commit.
     "CREATE TABLE meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;"
     "INSERT INTO meta(key, value) VALUES ('revision', 0);",
 };
@@ -82,7 +83,10 @@ SqliteConfigStore::SqliteConfigStore(const QString &path, QObject *parent) : Con
         migrate();
         m_statements.resize(StatementCount);
         sqlite3_stmt *rev = nullptr;
-        sqlite3_prepare_v2(m_db, "SELECT value FROM meta WHERE key = 'revision'", -1, &rev, nullptr);
+        sqlite3_prepare_v2(m_db,
+                           "SELECT max((SELECT value FROM meta WHERE key = 'revision'),"
+                           "           (SELECT coalesce(max(mod_revision), 0) FROM records))",
+                           -1, &rev, nullptr);
         if (rev && sqlite3_step(rev) == SQLITE_ROW)
             m_revision = sqlite3_column_int64(rev, 0);
         sqlite3_finalize(rev);
@@ -154,12 +158,12 @@ SqliteConfigStore::Statement &SqliteConfigStore::prepared(int index, const char 
 
 void SqliteConfigStore::begin()
 {
-    exec("BEGIN IMMEDIATE");
+    runStep(prepared(Begin, "BEGIN IMMEDIATE"), "cannot start a transaction");
 }
 
 void SqliteConfigStore::commit()
 {
-    exec("COMMIT");
+    runStep(prepared(Commit, "COMMIT"), "commit failed");
 }
 
 void SqliteConfigStore::rollback()
@@ -237,9 +241,9 @@ WriteResult SqliteConfigStore::write(const std::string &kind, const std::string 
         } else {
             runStep(prepared(Delete, "DELETE FROM records WHERE kind = ?1 AND name = ?2").bind(1, kind).bind(2, name),
                     "delete failed");
+            runStep(prepared(SetRevision, "UPDATE meta SET value = ?1 WHERE key = 'revision'").bind(1, revision),
+                    "revision update failed");
         }
-        runStep(prepared(SetRevision, "UPDATE meta SET value = ?1 WHERE key = 'revision'").bind(1, revision),
-                "revision update failed");
         commit();
         m_revision = revision;
         result.revision = revision;
