@@ -1,5 +1,10 @@
 #include "Server.h"
+#include "api/CollectorsController.h"
 #include "api/LogsV2Controller.h"
+#include "remotecfg/AlloyHealthProbe.h"
+#include "remotecfg/CollectorRegistry.h"
+#include "remotecfg/ConnectService.h"
+#include "remotecfg/PipelineCache.h"
 #include "auth/Authenticator.h"
 #include "auth/JwtAuthority.h"
 #include "http/AccessLog.h"
@@ -38,8 +43,11 @@ Server::Server(ServerOptions options, QObject *parent) : QObject(parent), m_opti
 
 Server::~Server()
 {
-    // The HTTP server refers to the controllers, the controllers to the store: stop it first.
+    // The HTTP servers refer to the controllers, the controllers to the store: stop them first.
     m_http.reset();
+    m_remotecfgHttp.reset();
+    m_probe.reset();
+    m_collectors.reset(); // persists what is still pending
 }
 
 QString Server::apiUrl() const
@@ -78,6 +86,10 @@ void Server::start()
     m_router = std::make_unique<Router>();
     m_logsV2 = std::make_unique<LogsV2Controller>(*m_store, *m_secrets);
     m_logsV2->registerRoutes(*m_router);
+    m_pipeline = std::make_unique<PipelineCache>(*m_store, *m_secrets);
+    m_collectors = std::make_unique<CollectorRegistry>(*m_store);
+    m_collectorsApi = std::make_unique<CollectorsController>(*m_collectors, *m_pipeline);
+    m_collectorsApi->registerRoutes(*m_router);
 
     m_http = std::make_unique<ApiHttpServer>(*m_router, *m_auth, *m_accessLog, m_options.maxBodyBytes);
     loadTls();
@@ -89,6 +101,49 @@ void Server::start()
     m_apiHost = hostPort->address.protocol() == QAbstractSocket::IPv6Protocol
                     ? QLatin1Char('[') + hostPort->address.toString() + QLatin1Char(']')
                     : hostPort->address.toString();
+    startRemotecfg();
+}
+
+void Server::startRemotecfg()
+{
+    if (m_options.remotecfgListen == QLatin1String("off"))
+        return;
+    auto hostPort = parseHostPort(m_options.remotecfgListen);
+    if (!hostPort)
+        throw StartupError("--remotecfg-listen " + m_options.remotecfgListen.toStdString() + " is not HOST:PORT");
+    std::optional<std::string> token;
+    if (!m_options.remotecfgTokenFile.isEmpty()) {
+        token = readFileOrThrow(m_options.remotecfgTokenFile, "remotecfg token").trimmed().toStdString();
+        if (token->size() < 16)
+            throw StartupError("the remotecfg token in " + m_options.remotecfgTokenFile.toStdString()
+                               + " is shorter than 16 characters");
+    }
+    if (!hostPort->address.isLoopback() && !token && !m_options.remotecfgInsecure) {
+        throw StartupError("--remotecfg-listen " + m_options.remotecfgListen.toStdString()
+                           + " is reachable beyond this host: give agents a token with --remotecfg-token-file, "
+                             "or accept the risk with --remotecfg-insecure");
+    }
+    m_remotecfgRouter = std::make_unique<Router>();
+    m_connect = std::make_unique<ConnectService>(*m_pipeline, *m_collectors, m_options.remotecfgPrefix.toStdString(), token);
+    m_connect->registerRoutes(*m_remotecfgRouter);
+    // Alloy sends its effective config back; allow more than the API's limit, still bounded.
+    m_remotecfgHttp = std::make_unique<ApiHttpServer>(*m_remotecfgRouter, *m_auth, *m_accessLog,
+                                                      std::max<qint64>(m_options.maxBodyBytes, 4 << 20),
+                                                      &ConnectService::formatError);
+    m_remotecfgPort = m_remotecfgHttp->listen(hostPort->address, hostPort->port);
+    if (m_remotecfgPort == 0) {
+        throw StartupError("cannot listen on " + m_options.remotecfgListen.toStdString()
+                           + " for remotecfg (is another process using the port?)");
+    }
+    if (m_options.alloyUrl != QLatin1String("off")) {
+        const QUrl alloy(m_options.alloyUrl);
+        if (!alloy.isValid() || alloy.host().isEmpty() || !alloy.scheme().startsWith(QLatin1String("http")))
+            throw StartupError("--alloy-url " + m_options.alloyUrl.toStdString() + " is not an http(s) URL");
+        std::vector<std::string> ids;
+        for (const QString &id : m_options.localCollectorIds)
+            ids.push_back(id.toStdString());
+        m_probe = std::make_unique<AlloyHealthProbe>(*m_collectors, alloy, m_options.alloyProbeIntervalMs, ids);
+    }
 }
 
 void Server::loadTls()

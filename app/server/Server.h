@@ -16,6 +16,11 @@ class ConfigStore;
 class DataDirectory;
 class JwtAuthority;
 class LogsV2Controller;
+class CollectorsController;
+class CollectorRegistry;
+class ConnectService;
+class PipelineCache;
+class AlloyHealthProbe;
 class Router;
 class SecretBox;
 
@@ -36,9 +41,11 @@ public:
     quint16 apiPort() const { return m_apiPort; }
     QString apiUrl() const;
     QString systemJwtPath() const;
+    quint16 remotecfgPort() const { return m_remotecfgPort; }
 
 private:
     void loadTls();
+    void startRemotecfg();
 
     ServerOptions m_options;
     std::unique_ptr<DataDirectory> m_dataDir;
@@ -49,8 +56,16 @@ private:
     std::unique_ptr<Router> m_router;
     std::unique_ptr<AccessLog> m_accessLog;
     std::unique_ptr<LogsV2Controller> m_logsV2;
+    std::unique_ptr<PipelineCache> m_pipeline;
+    std::unique_ptr<CollectorRegistry> m_collectors;
+    std::unique_ptr<CollectorsController> m_collectorsApi;
+    std::unique_ptr<Router> m_remotecfgRouter;
+    std::unique_ptr<ConnectService> m_connect;
+    std::unique_ptr<AlloyHealthProbe> m_probe;
+    std::unique_ptr<ApiHttpServer> m_remotecfgHttp;
     std::unique_ptr<ApiHttpServer> m_http;
     quint16 m_apiPort = 0;
+    quint16 m_remotecfgPort = 0;
     QString m_apiHost;
 };
 

@@ -84,7 +84,28 @@ int serve(QCoreApplication &app, const QStringList &arguments)
     const QCommandLineOption maxBody(QStringLiteral("max-body-bytes"),
                                      QStringLiteral("Largest accepted request body (default 1048576)."),
                                      QStringLiteral("bytes"), QStringLiteral("1048576"));
-    p.addOptions({dataDir, listen, tlsCert, tlsKey, accessLog, maxBody});
+    const QCommandLineOption remotecfgListen(QStringLiteral("remotecfg-listen"),
+                                             QStringLiteral("Alloy remotecfg (Connect) address, plain HTTP (default 127.0.0.1:8090), or off."),
+                                             QStringLiteral("host:port"), QStringLiteral("127.0.0.1:8090"));
+    const QCommandLineOption remotecfgPrefix(QStringLiteral("remotecfg-prefix"),
+                                             QStringLiteral("Path prefix before /collector.v1.CollectorService."),
+                                             QStringLiteral("path"));
+    const QCommandLineOption remotecfgToken(QStringLiteral("remotecfg-token-file"),
+                                            QStringLiteral("File holding the token agents must send (Bearer or basic password)."),
+                                            QStringLiteral("file"));
+    const QCommandLineOption remotecfgInsecure(QStringLiteral("remotecfg-insecure"),
+                                               QStringLiteral("Allow a non-loopback remotecfg listener without a token."));
+    const QCommandLineOption alloyUrl(QStringLiteral("alloy-url"),
+                                      QStringLiteral("The node's Alloy HTTP server to probe (default http://127.0.0.1:12345), or off."),
+                                      QStringLiteral("url"), QStringLiteral("http://127.0.0.1:12345"));
+    const QCommandLineOption probeInterval(QStringLiteral("alloy-probe-interval"),
+                                           QStringLiteral("Seconds between health probes of Alloy (default 15)."),
+                                           QStringLiteral("seconds"), QStringLiteral("15"));
+    const QCommandLineOption localCollector(QStringLiteral("local-collector-id"),
+                                            QStringLiteral("Collector id of the node's Alloy (repeatable; default: agents polling from loopback)."),
+                                            QStringLiteral("id"));
+    p.addOptions({dataDir, listen, tlsCert, tlsKey, accessLog, maxBody, remotecfgListen, remotecfgPrefix, remotecfgToken,
+                  remotecfgInsecure, alloyUrl, probeInterval, localCollector});
     p.addPositionalArgument(QStringLiteral("command"), QStringLiteral("serve (default) or issue-jwt."));
     p.process(arguments);
 
@@ -102,6 +123,16 @@ int serve(QCoreApplication &app, const QStringList &arguments)
     options.maxBodyBytes = p.value(maxBody).toLongLong(&ok);
     if (!ok || options.maxBodyBytes < 1024)
         return fail(QStringLiteral("--max-body-bytes must be a number of at least 1024"));
+    options.remotecfgListen = p.value(remotecfgListen);
+    options.remotecfgPrefix = p.value(remotecfgPrefix);
+    options.remotecfgTokenFile = p.value(remotecfgToken);
+    options.remotecfgInsecure = p.isSet(remotecfgInsecure);
+    options.alloyUrl = p.value(alloyUrl);
+    const double probeSeconds = p.value(probeInterval).toDouble(&ok);
+    if (!ok || probeSeconds < 0.2 || probeSeconds > 3600)
+        return fail(QStringLiteral("--alloy-probe-interval must be between 0.2 and 3600 seconds"));
+    options.alloyProbeIntervalMs = static_cast<int>(probeSeconds * 1000);
+    options.localCollectorIds = p.values(localCollector);
 
     ::umask(0077); // everything under the data directory is private to the server's user
     Server server(options);
@@ -112,6 +143,9 @@ int serve(QCoreApplication &app, const QStringList &arguments)
     }
     std::printf("logwardend %s: API on %s, data in %s, admin JWT in %s\n", LW_VERSION, qPrintable(server.apiUrl()),
                 qPrintable(options.dataDir), qPrintable(server.systemJwtPath()));
+    if (server.remotecfgPort())
+        std::printf("logwardend: remotecfg on http://%s:%u\n",
+                    qPrintable(options.remotecfgListen.section(QLatin1Char(':'), 0, -2)), server.remotecfgPort());
     std::fflush(stdout);
 
     ShutdownSignals signals;

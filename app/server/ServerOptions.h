@@ -2,6 +2,7 @@
 
 #include <QHostAddress>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -14,6 +15,15 @@ struct ServerOptions {
     QString tlsKeyFile;
     QString accessLog = QStringLiteral("-");
     qint64 maxBodyBytes = 1 << 20;
+
+    // remotecfg (the agent role): "off" disables the listener.
+    QString remotecfgListen = QStringLiteral("127.0.0.1:8090");
+    QString remotecfgPrefix;
+    QString remotecfgTokenFile; // when set, agents must present this token
+    bool remotecfgInsecure = false; // allow a non-loopback listener without a token
+    QString alloyUrl = QStringLiteral("http://127.0.0.1:12345"); // "off" disables probing
+    int alloyProbeIntervalMs = 15000;
+    QStringList localCollectorIds;
 
     static QString defaultDataDir();
 };

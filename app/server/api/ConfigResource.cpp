@@ -39,6 +39,15 @@ ConfigResource::ConfigResource(ConfigStore &store, std::string kind, std::string
     : m_store(store), m_kind(std::move(kind)), m_singular(std::move(singular)), m_plural(std::move(plural)),
       m_noun(std::move(noun)), m_hooks(std::move(hooks))
 {
+    m_storeChanges = QObject::connect(&store, &ConfigStore::changed, [this](const QString &kind) {
+        if (kind.toStdString() == m_kind)
+            m_listValid = false;
+    });
+}
+
+ConfigResource::~ConfigResource()
+{
+    QObject::disconnect(m_storeChanges);
 }
 
 void ConfigResource::registerRoutes(Router &router, const std::string &basePath, std::string_view readScope,
@@ -81,14 +90,13 @@ void ConfigResource::preconditionFailed(const std::string &name, int64_t current
 
 HttpResponse ConfigResource::list(HttpRequest &)
 {
-    // Lists are read far more often than written: serve the same bytes until the store moves.
-    const int64_t revision = m_store.revision();
-    if (revision != m_cachedRevision) {
+    // Lists are read far more often than written: serve the same bytes until this kind changes.
+    if (!m_listValid) {
         json items = json::array();
         for (const StoredRecord &r : m_store.list(m_kind))
             items.push_back(present(r));
         m_cachedList = toJsonBytes({{m_plural, items}});
-        m_cachedRevision = revision;
+        m_listValid = true;
     }
     return HttpResponse::raw(200, m_cachedList, "application/json");
 }

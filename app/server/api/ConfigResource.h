@@ -31,6 +31,9 @@ public:
     // kind: store kind; singular/plural: JSON keys ("source"/"sources"); noun: for messages.
     ConfigResource(ConfigStore &store, std::string kind, std::string singular, std::string plural, std::string noun,
                    Hooks hooks);
+    ~ConfigResource();
+    ConfigResource(const ConfigResource &) = delete;
+    ConfigResource &operator=(const ConfigResource &) = delete;
 
     void registerRoutes(Router &router, const std::string &basePath, std::string_view readScope,
                         std::string_view writeScope);
@@ -51,8 +54,10 @@ private:
     std::string m_kind, m_singular, m_plural, m_noun;
     Hooks m_hooks;
     std::string m_basePath;
-    int64_t m_cachedRevision = -1;
+    // The list body, valid until a record of this kind changes.
+    bool m_listValid = false;
     QByteArray m_cachedList;
+    QMetaObject::Connection m_storeChanges;
 };
 
 // "<n>" for a revision; parses If-Match ("<n>", W/"<n>", *). nullopt: header absent.

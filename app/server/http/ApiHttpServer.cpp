@@ -41,8 +41,10 @@ std::string joinMethods(const std::vector<std::string> &methods)
 
 } // namespace
 
-ApiHttpServer::ApiHttpServer(Router &router, Authenticator &auth, AccessLog &log, qint64 maxBodyBytes, QObject *parent)
-    : QAbstractHttpServer(parent), m_router(router), m_auth(auth), m_log(log), m_maxBodyBytes(maxBodyBytes)
+ApiHttpServer::ApiHttpServer(Router &router, Authenticator &auth, AccessLog &log, qint64 maxBodyBytes,
+                             ErrorFormatter formatError, QObject *parent)
+    : QAbstractHttpServer(parent), m_router(router), m_auth(auth), m_log(log), m_maxBodyBytes(maxBodyBytes),
+      m_formatError(formatError ? std::move(formatError) : ErrorFormatter(&HttpResponse::error))
 {
 }
 
@@ -51,17 +53,19 @@ HttpResponse ApiHttpServer::dispatch(HttpRequest &req, std::string &subject)
     Router::Match match = m_router.match(req.method, req.path);
     if (!match.route) {
         if (!match.allowedMethods.empty()) {
-            return HttpResponse::error(405, "method_not_allowed",
-                                       req.method + " is not allowed on " + req.path + " (allowed: "
-                                           + joinMethods(match.allowedMethods) + ")")
+            return m_formatError(405, "method_not_allowed",
+                                 req.method + " is not allowed on " + req.path + " (allowed: "
+                                     + joinMethods(match.allowedMethods) + ")",
+                                 {})
                 .header("Allow", QByteArray::fromStdString(joinMethods(match.allowedMethods)));
         }
-        return HttpResponse::error(404, "not_found", "no such endpoint: " + req.method + " " + req.path);
+        return m_formatError(404, "not_found", "no such endpoint: " + req.method + " " + req.path, {});
     }
     if (req.body.size() > m_maxBodyBytes) {
-        return HttpResponse::error(413, "body_too_large",
-                                   "the request body has " + std::to_string(req.body.size()) + " bytes; the limit is "
-                                       + std::to_string(m_maxBodyBytes));
+        return m_formatError(413, "body_too_large",
+                             "the request body has " + std::to_string(req.body.size()) + " bytes; the limit is "
+                                 + std::to_string(m_maxBodyBytes),
+                             {});
     }
     req.params = std::move(match.params);
 
@@ -69,13 +73,14 @@ HttpResponse ApiHttpServer::dispatch(HttpRequest &req, std::string &subject)
     if (!match.route->isPublic) {
         auto result = m_auth.authenticate(req.header("authorization"));
         if (auto *why = std::get_if<std::string>(&result))
-            return HttpResponse::error(401, "unauthenticated", *why).header("WWW-Authenticate", "Bearer");
+            return m_formatError(401, "unauthenticated", *why, {}).header("WWW-Authenticate", "Bearer");
         principal = std::get<Principal>(std::move(result));
         subject = principal.subject;
         if (!principal.allows(match.route->scope)) {
-            return HttpResponse::error(403, "forbidden",
-                                       "\"" + principal.subject + "\" lacks the scope \"" + match.route->scope
-                                           + "\" needed for " + req.method + " " + req.path);
+            return m_formatError(403, "forbidden",
+                                 "\"" + principal.subject + "\" lacks the scope \"" + match.route->scope
+                                     + "\" needed for " + req.method + " " + req.path,
+                                 {});
         }
         req.principal = &principal;
     }
@@ -83,15 +88,15 @@ HttpResponse ApiHttpServer::dispatch(HttpRequest &req, std::string &subject)
     try {
         return match.route->handler(req);
     } catch (const ApiError &e) {
-        return HttpResponse::error(e.status, e.code, e.what(), e.field);
+        return m_formatError(e.status, e.code, e.what(), e.field);
     } catch (const ValidationError &e) {
-        return HttpResponse::error(400, e.code(), e.what(), e.field());
+        return m_formatError(400, e.code(), e.what(), e.field());
     } catch (const StoreError &e) {
         qCritical("logwardend: store error on %s %s: %s", req.method.c_str(), req.path.c_str(), e.what());
-        return HttpResponse::error(503, "store_unavailable", "the configuration store failed; try again");
+        return m_formatError(503, "store_unavailable", "the configuration store failed; try again", {});
     } catch (const std::exception &e) {
         qCritical("logwardend: internal error on %s %s: %s", req.method.c_str(), req.path.c_str(), e.what());
-        return HttpResponse::error(500, "internal", "internal error");
+        return m_formatError(500, "internal", "internal error", {});
     }
 }
 

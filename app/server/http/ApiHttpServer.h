@@ -2,6 +2,9 @@
 
 #include <QAbstractHttpServer>
 
+#include <functional>
+#include <string>
+
 namespace lw::server {
 
 class AccessLog;
@@ -16,7 +19,13 @@ struct HttpResponse;
 class ApiHttpServer final : public QAbstractHttpServer {
     Q_OBJECT
 public:
-    ApiHttpServer(Router &router, Authenticator &auth, AccessLog &log, qint64 maxBodyBytes, QObject *parent = nullptr);
+    // How errors raised by the server itself (not the handler) are written: the API's JSON by
+    // default; the remotecfg listener answers in Connect's form.
+    using ErrorFormatter = std::function<HttpResponse(int status, const std::string &code, const std::string &message,
+                                                      const std::string &field)>;
+
+    ApiHttpServer(Router &router, Authenticator &auth, AccessLog &log, qint64 maxBodyBytes,
+                  ErrorFormatter formatError = {}, QObject *parent = nullptr);
 
 protected:
     bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
@@ -29,6 +38,7 @@ private:
     Authenticator &m_auth;
     AccessLog &m_log;
     qint64 m_maxBodyBytes;
+    ErrorFormatter m_formatError;
 };
 
 } // namespace lw::server

@@ -49,6 +49,10 @@ public:
     virtual WriteResult update(const std::string &kind, const std::string &name, const std::string &value,
                                int64_t expectedModRevision) = 0;
     virtual WriteResult remove(const std::string &kind, const std::string &name, int64_t expectedModRevision) = 0;
+    // Writes many records of one kind in one durable transaction, creating or replacing each
+    // unconditionally (for state that its single writer owns, e.g. collector heartbeats).
+    // Emits changed() once, with an empty name.
+    virtual void upsertMany(const std::string &kind, const std::vector<std::pair<std::string, std::string>> &records) = 0;
     // The latest revision this store has seen; list caches are keyed by it.
     virtual int64_t revision() = 0;
 

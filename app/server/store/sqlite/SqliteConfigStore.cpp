@@ -42,7 +42,7 @@ private:
 
 namespace {
 
-enum StatementId { Get, List, Insert, Update, Delete, SetRevision, Begin, Commit, StatementCount };
+enum StatementId { Get, List, Insert, Update, Delete, SetRevision, Begin, Commit, Upsert, StatementCount };
 
 // Forward-only migrations: index i brings the schema from version i to i + 1.
 const char *const kMigrations[] = {
@@ -269,6 +269,27 @@ WriteResult SqliteConfigStore::update(const std::string &kind, const std::string
 WriteResult SqliteConfigStore::remove(const std::string &kind, const std::string &name, int64_t expectedModRevision)
 {
     return write(kind, name, nullptr, WriteMode::Remove, expectedModRevision);
+}
+
+void SqliteConfigStore::upsertMany(const std::string &kind, const std::vector<std::pair<std::string, std::string>> &records)
+{
+    if (records.empty())
+        return;
+    begin();
+    int64_t revision = m_revision;
+    try {
+        Statement &upsert = prepared(Upsert, "INSERT INTO records(kind, name, value, create_revision, mod_revision) "
+                                             "VALUES (?1, ?2, ?3, ?4, ?4) ON CONFLICT(kind, name) DO UPDATE "
+                                             "SET value = excluded.value, mod_revision = excluded.mod_revision");
+        for (const auto &[name, value] : records)
+            runStep(upsert.bind(1, kind).bind(2, name).bind(3, value).bind(4, ++revision), "upsert failed");
+        commit();
+    } catch (...) {
+        rollback();
+        throw;
+    }
+    m_revision = revision;
+    Q_EMIT changed(QString::fromStdString(kind), QString(), revision);
 }
 
 } // namespace lw::server

@@ -28,6 +28,7 @@ public:
     WriteResult update(const std::string &kind, const std::string &name, const std::string &value,
                        int64_t expectedModRevision) override;
     WriteResult remove(const std::string &kind, const std::string &name, int64_t expectedModRevision) override;
+    void upsertMany(const std::string &kind, const std::vector<std::pair<std::string, std::string>> &records) override;
     int64_t revision() override { return m_revision; }
 
     int schemaVersion();

@@ -1,0 +1,87 @@
+#include "CollectorsController.h"
+#include "auth/Principal.h"
+#include "http/Router.h"
+#include "remotecfg/CollectorRegistry.h"
+#include "remotecfg/PipelineCache.h"
+
+namespace lw::server {
+
+namespace {
+constexpr int MaxPageSize = 1000;
+
+int queryInt(const HttpRequest &req, const char *name, int fallback, int min, int max)
+{
+    const QString text = req.query.queryItemValue(QLatin1String(name));
+    if (text.isEmpty())
+        return fallback;
+    bool ok = false;
+    const int value = text.toInt(&ok);
+    if (!ok || value < min || value > max) {
+        throw ApiError(400, "invalid_parameter",
+                       "query parameter \"" + std::string(name) + "\" must be an integer from " + std::to_string(min)
+                           + " to " + std::to_string(max),
+                       name);
+    }
+    return value;
+}
+} // namespace
+
+CollectorsController::CollectorsController(CollectorRegistry &registry, PipelineCache &pipeline)
+    : m_registry(registry), m_pipeline(pipeline)
+{
+}
+
+void CollectorsController::registerRoutes(Router &router)
+{
+    router.add("GET", "/api/v2/logs/collectors", scopes::ConfigRead, [this](HttpRequest &r) { return list(r); });
+    router.add("GET", "/api/v2/logs/collectors/{id}", scopes::ConfigRead, [this](HttpRequest &r) { return get(r); });
+    router.add("GET", "/api/v2/logs/collectors/{id}/config", scopes::ConfigRead, [this](HttpRequest &r) { return config(r); });
+}
+
+HttpResponse CollectorsController::list(HttpRequest &req)
+{
+    const std::string status = req.query.queryItemValue(QStringLiteral("status")).toStdString();
+    const int limit = queryInt(req, "limit", 0, 1, MaxPageSize);
+    const int offset = queryInt(req, "offset", 0, 0, INT32_MAX);
+    const Pipeline &pipeline = m_pipeline.current();
+    const int64_t now = nowMillis();
+
+    Json items = Json::array();
+    int matched = 0;
+    for (const CollectorState *c : m_registry.all()) {
+        Json v = m_registry.view(*c, pipeline.hash, pipeline.enabledTargets, now);
+        if (!status.empty() && v["alloyStatus"] != status && v["remotecfgStatus"] != status && v["pipelineHealth"] != status)
+            continue;
+        if (matched++ < offset)
+            continue;
+        if (limit == 0 || static_cast<int>(items.size()) < limit)
+            items.push_back(std::move(v));
+    }
+    Json body = {{"collectors", std::move(items)}};
+    if (limit > 0 || offset > 0 || !status.empty()) {
+        body["total"] = matched;
+        if (limit > 0 && offset + limit < matched)
+            body["nextOffset"] = offset + limit;
+    }
+    return HttpResponse::json(200, body);
+}
+
+HttpResponse CollectorsController::get(HttpRequest &req)
+{
+    const CollectorState *c = m_registry.find(req.param("id"));
+    if (!c)
+        throw ApiError(404, "not_found", "collector \"" + req.param("id").substr(0, 80) + "\" has never contacted this server");
+    const Pipeline &pipeline = m_pipeline.current();
+    return HttpResponse::json(200, {{"collector", m_registry.view(*c, pipeline.hash, pipeline.enabledTargets, nowMillis())}});
+}
+
+HttpResponse CollectorsController::config(HttpRequest &req)
+{
+    if (!m_registry.find(req.param("id")))
+        throw ApiError(404, "not_found", "collector \"" + req.param("id").substr(0, 80) + "\" has never contacted this server");
+    // Every collector is served the same pipeline; private keys are redacted for people.
+    const Pipeline &pipeline = m_pipeline.current();
+    return HttpResponse::json(200, {{"id", req.param("id")}, {"hash", pipeline.hash}, {"content", pipeline.redacted}});
+}
+
+} // namespace lw::server

@@ -1,0 +1,280 @@
+#include "CollectorRegistry.h"
+#include "store/ConfigStore.h"
+
+#include <QDateTime>
+#include <QHostAddress>
+
+#include <algorithm>
+
+namespace lw::server {
+
+int64_t nowMillis()
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
+
+std::string rfc3339FromMillis(int64_t ms)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODate).toStdString();
+}
+
+namespace {
+constexpr int64_t MinPollIntervalMs = 1000;
+constexpr int64_t MaxPollIntervalMs = 10 * 60 * 1000;
+constexpr int MissedPollsForOffline = 3;
+// Alloy sends a second GetConfig at once after applying a config; such gaps say nothing of its period.
+constexpr int64_t ImmediateRepollMs = 500;
+
+Json probeToJson(const AlloyProbeResult &p)
+{
+    return {{"pipelineHealth", p.pipelineHealth}, {"failingExporters", p.failingExporters},
+            {"totalExporters", p.totalExporters}, {"error", p.error}, {"probedAtMs", p.probedAtMs}};
+}
+} // namespace
+
+Json CollectorState::toStorageJson() const
+{
+    Json j = {{"id", id}, {"name", name}, {"attributes", attributes}, {"userAgent", userAgent},
+              {"remoteAddress", remoteAddress}, {"firstSeenMs", firstSeenMs}, {"lastSeenMs", lastSeenMs},
+              {"pollIntervalMs", pollIntervalMs}, {"unregistered", unregistered}, {"lastStatus", lastStatus},
+              {"lastError", lastError}, {"agentHash", agentHash}, {"servedHash", servedHash},
+              {"effectiveConfigHash", effectiveConfigHash}};
+    if (probe)
+        j["probe"] = probeToJson(*probe);
+    return j;
+}
+
+CollectorState CollectorState::fromStorageJson(const Json &j)
+{
+    CollectorState c;
+    c.id = j.value("id", "");
+    c.name = j.value("name", "");
+    c.attributes = j.value("attributes", std::map<std::string, std::string>{});
+    c.userAgent = j.value("userAgent", "");
+    c.remoteAddress = j.value("remoteAddress", "");
+    c.firstSeenMs = j.value("firstSeenMs", int64_t(0));
+    c.lastSeenMs = j.value("lastSeenMs", int64_t(0));
+    c.pollIntervalMs = j.value("pollIntervalMs", int64_t(60000));
+    c.unregistered = j.value("unregistered", false);
+    c.lastStatus = j.value("lastStatus", "UNSET");
+    c.lastError = j.value("lastError", "");
+    c.agentHash = j.value("agentHash", "");
+    c.servedHash = j.value("servedHash", "");
+    c.effectiveConfigHash = j.value("effectiveConfigHash", "");
+    if (j.contains("probe")) {
+        const Json &p = j["probe"];
+        c.probe = AlloyProbeResult{p.value("pipelineHealth", ""), p.value("failingExporters", std::vector<std::string>{}),
+                                   p.value("totalExporters", 0), p.value("error", ""), p.value("probedAtMs", int64_t(0))};
+    }
+    return c;
+}
+
+CollectorRegistry::CollectorRegistry(ConfigStore &store, QObject *parent) : QObject(parent), m_store(store)
+{
+    for (const StoredRecord &r : m_store.list(Kind)) {
+        CollectorState c = CollectorState::fromStorageJson(Json::parse(r.value));
+        m_persistedAtMs[c.id] = c.lastSeenMs;
+        m_collectors.emplace(c.id, std::move(c));
+    }
+    m_flushTimer.setInterval(1000);
+    connect(&m_flushTimer, &QTimer::timeout, this, &CollectorRegistry::flush);
+    m_flushTimer.start();
+}
+
+CollectorRegistry::~CollectorRegistry()
+{
+    try {
+        flush();
+    } catch (const std::exception &e) {
+        qWarning("logwardend: could not persist collector state at shutdown: %s", e.what());
+    }
+}
+
+CollectorState &CollectorRegistry::touch(const std::string &id, int64_t nowMs)
+{
+    auto [it, inserted] = m_collectors.try_emplace(id);
+    CollectorState &c = it->second;
+    if (inserted) {
+        c.id = id;
+        c.firstSeenMs = nowMs;
+    }
+    c.lastSeenMs = nowMs;
+    return c;
+}
+
+void CollectorRegistry::markDirty(CollectorState &c, bool meaningful, int64_t nowMs)
+{
+    auto persisted = m_persistedAtMs.find(c.id);
+    const bool heartbeatDue = persisted == m_persistedAtMs.end() || nowMs - persisted->second >= m_persistIntervalMs;
+    if (!meaningful && !heartbeatDue)
+        return;
+    if (persisted == m_persistedAtMs.end() || persisted->second != -1) {
+        m_persistedAtMs[c.id] = -1; // queued
+        m_dirty.push_back(c.id);
+    }
+}
+
+void CollectorRegistry::flush()
+{
+    if (m_dirty.empty())
+        return;
+    std::vector<std::pair<std::string, std::string>> batch;
+    batch.reserve(m_dirty.size());
+    for (const std::string &id : m_dirty) {
+        const CollectorState &c = m_collectors.at(id);
+        batch.emplace_back(id, c.toStorageJson().dump());
+        m_persistedAtMs[id] = c.lastSeenMs;
+    }
+    m_dirty.clear();
+    m_store.upsertMany(Kind, batch);
+}
+
+void CollectorRegistry::recordRegister(const std::string &id, const std::string &name,
+                                       const std::map<std::string, std::string> &attributes, const std::string &userAgent,
+                                       const std::string &remoteAddress)
+{
+    const int64_t now = nowMillis();
+    CollectorState &c = touch(id, now);
+    c.name = name;
+    c.attributes = attributes;
+    c.userAgent = userAgent;
+    c.remoteAddress = remoteAddress;
+    c.unregistered = false;
+    markDirty(c, true, now);
+}
+
+void CollectorRegistry::recordUnregister(const std::string &id)
+{
+    auto it = m_collectors.find(id);
+    if (it == m_collectors.end())
+        return;
+    it->second.unregistered = true;
+    markDirty(it->second, true, nowMillis());
+}
+
+void CollectorRegistry::recordPoll(const PollReport &r)
+{
+    const int64_t now = nowMillis();
+    auto existing = m_collectors.find(r.id);
+    const int64_t previousSeen = existing == m_collectors.end() ? 0 : existing->second.lastSeenMs;
+    CollectorState &c = touch(r.id, now);
+    bool meaningful = existing == m_collectors.end() || c.unregistered;
+    c.unregistered = false;
+    if (previousSeen > 0 && now - previousSeen > ImmediateRepollMs)
+        c.pollIntervalMs = std::clamp(now - previousSeen, MinPollIntervalMs, MaxPollIntervalMs);
+    if (!r.attributes.empty() && r.attributes != c.attributes) {
+        c.attributes = r.attributes;
+        meaningful = true;
+    }
+    if (r.agentHash != c.agentHash || r.servedHash != c.servedHash) {
+        c.agentHash = r.agentHash;
+        c.servedHash = r.servedHash;
+        meaningful = true;
+    }
+    // Alloy sends its status only when it changes: keep the last one.
+    if (r.status && (*r.status != c.lastStatus || r.errorMessage != c.lastError)) {
+        c.lastStatus = *r.status;
+        c.lastError = r.errorMessage;
+        meaningful = true;
+    }
+    if (r.effectiveConfigHash && *r.effectiveConfigHash != c.effectiveConfigHash) {
+        c.effectiveConfigHash = *r.effectiveConfigHash;
+        meaningful = true;
+    }
+    if (!r.userAgent.empty())
+        c.userAgent = r.userAgent;
+    c.remoteAddress = r.remoteAddress;
+    markDirty(c, meaningful, now);
+}
+
+void CollectorRegistry::recordProbe(const std::string &id, const AlloyProbeResult &result)
+{
+    auto it = m_collectors.find(id);
+    if (it == m_collectors.end())
+        return;
+    CollectorState &c = it->second;
+    const bool changed = !c.probe || c.probe->pipelineHealth != result.pipelineHealth
+                         || c.probe->failingExporters != result.failingExporters
+                         || c.probe->totalExporters != result.totalExporters;
+    c.probe = result;
+    markDirty(c, changed, result.probedAtMs);
+}
+
+std::vector<std::string> CollectorRegistry::loopbackCollectorIds() const
+{
+    std::vector<std::string> out;
+    for (const auto &[id, c] : m_collectors) {
+        if (!c.unregistered && QHostAddress(QString::fromStdString(c.remoteAddress)).isLoopback())
+            out.push_back(id);
+    }
+    return out;
+}
+
+const CollectorState *CollectorRegistry::find(const std::string &id) const
+{
+    auto it = m_collectors.find(id);
+    return it == m_collectors.end() ? nullptr : &it->second;
+}
+
+std::vector<const CollectorState *> CollectorRegistry::all() const
+{
+    std::vector<const CollectorState *> out;
+    out.reserve(m_collectors.size());
+    for (const auto &[id, c] : m_collectors)
+        out.push_back(&c);
+    std::sort(out.begin(), out.end(), [](const CollectorState *a, const CollectorState *b) { return a->id < b->id; });
+    return out;
+}
+
+Json CollectorRegistry::view(const CollectorState &c, const std::string &currentHash, int expectedExporters,
+                             int64_t nowMs) const
+{
+    const bool offline = c.unregistered || nowMs - c.lastSeenMs > MissedPollsForOffline * c.pollIntervalMs;
+    const std::string alloyStatus = c.lastSeenMs == 0 ? "ALLOY_UNKNOWN" : offline ? "ALLOY_OFFLINE" : "ALLOY_ONLINE";
+
+    std::string remotecfgStatus;
+    if (offline)
+        remotecfgStatus = "REMOTECFG_DOWN";
+    else if (c.lastStatus == "FAILED")
+        remotecfgStatus = "REMOTECFG_FAILED";
+    else if (c.lastStatus == "APPLIED" && c.agentHash == currentHash)
+        remotecfgStatus = "REMOTECFG_UP";
+    else
+        remotecfgStatus = "REMOTECFG_PENDING";
+
+    const bool probeFresh = c.probe && nowMs - c.probe->probedAtMs <= m_probeFreshnessMs;
+    std::string health = probeFresh ? c.probe->pipelineHealth : c.lastStatus == "FAILED" ? "ERROR" : "UNKNOWN";
+    std::vector<std::string> failing = probeFresh ? c.probe->failingExporters : std::vector<std::string>{};
+    const int total = probeFresh ? c.probe->totalExporters : expectedExporters;
+
+    Json j = {{"id", c.id},
+              {"name", c.name},
+              {"lastSeen", rfc3339FromMillis(c.lastSeenMs)},
+              {"alloyStatus", alloyStatus},
+              {"remotecfgStatus", remotecfgStatus},
+              {"pipelineHealth", health},
+              {"failingExporters", failing},
+              {"totalExporters", total},
+              {"firstSeen", rfc3339FromMillis(c.firstSeenMs)},
+              {"attributes", c.attributes},
+              {"userAgent", c.userAgent},
+              {"remoteAddress", c.remoteAddress},
+              {"pollIntervalSeconds", c.pollIntervalMs / 1000.0},
+              {"reportedStatus", c.lastStatus},
+              {"servedHash", c.servedHash},
+              {"appliedHash", c.lastStatus == "APPLIED" ? c.agentHash : std::string()},
+              {"currentHash", currentHash},
+              {"lastError", c.lastError}};
+    if (c.probe && !c.probe->error.empty())
+        j["probeError"] = c.probe->error;
+    const std::string &e = c.lastError;
+    if (c.lastStatus == "FAILED"
+        && (e.find("stability") != std::string::npos || e.find("public-preview") != std::string::npos
+            || e.find("public preview") != std::string::npos || e.find("experimental") != std::string::npos)) {
+        j["hint"] = "rsyslog targets use otelcol.exporter.syslog, a public-preview component: start Alloy with "
+                    "--stability.level=public-preview";
+    }
+    return j;
+}
+
+} // namespace lw::server

@@ -1,0 +1,107 @@
+#pragma once
+
+#include "Json.h"
+
+#include <QObject>
+#include <QTimer>
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace lw::server {
+
+class ConfigStore;
+
+// What probing a node's Alloy found (pipelineHealth and exporters of seed 000's step 5).
+struct AlloyProbeResult {
+    std::string pipelineHealth; // OK | DEGRADED | ERROR
+    std::vector<std::string> failingExporters; // target names
+    int totalExporters = 0;
+    std::string error;
+    int64_t probedAtMs = 0;
+};
+
+// One agent's state as the remotecfg protocol reports it.
+struct CollectorState {
+    std::string id;
+    std::string name;
+    std::map<std::string, std::string> attributes;
+    std::string userAgent;
+    std::string remoteAddress;
+    int64_t firstSeenMs = 0;
+    int64_t lastSeenMs = 0;
+    int64_t pollIntervalMs = 60000; // estimated from the gaps between polls
+    bool unregistered = false;
+    std::string lastStatus = "UNSET"; // UNSET | APPLIED | APPLYING | FAILED, as last reported
+    std::string lastError;
+    std::string agentHash;  // the hash the agent says it has
+    std::string servedHash; // the hash we last sent it
+    std::string effectiveConfigHash;
+    std::optional<AlloyProbeResult> probe;
+
+    Json toStorageJson() const;
+    static CollectorState fromStorageJson(const Json &json);
+};
+
+struct PollReport {
+    std::string id;
+    std::map<std::string, std::string> attributes; // already the field-2 fallback when field 4 was empty
+    std::string agentHash;
+    std::optional<std::string> status; // only when the agent sent remote_config_status
+    std::string errorMessage;
+    std::optional<std::string> effectiveConfigHash;
+    std::string servedHash;
+    std::string userAgent;
+    std::string remoteAddress;
+};
+
+// Every collector that talked to this server: updated in memory on each call and persisted to
+// the ConfigStore when something meaningful changes, or at most every persistInterval for a
+// mere heartbeat, in batched transactions; so polls stay cheap and every server sees the state.
+class CollectorRegistry : public QObject {
+    Q_OBJECT
+public:
+    explicit CollectorRegistry(ConfigStore &store, QObject *parent = nullptr);
+    ~CollectorRegistry() override;
+
+    static constexpr const char *Kind = "collector";
+
+    void recordRegister(const std::string &id, const std::string &name, const std::map<std::string, std::string> &attributes,
+                        const std::string &userAgent, const std::string &remoteAddress);
+    void recordUnregister(const std::string &id);
+    void recordPoll(const PollReport &report);
+    void recordProbe(const std::string &id, const AlloyProbeResult &result);
+
+    // Collectors whose last call came from this host (the node-local Alloy of the agent role).
+    std::vector<std::string> loopbackCollectorIds() const;
+
+    // The API view: statuses derived now, against the hash currently served.
+    Json view(const CollectorState &c, const std::string &currentHash, int expectedExporters, int64_t nowMs) const;
+    const CollectorState *find(const std::string &id) const;
+    std::vector<const CollectorState *> all() const; // sorted by id
+    size_t size() const { return m_collectors.size(); }
+
+    void flush();
+    void setProbeFreshnessMs(int64_t ms) { m_probeFreshnessMs = ms; }
+
+private:
+    CollectorState &touch(const std::string &id, int64_t nowMs);
+    void markDirty(CollectorState &c, bool meaningful, int64_t nowMs);
+
+    ConfigStore &m_store;
+    std::unordered_map<std::string, CollectorState> m_collectors;
+    std::unordered_map<std::string, int64_t> m_persistedAtMs;
+    std::vector<std::string> m_dirty;
+    QTimer m_flushTimer;
+    int64_t m_persistIntervalMs = 30000;
+    int64_t m_probeFreshnessMs = 60000;
+};
+
+int64_t nowMillis();
+std::string rfc3339FromMillis(int64_t ms);
+
+} // namespace lw::server

@@ -1,0 +1,280 @@
+#include "ConnectService.h"
+#include "CollectorRegistry.h"
+#include "PipelineCache.h"
+#include "remotecfg/collector.pb.h"
+#include "http/Router.h"
+
+#include <google/protobuf/util/json_util.h>
+#include <openssl/crypto.h>
+
+#include <QCryptographicHash>
+
+namespace lw::server {
+
+namespace {
+
+const char *const Service = "/collector.v1.CollectorService/";
+constexpr size_t MaxIdLength = 256;
+
+QByteArray mediaType(const QByteArray &contentType)
+{
+    const int semicolon = contentType.indexOf(';');
+    return (semicolon < 0 ? contentType : contentType.left(semicolon)).trimmed().toLower();
+}
+
+std::string statusName(collector::v1::RemoteConfigStatuses s)
+{
+    switch (s) {
+    case collector::v1::RemoteConfigStatuses_APPLIED: return "APPLIED";
+    case collector::v1::RemoteConfigStatuses_APPLYING: return "APPLYING";
+    case collector::v1::RemoteConfigStatuses_FAILED: return "FAILED";
+    default: return "UNSET";
+    }
+}
+
+std::map<std::string, std::string> toMap(const google::protobuf::Map<std::string, std::string> &m)
+{
+    return {m.begin(), m.end()};
+}
+
+bool constantTimeEquals(const std::string &a, const std::string &b)
+{
+    return a.size() == b.size() && CRYPTO_memcmp(a.data(), b.data(), a.size()) == 0;
+}
+
+} // namespace
+
+HttpResponse ConnectService::connectError(int httpStatus, const std::string &code, const std::string &message)
+{
+    return HttpResponse::json(httpStatus, {{"code", code}, {"message", message}});
+}
+
+HttpResponse ConnectService::formatError(int httpStatus, const std::string &, const std::string &message,
+                                         const std::string &)
+{
+    // Errors raised outside this service (unknown path, body limit) in Connect's vocabulary.
+    const char *code = httpStatus == 404   ? "unimplemented"
+                       : httpStatus == 405 ? "unimplemented"
+                       : httpStatus == 413 ? "resource_exhausted"
+                       : httpStatus == 401 ? "unauthenticated"
+                       : httpStatus == 403 ? "permission_denied"
+                       : httpStatus < 500  ? "invalid_argument"
+                                           : "internal";
+    return connectError(httpStatus, code, message);
+}
+
+ConnectService::ConnectService(PipelineCache &pipeline, CollectorRegistry &registry, std::string prefix,
+                               std::optional<std::string> authToken)
+    : m_pipeline(pipeline), m_registry(registry), m_prefix(std::move(prefix)), m_authToken(std::move(authToken))
+{
+    while (!m_prefix.empty() && m_prefix.back() == '/')
+        m_prefix.pop_back();
+}
+
+void ConnectService::registerRoutes(Router &router)
+{
+    using Method = HttpResponse (ConnectService::*)(const HttpRequest &, const Call &);
+    auto unary = [this](Method method, bool allowGet) {
+        return [this, method, allowGet](HttpRequest &req) -> HttpResponse {
+            if (auto refused = refuseUnauthorised(req))
+                return *refused;
+            auto call = req.method == "GET" ? (allowGet ? readGet(req) : std::variant<Call, HttpResponse>(
+                                                              connectError(405, "unimplemented", "only POST is allowed")))
+                                            : readPost(req);
+            if (auto *error = std::get_if<HttpResponse>(&call))
+                return *error;
+            return (this->*method)(req, std::get<Call>(call));
+        };
+    };
+    const std::string base = m_prefix + Service;
+    router.addPublic("POST", base + "GetConfig", unary(&ConnectService::getConfig, false));
+    router.addPublic("GET", base + "GetConfig", unary(&ConnectService::getConfig, true));
+    router.addPublic("POST", base + "RegisterCollector", unary(&ConnectService::registerCollector, false));
+    router.addPublic("POST", base + "UnregisterCollector", unary(&ConnectService::unregisterCollector, false));
+    router.addPublic("GET", "/api/v1/remote/config", [this](HttpRequest &req) { return inspect(req); });
+    router.addPublic("POST", "/api/v1/remote/config", [this](HttpRequest &req) { return inspect(req); });
+}
+
+std::optional<HttpResponse> ConnectService::refuseUnauthorised(const HttpRequest &req) const
+{
+    if (!m_authToken)
+        return std::nullopt;
+    const QByteArray header = req.header("authorization");
+    std::string presented;
+    if (header.startsWith("Bearer ")) {
+        presented = header.mid(7).trimmed().toStdString();
+    } else if (header.startsWith("Basic ")) {
+        const QByteArray decoded = QByteArray::fromBase64(header.mid(6).trimmed());
+        presented = decoded.mid(decoded.indexOf(':') + 1).toStdString();
+    }
+    if (presented.empty() || !constantTimeEquals(presented, *m_authToken))
+        return connectError(401, "unauthenticated", "this remotecfg server needs its token (Bearer or basic-auth password)");
+    return std::nullopt;
+}
+
+std::variant<ConnectService::Call, HttpResponse> ConnectService::readPost(const HttpRequest &req) const
+{
+    const QByteArray encoding = req.header("content-encoding").trimmed().toLower();
+    if (!encoding.isEmpty() && encoding != "identity")
+        return connectError(501, "unimplemented", "request compression \"" + encoding.toStdString() + "\" is not supported");
+    const QByteArray type = mediaType(req.header("content-type"));
+    if (type == "application/proto")
+        return Call{Codec::Proto, req.body};
+    if (type == "application/json")
+        return Call{Codec::Json, req.body};
+    HttpResponse r = connectError(415, "unimplemented",
+                                  "content type \"" + type.left(64).toStdString()
+                                      + "\" is not supported; use application/proto or application/json");
+    r.header("Accept-Post", "application/proto, application/json");
+    return r;
+}
+
+std::variant<ConnectService::Call, HttpResponse> ConnectService::readGet(const HttpRequest &req) const
+{
+    const QString encoding = req.query.queryItemValue(QStringLiteral("encoding"));
+    Codec codec;
+    if (encoding == QLatin1String("proto"))
+        codec = Codec::Proto;
+    else if (encoding == QLatin1String("json"))
+        codec = Codec::Json;
+    else
+        return connectError(415, "unimplemented", "the GET form needs encoding=proto or encoding=json");
+    const QString compression = req.query.queryItemValue(QStringLiteral("compression"));
+    if (!compression.isEmpty() && compression != QLatin1String("identity"))
+        return connectError(501, "unimplemented", "compression is not supported");
+    QByteArray message = req.query.queryItemValue(QStringLiteral("message"), QUrl::FullyDecoded).toLatin1();
+    if (req.query.queryItemValue(QStringLiteral("base64")) == QLatin1String("1")) {
+        auto decoded = QByteArray::fromBase64Encoding(message, QByteArray::Base64UrlEncoding | QByteArray::AbortOnBase64DecodingErrors);
+        if (!decoded)
+            return connectError(400, "invalid_argument", "the message parameter is not URL-safe base64");
+        message = *decoded;
+    } else if (codec == Codec::Json) {
+        message = req.query.queryItemValue(QStringLiteral("message"), QUrl::FullyDecoded).toUtf8();
+    }
+    return Call{codec, message};
+}
+
+namespace {
+
+template <typename Message>
+std::optional<HttpResponse> decode(const QByteArray &bytes, bool json, Message &out)
+{
+    if (json) {
+        google::protobuf::util::JsonParseOptions options;
+        options.ignore_unknown_fields = true;
+        auto status = google::protobuf::util::JsonStringToMessage(
+            bytes.isEmpty() ? std::string("{}") : bytes.toStdString(), &out, options);
+        if (!status.ok())
+            return ConnectService::connectError(400, "invalid_argument", "malformed JSON message: " + std::string(status.message()));
+        return std::nullopt;
+    }
+    if (!out.ParseFromArray(bytes.constData(), bytes.size()))
+        return ConnectService::connectError(400, "invalid_argument", "malformed protobuf message");
+    return std::nullopt;
+}
+
+HttpResponse encode(const google::protobuf::Message &message, bool json)
+{
+    if (json) {
+        std::string text;
+        google::protobuf::util::MessageToJsonString(message, &text);
+        return HttpResponse::raw(200, QByteArray::fromStdString(text), "application/json");
+    }
+    return HttpResponse::raw(200, QByteArray::fromStdString(message.SerializeAsString()), "application/proto");
+}
+
+std::optional<HttpResponse> requireId(const std::string &id)
+{
+    if (id.empty())
+        return ConnectService::connectError(400, "invalid_argument", "the collector id is required");
+    if (id.size() > MaxIdLength)
+        return ConnectService::connectError(400, "invalid_argument", "the collector id is longer than 256 bytes");
+    for (unsigned char c : id) {
+        if (c < 0x20 || c == 0x7f)
+            return ConnectService::connectError(400, "invalid_argument", "the collector id contains control characters");
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+HttpResponse ConnectService::getConfig(const HttpRequest &req, const Call &call)
+{
+    collector::v1::GetConfigRequest request;
+    if (auto error = decode(call.message, call.codec == Codec::Json, request))
+        return *error;
+    if (auto error = requireId(request.id()))
+        return *error;
+    const Pipeline &pipeline = m_pipeline.current();
+
+    PollReport report;
+    report.id = request.id();
+    // Alloy >= 1.7 fills local_attributes (4); older ones only attributes (2).
+    report.attributes = toMap(request.local_attributes().empty() ? request.attributes() : request.local_attributes());
+    report.agentHash = request.hash();
+    if (request.has_remote_config_status()) {
+        report.status = statusName(request.remote_config_status().status());
+        report.errorMessage = request.remote_config_status().error_message();
+    }
+    if (request.has_effective_config()) {
+        std::string canonical;
+        request.effective_config().SerializeToString(&canonical);
+        report.effectiveConfigHash =
+            QCryptographicHash::hash(QByteArray::fromStdString(canonical), QCryptographicHash::Sha256).toHex().toStdString();
+    }
+    report.servedHash = pipeline.hash;
+    report.userAgent = req.header("user-agent").left(256).toStdString();
+    report.remoteAddress = req.remote.toString().toStdString();
+    m_registry.recordPoll(report);
+
+    const bool notModified = request.hash() == pipeline.hash;
+    if (call.codec == Codec::Proto) {
+        // The two possible answers are serialized once per pipeline, not per poll.
+        return HttpResponse::raw(200, QByteArray::fromStdString(notModified ? pipeline.notModifiedProto
+                                                                             : pipeline.fullResponseProto),
+                                 "application/proto");
+    }
+    collector::v1::GetConfigResponse response;
+    response.set_hash(pipeline.hash);
+    if (notModified)
+        response.set_not_modified(true);
+    else
+        response.set_content(pipeline.content);
+    return encode(response, true);
+}
+
+HttpResponse ConnectService::registerCollector(const HttpRequest &req, const Call &call)
+{
+    collector::v1::RegisterCollectorRequest request;
+    if (auto error = decode(call.message, call.codec == Codec::Json, request))
+        return *error;
+    if (auto error = requireId(request.id()))
+        return *error;
+    m_registry.recordRegister(request.id(), request.name().substr(0, 256),
+                              toMap(request.local_attributes().empty() ? request.attributes() : request.local_attributes()),
+                              req.header("user-agent").left(256).toStdString(), req.remote.toString().toStdString());
+    return encode(collector::v1::RegisterCollectorResponse(), call.codec == Codec::Json);
+}
+
+HttpResponse ConnectService::unregisterCollector(const HttpRequest &, const Call &call)
+{
+    collector::v1::UnregisterCollectorRequest request;
+    if (auto error = decode(call.message, call.codec == Codec::Json, request))
+        return *error;
+    if (auto error = requireId(request.id()))
+        return *error;
+    m_registry.recordUnregister(request.id());
+    return encode(collector::v1::UnregisterCollectorResponse(), call.codec == Codec::Json);
+}
+
+HttpResponse ConnectService::inspect(const HttpRequest &req)
+{
+    if (auto refused = refuseUnauthorised(req))
+        return *refused;
+    // For people, not agents: the private keys are redacted; the hash is that of what agents get.
+    const Pipeline &pipeline = m_pipeline.current();
+    return HttpResponse::json(200, {{"content", QByteArray::fromStdString(pipeline.redacted).toBase64().toStdString()},
+                                    {"hash", pipeline.hash}});
+}
+
+} // namespace lw::server

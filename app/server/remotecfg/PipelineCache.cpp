@@ -1,0 +1,70 @@
+#include "PipelineCache.h"
+#include "AlloyRenderer.h"
+#include "remotecfg/collector.pb.h"
+#include "store/ConfigStore.h"
+#include "store/SecretBox.h"
+#include "TlsBundle.h"
+
+#include <QCryptographicHash>
+
+namespace lw::server {
+
+PipelineCache::PipelineCache(ConfigStore &store, const SecretBox &secrets, QObject *parent)
+    : QObject(parent), m_store(store), m_secrets(secrets)
+{
+    connect(&store, &ConfigStore::changed, this, [this](const QString &kind) {
+        if (kind == QLatin1String(Source::kind) || kind == QLatin1String(Target::kind)
+            || kind == QLatin1String(TlsBundle::kind)) {
+            m_dirty = true;
+            Q_EMIT invalidated();
+        }
+    });
+}
+
+const Pipeline &PipelineCache::current()
+{
+    if (m_dirty)
+        rebuild();
+    return m_pipeline;
+}
+
+void PipelineCache::rebuild()
+{
+    PipelineInput input;
+    for (const StoredRecord &r : m_store.list(Source::kind))
+        input.sources.push_back(Source::fromJson(Json::parse(r.value)));
+    for (const StoredRecord &r : m_store.list(Target::kind))
+        input.targets.push_back(Target::fromJson(Json::parse(r.value)));
+    for (const StoredRecord &r : m_store.list(TlsBundle::kind)) {
+        TlsBundle b = TlsBundle::fromStorageJson(Json::parse(r.value));
+        TlsMaterial m{b.caPem, b.certPem, std::nullopt};
+        if (b.keyCiphertext)
+            m.keyPem = m_secrets.open(*b.keyCiphertext, "tls-bundle/" + b.name);
+        input.tlsBundles.emplace(b.name, std::move(m));
+    }
+
+    Pipeline p;
+    p.content = AlloyRenderer::render(input, false);
+    p.redacted = AlloyRenderer::render(input, true);
+    p.hash = QCryptographicHash::hash(QByteArray::fromStdString(p.content), QCryptographicHash::Sha256).toHex().toStdString();
+    bool anySource = false;
+    for (const Source &s : input.sources)
+        anySource = anySource || s.enabled;
+    for (const Target &t : input.targets)
+        p.enabledTargets += (t.enabled && anySource) ? 1 : 0;
+
+    collector::v1::GetConfigResponse full;
+    full.set_content(p.content);
+    full.set_hash(p.hash);
+    p.fullResponseProto = full.SerializeAsString();
+    collector::v1::GetConfigResponse same;
+    same.set_hash(p.hash);
+    same.set_not_modified(true);
+    p.notModifiedProto = same.SerializeAsString();
+
+    m_pipeline = std::move(p);
+    m_dirty = false;
+    ++m_renders;
+}
+
+} // namespace lw::server
