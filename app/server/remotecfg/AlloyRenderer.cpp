@@ -180,7 +180,9 @@ std::string AlloyRenderer::render(const PipelineInput &input, bool redact)
             w.line(0, "local.file_match " + quote(label) + " {");
             w.line(1, "path_targets = [");
             for (const std::string &path : s->file->paths) {
-                std::string target = "{\"__path__\" = " + quote(path) + ", \"source\" = " + quote(s->name);
+                std::string target = "{\"__path__\" = " + quote(path);
+                if (!s->file->labels.count("source")) // the user's own "source" label wins
+                    target += ", \"source\" = " + quote(s->name);
                 for (const auto &[k, v] : s->file->labels)
                     target += ", " + quote(k) + " = " + quote(v);
                 w.line(2, target + "},");
