@@ -51,7 +51,10 @@ bool TestServer::start()
     m_process = std::make_unique<QProcess>();
     m_process->setProcessChannelMode(QProcess::MergedChannels);
     m_output.clear();
-    QStringList args = {QStringLiteral("--data-dir"), m_dataDir, QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")};
+    // Ephemeral ports everywhere so suites can run in parallel; extra arguments come last and win.
+    QStringList args = {QStringLiteral("--data-dir"), m_dataDir, QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                        QStringLiteral("--remotecfg-listen"), QStringLiteral("127.0.0.1:0"),
+                        QStringLiteral("--alloy-url"), QStringLiteral("off")};
     args += m_extraArgs;
     m_process->start(binaryPath(), args);
     if (!m_process->waitForStarted(10000))
@@ -66,8 +69,14 @@ bool TestServer::start()
         m_process->waitForReadyRead(100);
         m_output += m_process->readAll();
         auto m = apiLine.match(QString::fromUtf8(m_output));
-        if (m.hasMatch()) {
+        static const QRegularExpression remotecfgLine(QStringLiteral("remotecfg on http://[^:]+:(\\d+)"));
+        const auto rc = remotecfgLine.match(QString::fromUtf8(m_output));
+        const int listenAt = m_extraArgs.lastIndexOf(QStringLiteral("--remotecfg-listen"));
+        const bool remotecfgWanted = !(listenAt >= 0 && listenAt + 1 < m_extraArgs.size()
+                                       && m_extraArgs.at(listenAt + 1) == QLatin1String("off"));
+        if (m.hasMatch() && (rc.hasMatch() || !remotecfgWanted)) {
             m_port = static_cast<quint16>(m.captured(1).toUInt());
+            m_remotecfgPort = rc.hasMatch() ? static_cast<quint16>(rc.captured(1).toUInt()) : 0;
             QFile certFile(m_dataDir + QStringLiteral("/tls/server.crt"));
             certFile.open(QIODevice::ReadOnly);
             m_tls = QSslConfiguration::defaultConfiguration();

@@ -38,6 +38,7 @@ public:
     void kill9();
 
     quint16 port() const { return m_port; }
+    quint16 remotecfgPort() const { return m_remotecfgPort; }
     QString hostPort() const { return QStringLiteral("127.0.0.1:%1").arg(m_port); }
     QString url(const QString &path) const { return QStringLiteral("https://127.0.0.1:%1%2").arg(m_port).arg(path); }
     QString dataDir() const { return m_dataDir; }
@@ -61,6 +62,7 @@ private:
     std::unique_ptr<QProcess> m_process;
     QByteArray m_output;
     quint16 m_port = 0;
+    quint16 m_remotecfgPort = 0;
     QNetworkAccessManager m_network;
     QSslConfiguration m_tls;
 };

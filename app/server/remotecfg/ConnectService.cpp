@@ -2,6 +2,7 @@
 #include "CollectorRegistry.h"
 #include "PipelineCache.h"
 #include "remotecfg/collector.pb.h"
+#include "http/Compression.h"
 #include "http/Router.h"
 
 #include <google/protobuf/util/json_util.h>
@@ -15,6 +16,7 @@ namespace {
 
 const char *const Service = "/collector.v1.CollectorService/";
 constexpr size_t MaxIdLength = 256;
+constexpr qint64 MaxMessageBytes = 4 << 20;
 
 QByteArray mediaType(const QByteArray &contentType)
 {
@@ -114,14 +116,15 @@ std::optional<HttpResponse> ConnectService::refuseUnauthorised(const HttpRequest
 
 std::variant<ConnectService::Call, HttpResponse> ConnectService::readPost(const HttpRequest &req) const
 {
-    const QByteArray encoding = req.header("content-encoding").trimmed().toLower();
-    if (!encoding.isEmpty() && encoding != "identity")
-        return connectError(501, "unimplemented", "request compression \"" + encoding.toStdString() + "\" is not supported");
     const QByteArray type = mediaType(req.header("content-type"));
-    if (type == "application/proto")
-        return Call{Codec::Proto, req.body};
-    if (type == "application/json")
-        return Call{Codec::Json, req.body};
+    if (type == "application/proto" || type == "application/json") {
+        std::string why;
+        bool unsupported = false;
+        auto body = decodeContentEncoding(req.header("content-encoding"), req.body, MaxMessageBytes, &why, &unsupported);
+        if (!body)
+            return connectError(unsupported ? 415 : 400, unsupported ? "unimplemented" : "invalid_argument", why);
+        return Call{type == "application/proto" ? Codec::Proto : Codec::Json, *body};
+    }
     HttpResponse r = connectError(415, "unimplemented",
                                   "content type \"" + type.left(64).toStdString()
                                       + "\" is not supported; use application/proto or application/json");
@@ -141,7 +144,7 @@ std::variant<ConnectService::Call, HttpResponse> ConnectService::readGet(const H
         return connectError(415, "unimplemented", "the GET form needs encoding=proto or encoding=json");
     const QString compression = req.query.queryItemValue(QStringLiteral("compression"));
     if (!compression.isEmpty() && compression != QLatin1String("identity"))
-        return connectError(501, "unimplemented", "compression is not supported");
+        return connectError(415, "unimplemented", "the GET form supports no compression");
     QByteArray message = req.query.queryItemValue(QStringLiteral("message"), QUrl::FullyDecoded).toLatin1();
     if (req.query.queryItemValue(QStringLiteral("base64")) == QLatin1String("1")) {
         auto decoded = QByteArray::fromBase64Encoding(message, QByteArray::Base64UrlEncoding | QByteArray::AbortOnBase64DecodingErrors);

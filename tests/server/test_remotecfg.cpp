@@ -1,0 +1,361 @@
+// The remotecfg backend end to end: a real logwardend, simulated Alloy agents speaking binary
+// protobuf over HTTP (as Alloy 1.12+ and 1.7–1.11 do), and a simulated Alloy HTTP server that the
+// agent role probes for pipeline health.
+#include "SimulatedAlloy.h"
+#include "TestCertificates.h"
+#include "TestServer.h"
+
+#include "remotecfg/collector.pb.h"
+
+#include <QTemporaryDir>
+#include <QtTest>
+
+using lw::test::SimulatedAlloy;
+using lw::test::TestServer;
+using nj = nlohmann::json;
+
+class RemotecfgTest : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_work;
+    std::unique_ptr<TestServer> m_server;
+    std::unique_ptr<SimulatedAlloy> m_alloy; // c00-s00: the node-local Alloy the server probes
+
+    nj collector(const QString &id)
+    {
+        auto r = m_server->requestAsAdmin("GET", "/api/v2/logs/collectors/" + id);
+        return nj::parse(r.body.toStdString(), nullptr, false).value("collector", nj::object());
+    }
+    nj collectors(const QString &query = {})
+    {
+        return nj::parse(m_server->requestAsAdmin("GET", "/api/v2/logs/collectors" + query).body.toStdString(), nullptr, false);
+    }
+    static QString field(const nj &j, const char *key)
+    {
+        return j.contains(key) && j[key].is_string() ? QString::fromStdString(j[key].get<std::string>()) : QString();
+    }
+    int put(const QString &path, const lw::Json &body)
+    {
+        return m_server->requestAsAdmin("PUT", path, body).status;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        const QString certs = m_work.path() + "/scripts/certs";
+        QVERIFY(lw::test::makeTestCertificates(certs));
+        m_alloy = std::make_unique<SimulatedAlloy>("c00-s00", 0);
+        const quint16 alloyPort = m_alloy->startHttp();
+        QVERIFY(alloyPort > 0);
+        m_alloy->setComponents({{"loki.source.journal", "s_node__manager"}, {"loki.write", "t_loki1"},
+                                {"otelcol.exporter.syslog", "t_rsyslog1"}});
+        m_server = std::make_unique<TestServer>(
+            QString(), QStringList{"--alloy-url", QStringLiteral("http://127.0.0.1:%1").arg(alloyPort), "--alloy-probe-interval",
+                                   "0.3", "--local-collector-id", "c00-s00"});
+        QVERIFY2(m_server->start(), m_server->log().constData());
+        QVERIFY(m_server->remotecfgPort() > 0);
+        m_alloy->setRemotecfgPort(m_server->remotecfgPort());
+
+        // Seed 000's configuration: a bundle, a journald source, a Loki and an rsyslog target.
+        QCOMPARE(m_server->requestAsAdmin("POST", "/api/v2/logs/tls-bundles",
+                                          {{"name", "dc-rsyslog"},
+                                           {"caPem", lw::test::readFile(certs + "/ca.crt").toStdString()},
+                                           {"certPem", lw::test::readFile(certs + "/rsyslog-server.crt").toStdString()},
+                                           {"keyPem", lw::test::readFile(certs + "/rsyslog-server.key").toStdString()}}).status, 201);
+        QCOMPARE(m_server->requestAsAdmin("POST", "/api/v2/logs/sources",
+                                          {{"name", "node-manager"}, {"enabled", true}, {"logFormat", "ZAP_JSON"}, {"minLevel", "INFO"},
+                                           {"journald", {{"syslogIdentifier", "node-manager"}}}}).status, 201);
+        QCOMPARE(m_server->requestAsAdmin("POST", "/api/v2/logs/targets",
+                                          {{"name", "loki1"}, {"type", "LOKI"}, {"enabled", true},
+                                           {"loki", {{"url", "http://loki.example.com:3100/loki/api/v1/push"}}}}).status, 201);
+        QCOMPARE(m_server->requestAsAdmin("POST", "/api/v2/logs/targets",
+                                          {{"name", "rsyslog1"}, {"type", "RSYSLOG"}, {"enabled", true},
+                                           {"rsyslog", {{"endpoint", "rsyslog.example.com"}, {"port", 6514}, {"timeout", "5s"},
+                                                        {"tlsBundle", "dc-rsyslog"}}}}).status, 201);
+    }
+
+    void step5_healthyAgentMatchesTheSeed()
+    {
+        QCOMPARE(m_alloy->registerCollector("c00-s00"), 200);
+        auto first = m_alloy->pollAndApply();
+        QCOMPARE(first.httpStatus, 200);
+        QVERIFY(!first.notModified);
+        QVERIFY(first.content.find("loki.source.journal \"s_node__manager\"") != std::string::npos);
+        QVERIFY(first.content.find("BEGIN PRIVATE KEY") != std::string::npos || first.content.find("BEGIN RSA PRIVATE KEY") != std::string::npos);
+        QCOMPARE(first.hash.size(), size_t(64));
+
+        // The seed's expected output, field by field (lastSeen is now).
+        QTRY_VERIFY_WITH_TIMEOUT(field(collector("c00-s00"), "pipelineHealth") == "OK", 5000);
+        nj list = collectors();
+        QCOMPARE(list["collectors"].size(), size_t(1));
+        nj c = list["collectors"][0];
+        QCOMPARE(field(c, "id"), QStringLiteral("c00-s00"));
+        QCOMPARE(field(c, "alloyStatus"), QStringLiteral("ALLOY_ONLINE"));
+        QCOMPARE(field(c, "remotecfgStatus"), QStringLiteral("REMOTECFG_UP"));
+        QCOMPARE(field(c, "pipelineHealth"), QStringLiteral("OK"));
+        QCOMPARE(c["failingExporters"], nj::array());
+        QCOMPARE(c["totalExporters"], nj(2));
+        const QDateTime lastSeen = QDateTime::fromString(field(c, "lastSeen"), Qt::ISODate);
+        QVERIFY(lastSeen.isValid() && qAbs(lastSeen.secsTo(QDateTime::currentDateTimeUtc())) < 10);
+        QCOMPARE(field(c, "appliedHash"), QString::fromStdString(first.hash));
+        QCOMPARE(c["attributes"]["collector.os"], nj("linux"));
+        QVERIFY(field(c, "userAgent").startsWith("Alloy/"));
+
+        // Polling again with the same hash: not modified, no content.
+        auto again = m_alloy->poll();
+        QVERIFY(again.notModified);
+        QVERIFY(again.content.empty());
+        QCOMPARE(again.hash, first.hash);
+    }
+
+    void degradedWhileOneExporterDropsThenRecovers()
+    {
+        m_alloy->setCounter("loki_write_dropped_entries_total", "loki.write.t_loki1", 0);
+        QTest::qWait(700); // a probe sees the counter at 0
+        m_alloy->setCounter("loki_write_dropped_entries_total", "loki.write.t_loki1", 17);
+        QTRY_VERIFY_WITH_TIMEOUT(field(collector("c00-s00"), "pipelineHealth") == "DEGRADED", 5000);
+        QCOMPARE(collector("c00-s00")["failingExporters"], nj::array({"loki1"}));
+        QCOMPARE(collector("c00-s00")["totalExporters"], nj(2));
+        // No further growth: healthy again on a later probe.
+        QTRY_VERIFY_WITH_TIMEOUT(field(collector("c00-s00"), "pipelineHealth") == "OK", 5000);
+    }
+
+    void errorWhenEveryExporterFailsOrAlloyIsNotReady()
+    {
+        m_alloy->setComponents({{"loki.write", "t_loki1", "unhealthy"}, {"otelcol.exporter.syslog", "t_rsyslog1", "exited"}});
+        QTRY_VERIFY_WITH_TIMEOUT(field(collector("c00-s00"), "pipelineHealth") == "ERROR", 5000);
+        QCOMPARE(collector("c00-s00")["failingExporters"].size(), size_t(2));
+        m_alloy->setComponents({{"loki.write", "t_loki1"}, {"otelcol.exporter.syslog", "t_rsyslog1"}});
+        QTRY_VERIFY_WITH_TIMEOUT(field(collector("c00-s00"), "pipelineHealth") == "OK", 5000);
+        m_alloy->setReady(false);
+        QTRY_VERIFY_WITH_TIMEOUT(field(collector("c00-s00"), "pipelineHealth") == "ERROR", 5000);
+        QVERIFY(field(collector("c00-s00"), "probeError").contains("not ready"));
+        m_alloy->setReady(true);
+        QTRY_VERIFY_WITH_TIMEOUT(field(collector("c00-s00"), "pipelineHealth") == "OK", 5000);
+    }
+
+    void changingMinLevelChangesTheNextConfig()
+    {
+        const std::string before = m_alloy->appliedHash();
+        QCOMPARE(put("/api/v2/logs/sources/node-manager",
+                     {{"name", "node-manager"}, {"enabled", true}, {"logFormat", "ZAP_JSON"}, {"minLevel", "WARN"},
+                      {"journald", {{"syslogIdentifier", "node-manager"}}}}), 200);
+        // Until the agent applies it, the collector is behind.
+        QCOMPARE(field(collector("c00-s00"), "remotecfgStatus"), QStringLiteral("REMOTECFG_PENDING"));
+        auto next = m_alloy->pollAndApply();
+        QVERIFY(!next.notModified);
+        QVERIFY(next.hash != before);
+        QVERIFY(next.content.find("(?i)^(debug|trace|info|notice)$") != std::string::npos);
+        QCOMPARE(field(collector("c00-s00"), "remotecfgStatus"), QStringLiteral("REMOTECFG_UP"));
+        QVERIFY(m_alloy->poll().notModified);
+    }
+
+    void legacyAgentUsesGetAndField2()
+    {
+        SimulatedAlloy legacy("c01-s00", m_server->remotecfgPort(), SimulatedAlloy::Generation::Legacy);
+        legacy.attributes["rack"] = "r7";
+        QCOMPARE(legacy.registerCollector("old-node"), 200);
+        auto got = legacy.pollAndApply();
+        QCOMPARE(got.httpStatus, 200);
+        QVERIFY(!got.content.empty());
+        QVERIFY(legacy.poll().notModified);
+        nj c = collector("c01-s00");
+        QCOMPARE(c["attributes"]["rack"], nj("r7"));
+        QCOMPARE(c["attributes"]["collector.version"], nj("v1.9.2"));
+        QCOMPARE(field(c, "remotecfgStatus"), QStringLiteral("REMOTECFG_UP"));
+    }
+
+    void failedApplyIsReportedWithAHint()
+    {
+        SimulatedAlloy strict("c02-s00", m_server->remotecfgPort());
+        QCOMPARE(strict.registerCollector(), 200);
+        strict.pollAndApply("component \"otelcol.exporter.syslog\" is at stability level \"public-preview\", which is below "
+                            "the minimum allowed stability level \"generally-available\"");
+        nj c = collector("c02-s00");
+        QCOMPARE(field(c, "remotecfgStatus"), QStringLiteral("REMOTECFG_FAILED"));
+        QCOMPARE(field(c, "reportedStatus"), QStringLiteral("FAILED"));
+        QVERIFY(field(c, "lastError").contains("public-preview"));
+        QVERIFY(field(c, "hint").contains("--stability.level=public-preview"));
+        QCOMPARE(strict.unregister(), 200);
+    }
+
+    void offlineWhenPollingStopsOrOnUnregister()
+    {
+        SimulatedAlloy quitter("c03-s00", m_server->remotecfgPort());
+        QCOMPARE(quitter.registerCollector(), 200);
+        quitter.pollAndApply();
+        for (int i = 0; i < 2; ++i) { // a 1.1 s poll period
+            QTest::qWait(1100);
+            QVERIFY(quitter.poll().notModified);
+        }
+        QCOMPARE(field(collector("c03-s00"), "alloyStatus"), QStringLiteral("ALLOY_ONLINE"));
+        // Three missed periods later it is offline, and its remotecfg is down.
+        QTRY_VERIFY_WITH_TIMEOUT(field(collector("c03-s00"), "alloyStatus") == "ALLOY_OFFLINE", 8000);
+        QCOMPARE(field(collector("c03-s00"), "remotecfgStatus"), QStringLiteral("REMOTECFG_DOWN"));
+
+        SimulatedAlloy leaver("c04-s00", m_server->remotecfgPort());
+        QCOMPARE(leaver.registerCollector(), 200);
+        leaver.pollAndApply();
+        QCOMPARE(field(collector("c04-s00"), "alloyStatus"), QStringLiteral("ALLOY_ONLINE"));
+        QCOMPARE(leaver.unregister(), 200);
+        QCOMPARE(field(collector("c04-s00"), "alloyStatus"), QStringLiteral("ALLOY_OFFLINE"));
+        leaver.poll(); // coming back makes it online again
+        QCOMPARE(field(collector("c04-s00"), "alloyStatus"), QStringLiteral("ALLOY_ONLINE"));
+    }
+
+    void filteringAndPagination()
+    {
+        nj offline = collectors("?status=ALLOY_OFFLINE");
+        QCOMPARE(offline["total"], nj(2)); // c02 (unregistered) and c03 (silent)
+        for (const auto &c : offline["collectors"])
+            QCOMPARE(c["alloyStatus"], nj("ALLOY_OFFLINE"));
+        nj page = collectors("?limit=2");
+        QCOMPARE(page["collectors"].size(), size_t(2));
+        QCOMPARE(page["total"], nj(5));
+        QCOMPARE(page["nextOffset"], nj(2));
+        QCOMPARE(page["collectors"][0]["id"], nj("c00-s00")); // sorted by id
+        nj rest = collectors("?limit=2&offset=4");
+        QCOMPARE(rest["collectors"].size(), size_t(1));
+        QVERIFY(!rest.contains("nextOffset"));
+        QCOMPARE(m_server->requestAsAdmin("GET", "/api/v2/logs/collectors?limit=0").status, 400);
+        QCOMPARE(m_server->requestAsAdmin("GET", "/api/v2/logs/collectors/nobody").status, 404);
+    }
+
+    void renderedConfigForPeopleHidesTheKey()
+    {
+        auto r = m_server->requestAsAdmin("GET", "/api/v2/logs/collectors/c00-s00/config");
+        QCOMPARE(r.status, 200);
+        const nj body = r.json().is_object() ? nj::parse(r.body.toStdString()) : nj();
+        const QString content = field(body, "content");
+        QVERIFY(content.contains("otelcol.exporter.syslog \"t_rsyslog1\""));
+        QVERIFY(!content.contains("PRIVATE KEY-----\\n"));
+        QVERIFY(content.contains("redacted"));
+        QCOMPARE(field(body, "hash"), QString::fromStdString(m_alloy->appliedHash()));
+
+        // Seed 000's inspection command, unchanged but for the port.
+        const QString command = QStringLiteral(
+            "curl -s --header \"Content-Type: application/json\" -H \"Connect-Protocol-Version: 1\" "
+            "http://localhost:%1/api/v1/remote/config | jq -r .content | base64 -d").arg(m_server->remotecfgPort());
+        auto [code, out] = lw::test::runCommand("bash", {"-c", command});
+        QCOMPARE(code, 0);
+        QCOMPARE(QString::fromUtf8(out), content);
+    }
+
+    void malformedCallsGetConnectErrors_data()
+    {
+        QTest::addColumn<QByteArray>("method");
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<QByteArray>("contentType");
+        QTest::addColumn<QByteArray>("extraHeader");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QString>("code");
+
+        collector::v1::GetConfigRequest valid;
+        valid.set_id("c09-s00");
+        valid.set_hash(std::string(64, 'a'));
+        const QByteArray bytes = QByteArray::fromStdString(valid.SerializeAsString());
+        const QString getConfig = "/collector.v1.CollectorService/GetConfig";
+        QTest::newRow("truncated protobuf") << QByteArray("POST") << getConfig << bytes.left(bytes.size() - 5) << QByteArray("application/proto") << QByteArray() << 400 << "invalid_argument";
+        QTest::newRow("invalid wire type") << QByteArray("POST") << getConfig << QByteArray("\x0f\xff\xff\xff", 4) << QByteArray("application/proto") << QByteArray() << 400 << "invalid_argument";
+        QTest::newRow("empty message has no id") << QByteArray("POST") << getConfig << QByteArray() << QByteArray("application/proto") << QByteArray() << 400 << "invalid_argument";
+        QTest::newRow("wrong content type") << QByteArray("POST") << getConfig << bytes << QByteArray("text/plain") << QByteArray() << 415 << "unimplemented";
+        QTest::newRow("no content type") << QByteArray("POST") << getConfig << bytes << QByteArray() << QByteArray() << 415 << "unimplemented";
+        QTest::newRow("unsupported compression") << QByteArray("POST") << getConfig << bytes << QByteArray("application/proto") << QByteArray("Content-Encoding: br") << 415 << "unimplemented";
+        QTest::newRow("corrupt gzip") << QByteArray("POST") << getConfig << QByteArray("\x1f\x8b\x08\x00garbage", 12) << QByteArray("application/proto") << QByteArray("Content-Encoding: gzip") << 400 << "invalid_argument";
+        QTest::newRow("huge message") << QByteArray("POST") << getConfig << QByteArray(5 << 20, 'x') << QByteArray("application/proto") << QByteArray() << 413 << "resource_exhausted";
+        QTest::newRow("malformed json") << QByteArray("POST") << getConfig << QByteArray("{\"id\": ") << QByteArray("application/json") << QByteArray() << 400 << "invalid_argument";
+        QTest::newRow("json wrong type") << QByteArray("POST") << getConfig << QByteArray("{\"id\": 5, \"hash\": []}") << QByteArray("application/json") << QByteArray() << 400 << "invalid_argument";
+        QTest::newRow("control characters in id") << QByteArray("POST") << getConfig << QByteArray("{\"id\": \"a\\u0001b\"}") << QByteArray("application/json") << QByteArray() << 400 << "invalid_argument";
+        QTest::newRow("get without encoding") << QByteArray("GET") << getConfig + "?connect=v1&message=AA" << QByteArray() << QByteArray() << QByteArray() << 415 << "unimplemented";
+        QTest::newRow("get with bad base64") << QByteArray("GET") << getConfig + "?connect=v1&encoding=proto&base64=1&message=%%%%" << QByteArray() << QByteArray() << QByteArray() << 400 << "invalid_argument";
+        QTest::newRow("register as get") << QByteArray("GET") << QString("/collector.v1.CollectorService/RegisterCollector") << QByteArray() << QByteArray() << QByteArray() << 405 << "unimplemented";
+        QTest::newRow("unknown method") << QByteArray("POST") << QString("/collector.v1.CollectorService/Explode") << bytes << QByteArray("application/proto") << QByteArray() << 404 << "unimplemented";
+    }
+    void malformedCallsGetConnectErrors()
+    {
+        QFETCH(QByteArray, method);
+        QFETCH(QString, path);
+        QFETCH(QByteArray, body);
+        QFETCH(QByteArray, contentType);
+        QFETCH(QByteArray, extraHeader);
+        QFETCH(int, status);
+        QFETCH(QString, code);
+        SimulatedAlloy client("c09-s00", m_server->remotecfgPort());
+        QList<std::pair<QByteArray, QByteArray>> headers;
+        if (!extraHeader.isEmpty())
+            headers.append(std::make_pair(extraHeader.left(extraHeader.indexOf(':')), extraHeader.mid(extraHeader.indexOf(':') + 1).trimmed()));
+        auto [got, reply] = method == "GET" ? client.rawGet(path) : client.rawPost(path, body, contentType, headers);
+        QVERIFY2(got == status, qPrintable(QStringLiteral("%1: %2").arg(got).arg(QString::fromUtf8(reply.left(200)))));
+        const nj error = nj::parse(reply.toStdString(), nullptr, false);
+        QCOMPARE(field(error, "code"), code);
+        QVERIFY(field(error, "message").size() > 5);
+    }
+
+    void serverSurvivedAndLoggedNoSecrets()
+    {
+        QCOMPARE(m_alloy->poll().httpStatus, 200);
+        const QByteArray log = m_server->log();
+        QVERIFY(!log.contains("\"status\":5"));
+        QVERIFY(!log.contains("PRIVATE KEY"));
+    }
+
+    void collectorsSurviveARestart()
+    {
+        QCOMPARE(m_server->stop(), 0);
+        QVERIFY(m_server->start());
+        m_alloy->setRemotecfgPort(m_server->remotecfgPort());
+        nj c = collector("c01-s00");
+        QCOMPARE(c["attributes"]["rack"], nj("r7"));
+        QCOMPARE(field(c, "reportedStatus"), QStringLiteral("APPLIED"));
+        // The agent's hash is still current after a restart: nothing to resend.
+        QVERIFY(m_alloy->poll().notModified);
+    }
+
+    void cleanupTestCase() { QCOMPARE(m_server->stop(), 0); }
+};
+
+class RemotecfgAuthTest : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void tokenIsRequiredWhenConfigured()
+    {
+        QTemporaryDir dir;
+        QFile token(dir.path() + "/token");
+        QVERIFY(token.open(QIODevice::WriteOnly));
+        token.write("s3cret-remotecfg-token-0123456789\n");
+        token.close();
+        TestServer server(QString(), {"--remotecfg-token-file", token.fileName()});
+        QVERIFY2(server.start(), server.log().constData());
+        SimulatedAlloy agent("c10-s00", server.remotecfgPort());
+        collector::v1::RegisterCollectorRequest request;
+        request.set_id("c10-s00");
+        const QByteArray body = QByteArray::fromStdString(request.SerializeAsString());
+        const QString path = "/collector.v1.CollectorService/RegisterCollector";
+        auto [none, noneBody] = agent.rawPost(path, body, "application/proto");
+        QCOMPARE(none, 401);
+        QCOMPARE(nj::parse(noneBody.toStdString())["code"], nj("unauthenticated"));
+        QCOMPARE(agent.rawPost(path, body, "application/proto", {{"Authorization", "Bearer wrong-token-wrong-token"}}).first, 401);
+        QCOMPARE(agent.rawPost(path, body, "application/proto", {{"Authorization", "Bearer s3cret-remotecfg-token-0123456789"}}).first, 200);
+        QCOMPARE(agent.rawPost(path, body, "application/proto",
+                               {{"Authorization", "Basic " + QByteArray("c10:s3cret-remotecfg-token-0123456789").toBase64()}}).first, 200);
+    }
+
+    void nonLoopbackWithoutTokenIsRefused()
+    {
+        QTemporaryDir dir;
+        auto [code, out] = lw::test::runCommand(TestServer::binaryPath(), {"--data-dir", dir.path(), "--listen", "127.0.0.1:0",
+                                                                            "--remotecfg-listen", "0.0.0.0:0"});
+        QCOMPARE(code, 2);
+        QVERIFY2(out.contains("--remotecfg-token-file"), out.constData());
+    }
+};
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    RemotecfgTest remotecfg;
+    RemotecfgAuthTest auth;
+    return QTest::qExec(&remotecfg, argc, argv) | QTest::qExec(&auth, argc, argv);
+}
+#include "test_remotecfg.moc"
