@@ -27,7 +27,8 @@ done
 curl -sk "$url/api/v2/logs/sources" -H "Authorization: Bearer $JWT" >"$work/body.json"
 [ "$(jq '.sources | length' "$work/body.json")" = 100 ] || { echo "setup failed" >&2; exit 1; }
 
-"$build/bench/bare_https_server" "$work/data/tls/server.crt" "$work/data/tls/server.key" "$work/body.json" >"$work/bare.out" &
+"$build/bench/bare_http_server" --path /api/v2/logs/sources --body "$work/body.json" \
+  --tls "$work/data/tls/server.crt" "$work/data/tls/server.key" >"$work/bare.out" &
 pids+=($!)
 for _ in $(seq 50); do grep -q PORT "$work/bare.out" 2>/dev/null && break; sleep 0.1; done
 bare="https://127.0.0.1:$(awk '/PORT/{print $2}' "$work/bare.out")"

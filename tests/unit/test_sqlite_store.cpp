@@ -79,11 +79,17 @@ private Q_SLOTS:
             store.remove("source", "gone", ConfigStore::AnyRevision);
             QCOMPARE(store.schemaVersion(), SqliteConfigStore::SchemaVersion);
         }
-        SqliteConfigStore store(path("d.db"));
-        QCOMPARE(store.revision(), int64_t(3));
-        QCOMPARE(store.list("source").size(), size_t(1));
-        QCOMPARE(store.create("source", "next", "v").revision, int64_t(4)); // revisions never repeat
-
+        {
+            SqliteConfigStore store(path("d.db"));
+            QCOMPARE(store.revision(), int64_t(3));
+            QCOMPARE(store.list("source").size(), size_t(1));
+            QCOMPARE(store.create("source", "next", "v").revision, int64_t(4)); // revisions never repeat
+            // The store holds the file exclusively while open.
+            sqlite3 *other = nullptr;
+            sqlite3_open(path("d.db").toUtf8().constData(), &other);
+            QVERIFY(sqlite3_exec(other, "SELECT count(*) FROM records", nullptr, nullptr, nullptr) != SQLITE_OK);
+            sqlite3_close(other);
+        }
         sqlite3 *db = nullptr;
         sqlite3_open(path("d.db").toUtf8().constData(), &db);
         sqlite3_stmt *st = nullptr;

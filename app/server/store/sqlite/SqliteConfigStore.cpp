@@ -77,6 +77,9 @@ SqliteConfigStore::SqliteConfigStore(const QString &path, QObject *parent) : Con
     sqlite3_extended_result_codes(m_db, 1);
     sqlite3_busy_timeout(m_db, 5000);
     try {
+        // One logwardend owns the file (DataDirectory holds a lock), so SQLite need not take
+        // file locks per transaction nor share its WAL index through shared memory.
+        exec("PRAGMA locking_mode=EXCLUSIVE");
         exec("PRAGMA journal_mode=WAL");
         exec("PRAGMA synchronous=FULL");
         exec("PRAGMA foreign_keys=ON");

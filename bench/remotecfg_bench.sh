@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# Issue 3 benchmarks, printed one line each:
+#   getconfig_not_modified  a fleet of 1,000 agents polling with the current hash (wrk, 32 conns)
+#   getconfig_full_20kb     the same fleet after a restart (empty hash): full ~20 KB configs
+#   each vs a bare QHttpServer answering the same bytes in the same run; medians of ROUNDS
+#   remotecfg_rerender, collector_registry_memory (in-process, bench_remotecfg)
+# Loopback only, bounded in time.
+set -euo pipefail
+build="${1:-build}"
+rounds="${ROUNDS:-3}"
+secs="${SECONDS_PER_RUN:-5}"
+fleet="${FLEET:-1000}"
+here="$(cd "$(dirname "$0")" && pwd)"
+work="$(mktemp -d)"
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$work"; }
+trap cleanup EXIT
+
+"$build/app/server/logwardend" --data-dir "$work/data" --listen 127.0.0.1:0 --remotecfg-listen 127.0.0.1:0 \
+  --alloy-url off --access-log off >"$work/server.out" 2>&1 &
+pids+=($!)
+for _ in $(seq 100); do grep -q "remotecfg on" "$work/server.out" 2>/dev/null && break; sleep 0.1; done
+api="https://127.0.0.1:$(sed -n 's/.*API on https:\/\/127\.0\.0\.1:\([0-9]*\).*/\1/p' "$work/server.out")"
+rc="http://127.0.0.1:$(sed -n 's/.*remotecfg on http:\/\/[^:]*:\([0-9]*\).*/\1/p' "$work/server.out")"
+jwt="$(cat "$work/data/system_jwt")"
+
+curl -sk -o /dev/null -XPOST "$api/api/v2/logs/targets" -H "Authorization: Bearer $jwt" \
+  -d '{"name":"loki1","type":"LOKI","loki":{"url":"http://loki.example.com:3100/loki/api/v1/push"}}'
+# Sources until the rendered pipeline is about 20 KB.
+i=0
+while :; do
+  i=$((i + 1))
+  curl -sk -o /dev/null -XPOST "$api/api/v2/logs/sources" -H "Authorization: Bearer $jwt" \
+    -d "{\"name\":\"svc-$i\",\"logFormat\":\"ZAP_JSON\",\"minLevel\":\"INFO\",\"journald\":{\"syslogIdentifier\":\"svc-$i\"}}"
+  size=$(curl -s "$rc/api/v1/remote/config" | jq -r .content | base64 -d | wc -c)
+  [ "$size" -ge 20000 ] && break
+done
+hash=$(curl -s "$rc/api/v1/remote/config" | jq -r .hash)
+
+# The exact answers, captured once, for the baseline server.
+printf '\x0a\x07fleet-0\x1a\x40%s' "$hash" >"$work/req-same.bin"
+printf '\x0a\x07fleet-0' >"$work/req-full.bin"
+curl -s -XPOST "$rc/collector.v1.CollectorService/GetConfig" -H 'Content-Type: application/proto' \
+  --data-binary @"$work/req-same.bin" -o "$work/resp-same.bin"
+curl -s -XPOST "$rc/collector.v1.CollectorService/GetConfig" -H 'Content-Type: application/proto' \
+  --data-binary @"$work/req-full.bin" -o "$work/resp-full.bin"
+start_bare() {
+  "$build/bench/bare_http_server" --path /collector.v1.CollectorService/GetConfig --body "$1" \
+    --content-type application/proto >"$work/bare-$2.out" &
+  pids+=($!)
+  for _ in $(seq 50); do grep -q PORT "$work/bare-$2.out" 2>/dev/null && break; sleep 0.1; done
+  echo "http://127.0.0.1:$(awk '/PORT/{print $2}' "$work/bare-$2.out")"
+}
+bare_same=$(start_bare "$work/resp-same.bin" same)
+bare_full=$(start_bare "$work/resp-full.bin" full)
+
+rps() { awk '/Requests\/sec/{print $2}' "$1"; }
+p99ms() { awk '$1=="99%"{v=$2; if (v ~ /us$/) {sub(/us/,"",v); v/=1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v*=1000}; print v}' "$1"; }
+median() { sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+run() { FLEET="$fleet" HASH="$2" wrk -t1 -c32 -d"${secs}s" --latency -s "$here/get_config.lua" "$1" >"$3" 2>"$3.err"; }
+
+for r in $(seq "$rounds"); do
+  run "$rc" "$hash" "$work/same.$r"
+  run "$bare_same" "$hash" "$work/bare-same.$r"
+  run "$rc" "" "$work/full.$r"
+  run "$bare_full" "" "$work/bare-full.$r"
+done
+bad=$(cat "$work"/same.*.err "$work"/full.*.err | grep -c unexpected || true)
+[ "$bad" = 0 ] || echo "warning: $bad GetConfig calls did not answer 200" >&2
+collectors=$(curl -sk "$api/api/v2/logs/collectors?limit=1" -H "Authorization: Bearer $jwt" | jq .total)
+
+report() {
+  local name=$1 subject=$2 baseline=$3
+  local a b p
+  a=$(for r in $(seq "$rounds"); do rps "$work/$subject.$r"; done | median)
+  b=$(for r in $(seq "$rounds"); do rps "$work/$baseline.$r"; done | median)
+  p=$(for r in $(seq "$rounds"); do p99ms "$work/$subject.$r"; done | median)
+  awk -v n="$name" -v a="$a" -v b="$b" -v p="$p" -v c="$collectors" -v s="$size" \
+    'BEGIN {printf "%s: %.0f req/s, p99 %.2f ms, %d collectors, %d-byte config (ratio %.2f vs bare QHttpServer at %.0f req/s)\n", n, a, p, c, s, a/b, b}'
+}
+report getconfig_not_modified same bare-same
+report getconfig_full_20kb full bare-full
+"$build/bench/bench_remotecfg" rerender
+"$build/bench/bench_remotecfg" registry-memory
