@@ -11,19 +11,9 @@ rounds="${ROUNDS:-3}"
 secs="${SECONDS_PER_RUN:-5}"
 fleet="${FLEET:-1000}"
 here="$(cd "$(dirname "$0")" && pwd)"
-work="$(mktemp -d)"
-pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$work"; }
-trap cleanup EXIT
+source "$here/lib.sh"
 
-"$build/app/server/logwardend" --data-dir "$work/data" --listen 127.0.0.1:0 --remotecfg-listen 127.0.0.1:0 \
-  --alloy-url off --access-log off >"$work/server.out" 2>&1 &
-pids+=($!)
-for _ in $(seq 100); do grep -q "remotecfg on" "$work/server.out" 2>/dev/null && break; sleep 0.1; done
-api="https://127.0.0.1:$(sed -n 's/.*API on https:\/\/127\.0\.0\.1:\([0-9]*\).*/\1/p' "$work/server.out")"
-rc="http://127.0.0.1:$(sed -n 's/.*remotecfg on http:\/\/[^:]*:\([0-9]*\).*/\1/p' "$work/server.out")"
-jwt="$(cat "$work/data/system_jwt")"
-
+start_logwardend "$build" "$work/data" --remotecfg-listen 127.0.0.1:0
 curl -sk -o /dev/null -XPOST "$api/api/v2/logs/targets" -H "Authorization: Bearer $jwt" \
   -d '{"name":"loki1","type":"LOKI","loki":{"url":"http://loki.example.com:3100/loki/api/v1/push"}}'
 # Sources until the rendered pipeline is about 20 KB.
@@ -44,19 +34,13 @@ curl -s -XPOST "$rc/collector.v1.CollectorService/GetConfig" -H 'Content-Type: a
   --data-binary @"$work/req-same.bin" -o "$work/resp-same.bin"
 curl -s -XPOST "$rc/collector.v1.CollectorService/GetConfig" -H 'Content-Type: application/proto' \
   --data-binary @"$work/req-full.bin" -o "$work/resp-full.bin"
-start_bare() {
-  "$build/bench/bare_http_server" --path /collector.v1.CollectorService/GetConfig --body "$1" \
-    --content-type application/proto >"$work/bare-$2.out" &
-  pids+=($!)
-  for _ in $(seq 50); do grep -q PORT "$work/bare-$2.out" 2>/dev/null && break; sleep 0.1; done
-  echo "http://127.0.0.1:$(awk '/PORT/{print $2}' "$work/bare-$2.out")"
-}
-bare_same=$(start_bare "$work/resp-same.bin" same)
-bare_full=$(start_bare "$work/resp-full.bin" full)
+start_bare "$build" same --path /collector.v1.CollectorService/GetConfig --body "$work/resp-same.bin" \
+  --content-type application/proto
+bare_same="http://127.0.0.1:$bare_port"
+start_bare "$build" full --path /collector.v1.CollectorService/GetConfig --body "$work/resp-full.bin" \
+  --content-type application/proto
+bare_full="http://127.0.0.1:$bare_port"
 
-rps() { awk '/Requests\/sec/{print $2}' "$1"; }
-p99ms() { awk '$1=="99%"{v=$2; if (v ~ /us$/) {sub(/us/,"",v); v/=1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v*=1000}; print v}' "$1"; }
-median() { sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 run() { FLEET="$fleet" HASH="$2" wrk -t1 -c32 -d"${secs}s" --latency -s "$here/get_config.lua" "$1" >"$3" 2>"$3.err"; }
 
 for r in $(seq "$rounds"); do
@@ -72,9 +56,9 @@ collectors=$(curl -sk "$api/api/v2/logs/collectors?limit=1" -H "Authorization: B
 report() {
   local name=$1 subject=$2 baseline=$3
   local a b p
-  a=$(for r in $(seq "$rounds"); do rps "$work/$subject.$r"; done | median)
-  b=$(for r in $(seq "$rounds"); do rps "$work/$baseline.$r"; done | median)
-  p=$(for r in $(seq "$rounds"); do p99ms "$work/$subject.$r"; done | median)
+  a=$(median_of rps "$work/$subject")
+  b=$(median_of rps "$work/$baseline")
+  p=$(median_of p99ms "$work/$subject")
   awk -v n="$name" -v a="$a" -v b="$b" -v p="$p" -v c="$collectors" -v s="$size" \
     'BEGIN {printf "%s: %.0f req/s, p99 %.2f ms, %d collectors, %d-byte config (ratio %.2f vs bare QHttpServer at %.0f req/s)\n", n, a, p, c, s, a/b, b}'
 }
