@@ -1,5 +1,8 @@
 #include "Server.h"
+#include "api/AdminV3Controller.h"
+#include "api/AuditLog.h"
 #include "api/CollectorsController.h"
+#include "auth/CredentialResolver.h"
 #include "api/LogsV2Controller.h"
 #include "remotecfg/AlloyHealthProbe.h"
 #include "remotecfg/CollectorRegistry.h"
@@ -14,6 +17,8 @@
 #include "store/DataDirectory.h"
 #include "store/SecretBox.h"
 #include "store/sqlite/SqliteConfigStore.h"
+
+#include "Validation.h"
 
 #include <QFile>
 #include <QSslCertificate>
@@ -82,9 +87,17 @@ void Server::start()
         throw StartupError(e.what());
     }
 
-    m_auth = std::make_unique<Authenticator>(*m_jwt);
+    if (!validation::isValidName(m_options.clusterName.toStdString()))
+        throw StartupError("--cluster-name must be 3 to 64 characters of a-z, 0-9, '-' and '_'");
+    m_credentials = std::make_unique<CredentialResolver>(*m_store, *m_secrets, m_options.clusterName.toStdString());
+    m_auth = std::make_unique<Authenticator>(*m_jwt, *m_credentials);
+    m_audit = std::make_unique<AuditLog>(*m_store);
     m_router = std::make_unique<Router>();
-    m_logsV2 = std::make_unique<LogsV2Controller>(*m_store, *m_secrets);
+    m_adminV3 = std::make_unique<AdminV3Controller>(
+        *m_store, *m_secrets, *m_credentials, *m_audit,
+        AdminOptions{m_options.clusterName.toStdString(), m_options.allowCustomIngestTokens});
+    m_adminV3->registerRoutes(*m_router);
+    m_logsV2 = std::make_unique<LogsV2Controller>(*m_store, *m_secrets, *m_audit);
     m_logsV2->registerRoutes(*m_router);
     m_pipeline = std::make_unique<PipelineCache>(*m_store, *m_secrets);
     m_collectors = std::make_unique<CollectorRegistry>(*m_store);

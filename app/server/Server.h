@@ -10,6 +10,9 @@
 namespace lw::server {
 
 class AccessLog;
+class AdminV3Controller;
+class AuditLog;
+class CredentialResolver;
 class ApiHttpServer;
 class Authenticator;
 class ConfigStore;
@@ -52,7 +55,10 @@ private:
     std::unique_ptr<ConfigStore> m_store;
     std::unique_ptr<SecretBox> m_secrets;
     std::unique_ptr<JwtAuthority> m_jwt;
+    std::unique_ptr<CredentialResolver> m_credentials;
     std::unique_ptr<Authenticator> m_auth;
+    std::unique_ptr<AuditLog> m_audit;
+    std::unique_ptr<AdminV3Controller> m_adminV3;
     std::unique_ptr<Router> m_router;
     std::unique_ptr<AccessLog> m_accessLog;
     std::unique_ptr<LogsV2Controller> m_logsV2;

@@ -3,7 +3,13 @@
 #include "ShutdownSignals.h"
 #include "auth/JwtAuthority.h"
 #include "auth/Principal.h"
+#include "api/AdminV3Controller.h"
 #include "store/DataDirectory.h"
+#include "store/sqlite/SqliteConfigStore.h"
+#include "Validation.h"
+
+#include <QDateTime>
+#include <QFile>
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -62,12 +68,57 @@ int issueJwt(const QStringList &arguments)
     }
 }
 
+int tokengen(const QStringList &arguments)
+{
+    QCommandLineParser p;
+    p.setApplicationDescription(QStringLiteral(
+        "Create an admin API token (policy __admin__, scope admin), like GEL's tokengen. Run it while logwardend "
+        "is stopped, or create tokens through the API with the system JWT."));
+    p.addHelpOption();
+    p.addPositionalArgument(QStringLiteral("tokengen"), QStringLiteral("The subcommand."));
+    const QCommandLineOption dataDir = dataDirOption();
+    const QCommandLineOption tokenFile(QStringLiteral("token-file"), QStringLiteral("Write the token to this file (0600) instead of stdout."),
+                                       QStringLiteral("file"));
+    const QCommandLineOption tokenName(QStringLiteral("token-name"), QStringLiteral("Name of the token (default: admin-<time>)."),
+                                       QStringLiteral("name"));
+    const QCommandLineOption clusterName(QStringLiteral("cluster-name"), QStringLiteral("The cluster (default logwarden)."),
+                                         QStringLiteral("name"), QStringLiteral("logwarden"));
+    p.addOptions({dataDir, tokenFile, tokenName, clusterName});
+    p.process(arguments);
+    const QString name = p.isSet(tokenName) ? p.value(tokenName)
+                                            : QStringLiteral("admin-%1").arg(QDateTime::currentSecsSinceEpoch());
+    if (!validation::isValidName(name.toStdString()))
+        return fail(QStringLiteral("--token-name must be 3 to 64 characters of a-z, 0-9, '-' and '_'"));
+    try {
+        ::umask(0077);
+        DataDirectory dir(p.value(dataDir));
+        SqliteConfigStore store(dir.filePath(QStringLiteral("config.db")));
+        const std::string token = AdminV3Controller::createAdminToken(store, p.value(clusterName).toStdString(), name.toStdString());
+        if (p.isSet(tokenFile)) {
+            QFile out(p.value(tokenFile));
+            if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate))
+                return fail(QStringLiteral("cannot write %1: %2").arg(out.fileName(), out.errorString()));
+            out.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
+            out.write(QByteArray::fromStdString(token + "\n"));
+            std::fprintf(stderr, "logwardend: admin token \"%s\" written to %s\n", qPrintable(name), qPrintable(out.fileName()));
+        } else {
+            std::printf("%s\n", token.c_str());
+        }
+        return 0;
+    } catch (const DataDirectoryError &e) {
+        return fail(QString::fromStdString(e.what()) + QStringLiteral("; stop logwardend first, or create tokens through the API"));
+    } catch (const std::exception &e) {
+        return fail(QString::fromStdString(e.what()));
+    }
+}
+
 int serve(QCoreApplication &app, const QStringList &arguments)
 {
     QCommandLineParser p;
     p.setApplicationDescription(QStringLiteral(
         "logwardend: the Logwarden log-platform server.\n\n"
-        "Subcommands:\n  serve       run the server (default)\n  issue-jwt   mint a server-signed JWT (see issue-jwt --help)"));
+        "Subcommands:\n  serve       run the server (default)\n  issue-jwt   mint a server-signed JWT (see issue-jwt --help)\n"
+        "  tokengen    create an admin API token (see tokengen --help)"));
     p.addHelpOption();
     p.addVersionOption();
     const QCommandLineOption dataDir = dataDirOption();
@@ -104,8 +155,13 @@ int serve(QCoreApplication &app, const QStringList &arguments)
     const QCommandLineOption localCollector(QStringLiteral("local-collector-id"),
                                             QStringLiteral("Collector id of the node's Alloy (repeatable; default: agents polling from loopback)."),
                                             QStringLiteral("id"));
+    const QCommandLineOption clusterName(QStringLiteral("cluster-name"),
+                                         QStringLiteral("The cluster this server serves; tenants and realms name it (default logwarden)."),
+                                         QStringLiteral("name"), QStringLiteral("logwarden"));
+    const QCommandLineOption customIngest(QStringLiteral("allow-custom-ingest-tokens"),
+                                          QStringLiteral("Let admins choose ingest token values (at least 32 characters)."));
     p.addOptions({dataDir, listen, tlsCert, tlsKey, accessLog, maxBody, remotecfgListen, remotecfgPrefix, remotecfgToken,
-                  remotecfgInsecure, alloyUrl, probeInterval, localCollector});
+                  remotecfgInsecure, alloyUrl, probeInterval, localCollector, clusterName, customIngest});
     p.addPositionalArgument(QStringLiteral("command"), QStringLiteral("serve (default) or issue-jwt."));
     p.process(arguments);
 
@@ -133,6 +189,8 @@ int serve(QCoreApplication &app, const QStringList &arguments)
         return fail(QStringLiteral("--alloy-probe-interval must be between 0.2 and 3600 seconds"));
     options.alloyProbeIntervalMs = static_cast<int>(probeSeconds * 1000);
     options.localCollectorIds = p.values(localCollector);
+    options.clusterName = p.value(clusterName);
+    options.allowCustomIngestTokens = p.isSet(customIngest);
 
     ::umask(0077); // everything under the data directory is private to the server's user
     Server server(options);
@@ -166,6 +224,8 @@ int runServerCommandLine(int argc, char **argv)
     const QStringList arguments = QCoreApplication::arguments();
     if (arguments.size() > 1 && arguments.at(1) == QLatin1String("issue-jwt"))
         return issueJwt(arguments);
+    if (arguments.size() > 1 && arguments.at(1) == QLatin1String("tokengen"))
+        return tokengen(arguments);
     return serve(app, arguments);
 }
 

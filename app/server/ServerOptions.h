@@ -15,6 +15,8 @@ struct ServerOptions {
     QString tlsKeyFile;
     QString accessLog = QStringLiteral("-");
     qint64 maxBodyBytes = 1 << 20;
+    QString clusterName = QStringLiteral("logwarden"); // GEL's cluster-name: tenants and realms name it
+    bool allowCustomIngestTokens = false;
 
     // remotecfg (the agent role): "off" disables the listener.
     QString remotecfgListen = QStringLiteral("127.0.0.1:8090");

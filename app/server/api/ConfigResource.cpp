@@ -1,4 +1,5 @@
 #include "ConfigResource.h"
+#include "AuditLog.h"
 #include "http/Router.h"
 #include "store/ConfigStore.h"
 #include "JsonReader.h"
@@ -34,9 +35,9 @@ std::optional<int64_t> parseIfMatch(const QByteArray &header, bool *malformed)
     return n;
 }
 
-ConfigResource::ConfigResource(ConfigStore &store, std::string kind, std::string singular, std::string plural,
-                               std::string noun, Hooks hooks)
-    : m_store(store), m_kind(std::move(kind)), m_singular(std::move(singular)), m_plural(std::move(plural)),
+ConfigResource::ConfigResource(ConfigStore &store, AuditLog &audit, std::string kind, std::string singular,
+                               std::string plural, std::string noun, Hooks hooks)
+    : m_store(store), m_audit(audit), m_kind(std::move(kind)), m_singular(std::move(singular)), m_plural(std::move(plural)),
       m_noun(std::move(noun)), m_hooks(std::move(hooks))
 {
     m_storeChanges = QObject::connect(&store, &ConfigStore::changed, [this](const QString &kind) {
@@ -115,7 +116,9 @@ HttpResponse ConfigResource::create(HttpRequest &req)
     WriteResult result = m_store.create(m_kind, name, value);
     if (result.status == WriteStatus::AlreadyExists)
         throw ApiError(409, "already_exists", "a " + m_noun + " named \"" + name + "\" already exists", "name");
-    HttpResponse response = single(201, StoredRecord{m_kind, name, value, result.revision, result.revision});
+    const StoredRecord created{m_kind, name, value, result.revision, result.revision};
+    m_audit.record(req.principal, "create", m_kind, name, nullptr, present(created));
+    HttpResponse response = single(201, created);
     response.header("Location", QByteArray::fromStdString(m_basePath + "/" + name));
     return response;
 }
@@ -143,7 +146,9 @@ HttpResponse ConfigResource::replace(HttpRequest &req)
         throw ApiError(404, "not_found", m_noun + " \"" + name + "\" does not exist");
     if (result.status == WriteStatus::RevisionMismatch)
         preconditionFailed(name, result.revision);
-    return single(200, StoredRecord{m_kind, name, value, existing.createRevision, result.revision});
+    const StoredRecord updated{m_kind, name, value, existing.createRevision, result.revision};
+    m_audit.record(req.principal, "update", m_kind, name, present(existing), present(updated));
+    return single(200, updated);
 }
 
 HttpResponse ConfigResource::remove(HttpRequest &req)
@@ -161,6 +166,7 @@ HttpResponse ConfigResource::remove(HttpRequest &req)
         throw ApiError(404, "not_found", m_noun + " \"" + name + "\" does not exist");
     if (result.status == WriteStatus::RevisionMismatch)
         preconditionFailed(name, result.revision);
+    m_audit.record(req.principal, "delete", m_kind, name, present(existing), nullptr);
     return HttpResponse::json(200, {{m_singular, present(existing)}});
 }
 

@@ -10,6 +10,7 @@
 
 namespace lw::server {
 
+class AuditLog;
 class ConfigStore;
 class Router;
 struct StoredRecord;
@@ -29,8 +30,8 @@ public:
     };
 
     // kind: store kind; singular/plural: JSON keys ("source"/"sources"); noun: for messages.
-    ConfigResource(ConfigStore &store, std::string kind, std::string singular, std::string plural, std::string noun,
-                   Hooks hooks);
+    ConfigResource(ConfigStore &store, AuditLog &audit, std::string kind, std::string singular, std::string plural,
+                   std::string noun, Hooks hooks);
     ~ConfigResource();
     ConfigResource(const ConfigResource &) = delete;
     ConfigResource &operator=(const ConfigResource &) = delete;
@@ -51,6 +52,7 @@ private:
     [[noreturn]] void preconditionFailed(const std::string &name, int64_t current) const;
 
     ConfigStore &m_store;
+    AuditLog &m_audit;
     std::string m_kind, m_singular, m_plural, m_noun;
     Hooks m_hooks;
     std::string m_basePath;

@@ -19,16 +19,17 @@ std::string bundleAad(const std::string &name)
 }
 } // namespace
 
-LogsV2Controller::LogsV2Controller(ConfigStore &store, const SecretBox &secrets) : m_store(store), m_secrets(secrets)
+LogsV2Controller::LogsV2Controller(ConfigStore &store, const SecretBox &secrets, AuditLog &audit)
+    : m_store(store), m_secrets(secrets)
 {
     m_sources = std::make_unique<ConfigResource>(
-        store, Source::kind, "source", Source::collection, "source",
+        store, audit, Source::kind, "source", Source::collection, "source",
         ConfigResource::Hooks{[this](const json &b, const StoredRecord *) { return decodeSource(b); }, {}, {}});
     m_targets = std::make_unique<ConfigResource>(
-        store, Target::kind, "target", Target::collection, "target",
+        store, audit, Target::kind, "target", Target::collection, "target",
         ConfigResource::Hooks{[this](const json &b, const StoredRecord *) { return decodeTarget(b); }, {}, {}});
     m_tlsBundles = std::make_unique<ConfigResource>(
-        store, TlsBundle::kind, "tlsBundle", TlsBundle::collection, "TLS bundle",
+        store, audit, TlsBundle::kind, "tlsBundle", TlsBundle::collection, "TLS bundle",
         ConfigResource::Hooks{
             [this](const json &b, const StoredRecord *existing) { return decodeTlsBundle(b, existing); },
             [](const json &stored) { return TlsBundle::fromStorageJson(stored).toPublicJson(); },

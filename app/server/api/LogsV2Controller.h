@@ -6,6 +6,7 @@
 
 namespace lw::server {
 
+class AuditLog;
 class ConfigStore;
 class Router;
 class SecretBox;
@@ -13,7 +14,7 @@ class SecretBox;
 // Seed 000's log-streaming configuration: /api/v2/logs/{tls-bundles,sources,targets}.
 class LogsV2Controller {
 public:
-    LogsV2Controller(ConfigStore &store, const SecretBox &secrets);
+    LogsV2Controller(ConfigStore &store, const SecretBox &secrets, AuditLog &audit);
     void registerRoutes(Router &router);
 
 private:

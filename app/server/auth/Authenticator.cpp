@@ -1,25 +1,71 @@
 #include "Authenticator.h"
+#include "CredentialResolver.h"
 #include "JwtAuthority.h"
 
 namespace lw::server {
 
-Authenticator::Authenticator(JwtAuthority &serverJwts) : m_serverJwts(serverJwts) {}
+namespace {
+constexpr int MaxCredentialLength = 16384;
+}
+
+Authenticator::Authenticator(JwtAuthority &serverJwts, CredentialResolver &credentials)
+    : m_serverJwts(serverJwts), m_credentials(credentials)
+{
+}
 
 std::variant<Principal, std::string> Authenticator::authenticate(const QByteArray &header)
 {
     if (header.isEmpty())
-        return std::string("missing credentials: send \"Authorization: Bearer <token>\"");
+        return std::string("missing credentials: send \"Authorization: Bearer <token>\" (or curl -u :TOKEN)");
     const int space = header.indexOf(' ');
     const QByteArray scheme = header.left(space).toLower();
     const QByteArray credential = space < 0 ? QByteArray() : header.mid(space + 1).trimmed();
     if (credential.isEmpty())
         return std::string("the Authorization header carries no credential");
-    if (scheme == "bearer") {
-        if (credential.size() > 16384)
-            return std::string("the bearer token is too long");
-        return m_serverJwts.verify(credential.toStdString());
+    if (credential.size() > MaxCredentialLength)
+        return std::string("the credential is too long");
+    if (scheme == "bearer")
+        return bearer(credential);
+    if (scheme == "basic") {
+        // GEL style: the token is the password; the user name is free (Loki uses it for the tenant).
+        auto decoded = QByteArray::fromBase64Encoding(credential, QByteArray::AbortOnBase64DecodingErrors);
+        if (!decoded || !decoded.decoded.contains(':'))
+            return std::string("malformed basic credentials");
+        const QByteArray password = decoded.decoded.mid(decoded.decoded.indexOf(':') + 1);
+        if (password.isEmpty())
+            return std::string("basic credentials carry no token as password");
+        return opaqueToken(password);
     }
-    return "unsupported authorization scheme \"" + scheme.left(16).toStdString() + "\"; use Bearer";
+    if (scheme == "splunk") // HEC clients send "Authorization: Splunk <token>"
+        return opaqueToken(credential);
+    return "unsupported authorization scheme \"" + scheme.left(16).toStdString() + "\"; use Bearer or Basic";
+}
+
+std::variant<Principal, std::string> Authenticator::bearer(const QByteArray &credential)
+{
+    if (credential.count('.') != 2)
+        return opaqueToken(credential);
+    const std::string token = credential.toStdString();
+    const std::string alg = jwtHeaderAlgorithm(token);
+    if (alg == "RS256")
+        return m_serverJwts.verify(token);
+    if (alg == "HS256" || alg == "HS384" || alg == "HS512")
+        return m_credentials.resolveSelfSignedJwt(token);
+    if (alg.empty())
+        return std::string("the bearer token is not a JWT");
+    return "JWT algorithm \"" + alg.substr(0, 16) + "\" is not accepted (RS256 server tokens, HS256/384/512 self-signed)";
+}
+
+std::variant<Principal, std::string> Authenticator::opaqueToken(const QByteArray &credential)
+{
+    if (auto admin = m_credentials.resolveAdminToken(credential)) {
+        if (auto *p = std::get_if<Principal>(&*admin))
+            m_credentials.noteTokenUse(p->credentialName);
+        return *admin;
+    }
+    if (auto ingest = m_credentials.resolveIngestToken(credential))
+        return *ingest;
+    return std::string("unknown token");
 }
 
 } // namespace lw::server

@@ -46,3 +46,46 @@ bool Principal::allows(std::string_view scope) const
 }
 
 } // namespace lw::server
+
+namespace lw::server {
+
+bool Principal::reachesTenant(const std::string &tenant, const std::string &cluster) const
+{
+    if (allTenants)
+        return true;
+    for (const Realm &r : realms) {
+        if ((r.tenant == "*" || r.tenant == tenant) && (cluster.empty() || r.cluster == cluster))
+            return true;
+    }
+    return false;
+}
+
+std::vector<std::string> Principal::labelSelectorsFor(const std::string &tenant) const
+{
+    std::vector<std::string> out;
+    for (const Realm &r : realms) {
+        if (r.tenant == "*" || r.tenant == tenant) {
+            if (r.labelSelectors.empty())
+                return {}; // one unrestricted realm for this tenant wins
+            out.insert(out.end(), r.labelSelectors.begin(), r.labelSelectors.end());
+        }
+    }
+    return out;
+}
+
+std::optional<std::string> Principal::soleTenant() const
+{
+    if (!ingestTenant.empty())
+        return ingestTenant;
+    std::optional<std::string> only;
+    for (const Realm &r : realms) {
+        if (r.tenant == "*")
+            return std::nullopt;
+        if (only && *only != r.tenant)
+            return std::nullopt;
+        only = r.tenant;
+    }
+    return only;
+}
+
+} // namespace lw::server

@@ -1,0 +1,162 @@
+#include "AdminResource.h"
+#include "AuditLog.h"
+#include "ConfigResource.h"
+#include "auth/Principal.h"
+#include "http/Router.h"
+#include "store/ConfigStore.h"
+#include "JsonReader.h"
+#include "Validation.h"
+
+namespace lw::server {
+
+HttpResponse deprecated(HttpResponse response, const std::string &successor)
+{
+    response.header("Deprecation", "true");
+    response.header("Link", QByteArray::fromStdString("<" + successor + ">; rel=\"successor-version\""));
+    return response;
+}
+
+AdminResource::AdminResource(ConfigStore &store, AuditLog &audit, std::string kind, std::string type, std::string noun,
+                             Hooks hooks)
+    : m_store(store), m_audit(audit), m_kind(std::move(kind)), m_type(std::move(type)), m_noun(std::move(noun)),
+      m_hooks(std::move(hooks))
+{
+}
+
+void AdminResource::registerRoutes(Router &router, const std::string &v3Path, const std::vector<std::string> &deprecatedPaths)
+{
+    const auto scope = scopes::Admin;
+    router.add("GET", v3Path, scope, [this](HttpRequest &r) { return list(r); });
+    router.add("POST", v3Path, scope, [this](HttpRequest &r) { return create(r); });
+    router.add("GET", v3Path + "/{name}", scope, [this](HttpRequest &r) { return get(r); });
+    router.add("PUT", v3Path + "/{name}", scope, [this](HttpRequest &r) { return update(r, true); });
+    for (const std::string &old : deprecatedPaths) {
+        auto wrap = [v3Path](auto handler) {
+            return [handler, v3Path](HttpRequest &r) { return deprecated(handler(r), v3Path); };
+        };
+        router.add("GET", old, scope, wrap([this](HttpRequest &r) { return list(r); }));
+        router.add("POST", old, scope, wrap([this](HttpRequest &r) { return create(r); }));
+        router.add("GET", old + "/{name}", scope, wrap([this](HttpRequest &r) { return get(r); }));
+        router.add("PUT", old + "/{name}", scope, wrap([this](HttpRequest &r) { return update(r, false); }));
+        router.add("DELETE", old + "/{name}", scope, wrap([this](HttpRequest &r) { return deactivate(r); }));
+    }
+}
+
+Json AdminResource::present(const StoredRecord &record) const
+{
+    Json stored = Json::parse(record.value);
+    return m_hooks.present ? m_hooks.present(stored) : stored;
+}
+
+HttpResponse AdminResource::list(HttpRequest &req)
+{
+    const QString flag = req.query.queryItemValue(QStringLiteral("include-non-active"));
+    const bool all = flag == QLatin1String("true") || flag == QLatin1String("1");
+    Json items = Json::array();
+    for (const StoredRecord &r : m_store.list(m_kind)) {
+        Json item = present(r);
+        if (all || item.value("status", "active") == "active")
+            items.push_back(std::move(item));
+    }
+    return HttpResponse::json(200, {{"items", items}, {"type", m_type}});
+}
+
+HttpResponse AdminResource::get(HttpRequest &req)
+{
+    auto record = m_store.get(m_kind, req.param("name"));
+    if (!record)
+        throw ApiError(404, "not_found", m_noun + " \"" + req.param("name").substr(0, 80) + "\" does not exist");
+    return HttpResponse::json(200, present(*record)).header("ETag", etagFor(record->modRevision));
+}
+
+HttpResponse AdminResource::create(HttpRequest &req)
+{
+    const Json body = parseJsonDocument(req.body.toStdString());
+    Json extras = Json::object();
+    Json stored = m_hooks.create(body, extras);
+    const std::string name = stored.at("name").get<std::string>();
+    stored["status"] = "active"; // always, whatever the body said
+    stored["created_at"] = nowRfc3339();
+    if (auto existing = m_store.get(m_kind, name)) {
+        const bool inactive = Json::parse(existing->value).value("status", "") == "inactive";
+        throw ApiError(409, "already_exists",
+                       inactive ? "a " + m_noun + " named \"" + name + "\" exists but is inactive; names are never reused: "
+                                      "re-activate it with PUT and \"status\": \"active\""
+                                : "a " + m_noun + " named \"" + name + "\" already exists",
+                       "name");
+    }
+    WriteResult result = m_store.create(m_kind, name, stored.dump());
+    if (result.status == WriteStatus::AlreadyExists)
+        throw ApiError(409, "already_exists", "a " + m_noun + " named \"" + name + "\" already exists", "name");
+    const StoredRecord record{m_kind, name, stored.dump(), result.revision, result.revision};
+    Json view = present(record);
+    m_audit.record(req.principal, "create", m_kind, name, nullptr, view);
+    for (auto it = extras.begin(); it != extras.end(); ++it)
+        view[it.key()] = it.value();
+    return HttpResponse::json(201, view).header("ETag", etagFor(result.revision));
+}
+
+HttpResponse AdminResource::update(HttpRequest &req, bool requireIfMatch)
+{
+    const std::string &name = req.param("name");
+    auto existing = m_store.get(m_kind, name);
+    if (!existing)
+        throw ApiError(404, "not_found", m_noun + " \"" + name.substr(0, 80) + "\" does not exist");
+    const QByteArray ifMatch = req.header("if-match");
+    if (ifMatch.isEmpty() && requireIfMatch) {
+        throw ApiError(428, "precondition_required",
+                       "updating a " + m_noun + " needs an If-Match header with its current ETag (\""
+                           + std::to_string(existing->modRevision) + "\" now; read it with GET)");
+    }
+    bool malformed = false;
+    auto expected = parseIfMatch(ifMatch, &malformed);
+    if (malformed || (expected && *expected != ConfigStore::AnyRevision && *expected != existing->modRevision)) {
+        throw ApiError(412, "precondition_failed",
+                       m_noun + " \"" + name + "\" was changed by someone else (its ETag is now \""
+                           + std::to_string(existing->modRevision) + "\"); reload it and apply your change again");
+    }
+    const Json body = parseJsonDocument(req.body.toStdString());
+    if (!body.is_object())
+        throw ValidationError({}, "the body must be a JSON object, not " + jsonTypeName(body), "invalid_type");
+    if (body.contains("name") && body["name"] != Json(name))
+        throw ValidationError("name", "\"name\" cannot change: the URL names \"" + name + "\"", "immutable_field");
+    if (body.contains("status")) {
+        if (!body["status"].is_string())
+            throw ValidationError("status", "\"status\" must be a string, not " + jsonTypeName(body["status"]), "invalid_type");
+        validation::requireOneOf("status", body["status"].get<std::string>(), {"active", "inactive"});
+    }
+    const Json stored = Json::parse(existing->value);
+    Json next = m_hooks.update(stored, body);
+    next["name"] = name;
+    next["created_at"] = stored.value("created_at", "");
+    if (body.contains("status"))
+        next["status"] = body["status"];
+    const bool deactivating = stored.value("status", "") == "active" && next.value("status", "") == "inactive";
+    return write(req, *existing, std::move(next), deactivating ? "deactivate" : "update");
+}
+
+HttpResponse AdminResource::deactivate(HttpRequest &req)
+{
+    const std::string &name = req.param("name");
+    auto existing = m_store.get(m_kind, name);
+    if (!existing)
+        throw ApiError(404, "not_found", m_noun + " \"" + name.substr(0, 80) + "\" does not exist");
+    Json next = Json::parse(existing->value);
+    next["status"] = "inactive";
+    return write(req, *existing, std::move(next), "deactivate");
+}
+
+HttpResponse AdminResource::write(HttpRequest &req, const StoredRecord &existing, Json next, const char *action)
+{
+    WriteResult result = m_store.update(m_kind, existing.name, next.dump(), existing.modRevision);
+    if (result.status == WriteStatus::RevisionMismatch)
+        throw ApiError(412, "precondition_failed", m_noun + " \"" + existing.name + "\" was changed by someone else; reload it");
+    if (result.status == WriteStatus::NotFound)
+        throw ApiError(404, "not_found", m_noun + " \"" + existing.name + "\" does not exist");
+    const StoredRecord updated{m_kind, existing.name, next.dump(), existing.createRevision, result.revision};
+    Json view = present(updated);
+    m_audit.record(req.principal, action, m_kind, existing.name, present(existing), view);
+    return HttpResponse::json(200, view).header("ETag", etagFor(result.revision));
+}
+
+} // namespace lw::server

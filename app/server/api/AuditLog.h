@@ -1,0 +1,29 @@
+#pragma once
+
+#include "Json.h"
+
+#include <string>
+
+namespace lw::server {
+
+class ConfigStore;
+struct Principal;
+
+// Who changed what and when, appended to the store for every administrative change, with the
+// record before and after (secrets never included: callers pass public views).
+class AuditLog {
+public:
+    static constexpr const char *Kind = "audit";
+
+    explicit AuditLog(ConfigStore &store);
+    void record(const Principal *actor, const std::string &action, const std::string &kind, const std::string &name,
+                const Json &before, const Json &after);
+    // Newest first.
+    Json page(int limit, int offset, const std::string &kindFilter) const;
+
+private:
+    ConfigStore &m_store;
+    int64_t m_next = 1;
+};
+
+} // namespace lw::server

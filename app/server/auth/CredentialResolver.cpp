@@ -1,0 +1,261 @@
+#include "CredentialResolver.h"
+#include "store/ConfigStore.h"
+#include "store/SecretBox.h"
+
+#include <jwt/jwt.hpp>
+#include <openssl/crypto.h>
+
+#include <QCryptographicHash>
+#include <QDateTime>
+
+namespace lw::server {
+
+namespace {
+
+constexpr int MaxCached = 10000;
+constexpr int64_t LastUseThrottleMs = 60 * 1000;
+
+int64_t nowMs()
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
+
+QByteArray digestOf(const QByteArray &credential, char kind)
+{
+    return kind + QCryptographicHash::hash(credential, QCryptographicHash::Sha256);
+}
+
+bool equalHex(const std::string &a, const std::string &b)
+{
+    return a.size() == b.size() && CRYPTO_memcmp(a.data(), b.data(), a.size()) == 0;
+}
+
+bool isAccessKind(const QString &kind)
+{
+    for (const char *k : {Tenant::kind, AccessPolicy::kind, AdminToken::kind, User::kind, IngestToken::kind}) {
+        if (kind == QLatin1String(k))
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
+CredentialResolver::CredentialResolver(ConfigStore &store, const SecretBox &secrets, std::string clusterName)
+    : m_store(store), m_secrets(secrets), m_cluster(std::move(clusterName))
+{
+    m_storeChanges = QObject::connect(&store, &ConfigStore::changed, [this](const QString &kind) {
+        if (isAccessKind(kind)) {
+            m_cache.clear();
+            if (kind == QLatin1String(IngestToken::kind))
+                m_ingestIndexValid = false;
+        }
+    });
+}
+
+CredentialResolver::~CredentialResolver()
+{
+    QObject::disconnect(m_storeChanges);
+}
+
+std::string CredentialResolver::hashSecret(const std::string &secret)
+{
+    return QCryptographicHash::hash(QByteArray::fromStdString(secret), QCryptographicHash::Sha256).toHex().toStdString();
+}
+
+std::optional<CredentialResolver::Result> CredentialResolver::cached(const QByteArray &digest)
+{
+    auto it = m_cache.constFind(digest);
+    if (it == m_cache.constEnd())
+        return std::nullopt;
+    if (it->expiresAtMs != 0 && it->expiresAtMs <= nowMs()) {
+        m_cache.remove(digest);
+        return std::nullopt;
+    }
+    return it->result;
+}
+
+void CredentialResolver::remember(const QByteArray &digest, Result result, int64_t expiresAtMs)
+{
+    if (m_cache.size() >= MaxCached)
+        m_cache.clear();
+    m_cache.insert(digest, Cached{std::move(result), expiresAtMs});
+}
+
+std::optional<CredentialResolver::Result> CredentialResolver::resolveAdminToken(const QByteArray &credential)
+{
+    const QByteArray digest = digestOf(credential, 'a');
+    if (auto hit = cached(digest))
+        return hit;
+    auto decoded = QByteArray::fromBase64Encoding(credential, QByteArray::AbortOnBase64DecodingErrors);
+    if (!decoded)
+        return std::nullopt;
+    const int colon = decoded.decoded.indexOf(':');
+    if (colon <= 0)
+        return std::nullopt;
+    const std::string name = decoded.decoded.left(colon).toStdString();
+    const std::string secret = decoded.decoded.mid(colon + 1).toStdString();
+    if (!m_store.get(AdminToken::kind, name))
+        return std::nullopt; // not one of ours: maybe an ingest token that happens to decode
+    int64_t expiresAt = 0;
+    Result result = resolveAdminTokenUncached(name, secret, &expiresAt);
+    remember(digest, result, expiresAt);
+    return result;
+}
+
+CredentialResolver::Result CredentialResolver::resolveAdminTokenUncached(const std::string &name, const std::string &secret,
+                                                                        int64_t *expiresAtMs)
+{
+    auto record = m_store.get(AdminToken::kind, name);
+    if (!record)
+        return std::string("unknown token");
+    const AdminToken token = AdminToken::fromStorageJson(Json::parse(record->value));
+    if (!equalHex(hashSecret(secret), token.secretHash))
+        return std::string("invalid token");
+    if (token.status != "active")
+        return "token \"" + name + "\" is inactive";
+    if (!token.expiration.empty()) {
+        auto expires = parseRfc3339Millis(token.expiration);
+        if (!expires || *expires <= nowMs())
+            return "token \"" + name + "\" has expired";
+        *expiresAtMs = *expires;
+    }
+    auto policyRecord = m_store.get(AccessPolicy::kind, token.accessPolicy);
+    if (!policyRecord)
+        return "the access policy of token \"" + name + "\" no longer exists";
+    const AccessPolicy policy = AccessPolicy::fromJson(Json::parse(policyRecord->value));
+    if (policy.status != "active")
+        return "access policy \"" + policy.name + "\" is inactive";
+
+    Principal p;
+    p.kind = Principal::Kind::AdminToken;
+    p.subject = "token:" + name;
+    p.credentialName = name;
+    for (const std::string &s : policy.scopes)
+        p.scopes.insert(s);
+    bool anyActiveTenant = false;
+    for (const Realm &realm : policy.realms) {
+        if (realm.cluster != m_cluster)
+            continue;
+        if (realm.tenant != "*") {
+            auto tenantRecord = m_store.get(Tenant::kind, realm.tenant);
+            if (!tenantRecord || Tenant::fromJson(Json::parse(tenantRecord->value)).status != "active")
+                continue; // an inactive tenant is unreachable
+        }
+        anyActiveTenant = true;
+        p.realms.push_back(realm);
+    }
+    if (!anyActiveTenant && !policy.realms.empty())
+        return "every tenant of access policy \"" + policy.name + "\" is inactive";
+    return p;
+}
+
+CredentialResolver::Result CredentialResolver::resolveSelfSignedJwt(const std::string &token)
+{
+    const QByteArray digest = digestOf(QByteArray::fromStdString(token), 'j');
+    if (auto hit = cached(digest))
+        return *hit;
+    int64_t expiresAt = 0;
+    Result result = [&]() -> Result {
+        try {
+            auto unverified = jwt::decode(token, jwt::params::algorithms({"HS256", "HS384", "HS512"}), jwt::params::verify(false));
+            const std::string alg = jwt::alg_to_str(unverified.header().algo()).data();
+            const auto &claims = unverified.payload();
+            if (!claims.has_claim("sub"))
+                return std::string("the self-signed token has no subject (sub)");
+            const std::string sub = claims.get_claim_value<std::string>("sub");
+            auto record = m_store.get(User::kind, sub);
+            if (!record)
+                return "unknown user \"" + sub.substr(0, 64) + "\"";
+            const User user = User::fromStorageJson(Json::parse(record->value));
+            if (user.status != "active")
+                return "user \"" + sub + "\" is inactive";
+            const std::string key = m_secrets.open(user.accessKeyCiphertext, "user/" + user.name);
+            std::error_code ec;
+            auto verified = jwt::decode(token, jwt::params::algorithms({alg}), ec, jwt::params::secret(key),
+                                        jwt::params::verify(true), jwt::params::issuer("self-signed"), jwt::params::leeway(30));
+            if (ec) {
+                if (ec == jwt::VerificationErrc::TokenExpired)
+                    return std::string("the self-signed token has expired");
+                if (ec == jwt::VerificationErrc::InvalidIssuer)
+                    return std::string("a self-signed token must have iss \"self-signed\"");
+                // A key regenerated since the token was signed lands here.
+                return "the self-signed token failed verification: " + ec.message();
+            }
+            if (!verified.payload().has_claim("exp"))
+                return std::string("the self-signed token has no expiry (exp)");
+            expiresAt = verified.payload().get_claim_value<int64_t>("exp") * 1000;
+            const std::string claimed = verified.payload().has_claim("scope")
+                                            ? verified.payload().get_claim_value<std::string>("scope")
+                                            : std::string();
+            std::set<std::string> granted;
+            for (const std::string &s : user.scopes) {
+                if (auto c = scope::canonical(s))
+                    granted.insert(*c);
+            }
+            Principal p;
+            p.kind = Principal::Kind::SelfSignedJwt;
+            p.subject = "user:" + user.name;
+            p.credentialName = user.name;
+            for (const std::string &s : scope::parseList(claimed)) {
+                if (granted.count(s))
+                    p.scopes.insert(s);
+            }
+            for (const Realm &r : user.realms) {
+                if (r.cluster == m_cluster)
+                    p.realms.push_back(r);
+            }
+            return p;
+        } catch (const std::exception &) {
+            return std::string("the bearer token is malformed");
+        }
+    }();
+    remember(digest, result, expiresAt);
+    return result;
+}
+
+std::optional<CredentialResolver::Result> CredentialResolver::resolveIngestToken(const QByteArray &credential)
+{
+    if (!m_ingestIndexValid) {
+        m_ingestByHash.clear();
+        for (const StoredRecord &r : m_store.list(IngestToken::kind)) {
+            const IngestToken t = IngestToken::fromStorageJson(Json::parse(r.value));
+            m_ingestByHash.insert(QByteArray::fromStdString(t.tokenHash), r.name);
+        }
+        m_ingestIndexValid = true;
+    }
+    const QByteArray hash = QByteArray::fromStdString(hashSecret(credential.toStdString()));
+    auto it = m_ingestByHash.constFind(hash);
+    if (it == m_ingestByHash.constEnd())
+        return std::nullopt;
+    auto record = m_store.get(IngestToken::kind, *it);
+    if (!record)
+        return std::nullopt;
+    const IngestToken token = IngestToken::fromStorageJson(Json::parse(record->value));
+    auto tenantRecord = m_store.get(Tenant::kind, token.tenant);
+    if (!tenantRecord || Tenant::fromJson(Json::parse(tenantRecord->value)).status != "active")
+        return Result(std::string("the tenant of this ingest token is inactive"));
+    Principal p;
+    p.kind = Principal::Kind::IngestToken;
+    p.subject = "ingest-token:" + token.tenant + "/" + token.name;
+    p.credentialName = token.name;
+    p.scopes = {std::string(scopes::Ingest)};
+    p.ingestTenant = token.tenant;
+    p.ingestParser = token.parser;
+    p.realms.push_back(Realm{token.tenant, m_cluster, {}});
+    return Result(p);
+}
+
+void CredentialResolver::noteTokenUse(const std::string &tokenName)
+{
+    const int64_t now = nowMs();
+    const QString key = QString::fromStdString(tokenName);
+    auto it = m_lastUseWrittenMs.constFind(key);
+    if (it != m_lastUseWrittenMs.constEnd() && now - *it < LastUseThrottleMs)
+        return;
+    m_lastUseWrittenMs.insert(key, now);
+    // A separate kind, so recording use never changes the token's ETag.
+    m_store.upsertMany(TokenUsageKind, {{tokenName, Json({{"last_used_at", nowRfc3339()}}).dump()}});
+}
+
+} // namespace lw::server
