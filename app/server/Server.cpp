@@ -14,6 +14,8 @@
 #include "http/ApiHttpServer.h"
 #include "http/Router.h"
 #include "http/SelfSignedCertificate.h"
+#include "logs/LokiController.h"
+#include "logs/SqliteLogStore.h"
 #include "store/DataDirectory.h"
 #include "store/SecretBox.h"
 #include "store/sqlite/SqliteConfigStore.h"
@@ -50,6 +52,7 @@ Server::~Server()
 {
     // The HTTP servers refer to the controllers, the controllers to the store: stop them first.
     m_http.reset();
+    m_plainHttp.reset();
     m_remotecfgHttp.reset();
     m_probe.reset();
     m_collectors.reset(); // persists what is still pending
@@ -73,6 +76,7 @@ void Server::start()
     try {
         m_dataDir = std::make_unique<DataDirectory>(m_options.dataDir);
         m_store = std::make_unique<SqliteConfigStore>(m_dataDir->filePath(QStringLiteral("config.db")));
+        m_logStore = std::make_unique<SqliteLogStore>(m_dataDir->filePath(QStringLiteral("logs.db")));
         m_secrets = std::make_unique<SecretBox>(
             m_dataDir->readOrCreateSecret(QStringLiteral("secret.key"), &SecretBox::generateKey));
         m_jwt = std::make_unique<JwtAuthority>(*m_dataDir);
@@ -98,6 +102,11 @@ void Server::start()
         AdminOptions{m_options.clusterName.toStdString(), m_options.allowCustomIngestTokens});
     m_adminV3->registerRoutes(*m_router);
     m_logsV2 = std::make_unique<LogsV2Controller>(*m_store, *m_secrets, *m_audit);
+    m_loki = std::make_unique<LokiController>(
+        *m_store, *m_logStore,
+        DataPathOptions{m_options.clusterName.toStdString(), m_options.ingestionRateMb * 1024 * 1024,
+                        m_options.ingestionBurstMb * 1024 * 1024});
+    m_loki->registerRoutes(*m_router);
     m_logsV2->registerRoutes(*m_router);
     m_pipeline = std::make_unique<PipelineCache>(*m_store, *m_secrets);
     m_collectors = std::make_unique<CollectorRegistry>(*m_store);
@@ -114,7 +123,26 @@ void Server::start()
     m_apiHost = hostPort->address.protocol() == QAbstractSocket::IPv6Protocol
                     ? QLatin1Char('[') + hostPort->address.toString() + QLatin1Char(']')
                     : hostPort->address.toString();
+    startPlainHttp();
     startRemotecfg();
+}
+
+void Server::startPlainHttp()
+{
+    if (m_options.httpListen.isEmpty() || m_options.httpListen == QLatin1String("off"))
+        return;
+    auto hostPort = parseHostPort(m_options.httpListen);
+    if (!hostPort)
+        throw StartupError("--http-listen " + m_options.httpListen.toStdString() + " is not HOST:PORT");
+    if (!hostPort->address.isLoopback() && !m_options.httpInsecure) {
+        throw StartupError("--http-listen " + m_options.httpListen.toStdString()
+                           + " would send credentials in clear beyond this host; use HTTPS, or --http-insecure behind a "
+                             "TLS-terminating proxy");
+    }
+    m_plainHttp = std::make_unique<ApiHttpServer>(*m_router, *m_auth, *m_accessLog, m_options.maxBodyBytes);
+    m_plainPort = m_plainHttp->listen(hostPort->address, hostPort->port);
+    if (m_plainPort == 0)
+        throw StartupError("cannot listen on " + m_options.httpListen.toStdString() + " (is another process using the port?)");
 }
 
 void Server::startRemotecfg()

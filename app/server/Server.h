@@ -19,6 +19,8 @@ class ConfigStore;
 class DataDirectory;
 class JwtAuthority;
 class LogsV2Controller;
+class LogStore;
+class LokiController;
 class CollectorsController;
 class CollectorRegistry;
 class ConnectService;
@@ -45,10 +47,12 @@ public:
     QString apiUrl() const;
     QString systemJwtPath() const;
     quint16 remotecfgPort() const { return m_remotecfgPort; }
+    quint16 plainHttpPort() const { return m_plainPort; }
 
 private:
     void loadTls();
     void startRemotecfg();
+    void startPlainHttp();
 
     ServerOptions m_options;
     std::unique_ptr<DataDirectory> m_dataDir;
@@ -62,6 +66,8 @@ private:
     std::unique_ptr<Router> m_router;
     std::unique_ptr<AccessLog> m_accessLog;
     std::unique_ptr<LogsV2Controller> m_logsV2;
+    std::unique_ptr<LogStore> m_logStore;
+    std::unique_ptr<LokiController> m_loki;
     std::unique_ptr<PipelineCache> m_pipeline;
     std::unique_ptr<CollectorRegistry> m_collectors;
     std::unique_ptr<CollectorsController> m_collectorsApi;
@@ -70,7 +76,9 @@ private:
     std::unique_ptr<AlloyHealthProbe> m_probe;
     std::unique_ptr<ApiHttpServer> m_remotecfgHttp;
     std::unique_ptr<ApiHttpServer> m_http;
+    std::unique_ptr<ApiHttpServer> m_plainHttp;
     quint16 m_apiPort = 0;
+    quint16 m_plainPort = 0;
     quint16 m_remotecfgPort = 0;
     QString m_apiHost;
 };

@@ -160,8 +160,20 @@ int serve(QCoreApplication &app, const QStringList &arguments)
                                          QStringLiteral("name"), QStringLiteral("logwarden"));
     const QCommandLineOption customIngest(QStringLiteral("allow-custom-ingest-tokens"),
                                           QStringLiteral("Let admins choose ingest token values (at least 32 characters)."));
+    const QCommandLineOption httpListen(QStringLiteral("http-listen"),
+                                        QStringLiteral("Also serve the API over plain HTTP here (default off; loopback only)."),
+                                        QStringLiteral("host:port"));
+    const QCommandLineOption httpInsecure(QStringLiteral("http-insecure"),
+                                          QStringLiteral("Allow --http-listen beyond loopback (behind a TLS proxy)."));
+    const QCommandLineOption ingestionRate(QStringLiteral("ingestion-rate-mb"),
+                                           QStringLiteral("Per-tenant ingestion limit in MiB/s (default 4; 0: none)."),
+                                           QStringLiteral("mb"), QStringLiteral("4"));
+    const QCommandLineOption ingestionBurst(QStringLiteral("ingestion-burst-size-mb"),
+                                            QStringLiteral("Per-tenant ingestion burst in MiB (default 6)."),
+                                            QStringLiteral("mb"), QStringLiteral("6"));
     p.addOptions({dataDir, listen, tlsCert, tlsKey, accessLog, maxBody, remotecfgListen, remotecfgPrefix, remotecfgToken,
-                  remotecfgInsecure, alloyUrl, probeInterval, localCollector, clusterName, customIngest});
+                  remotecfgInsecure, alloyUrl, probeInterval, localCollector, clusterName, customIngest, httpListen,
+                  httpInsecure, ingestionRate, ingestionBurst});
     p.addPositionalArgument(QStringLiteral("command"), QStringLiteral("serve (default) or issue-jwt."));
     p.process(arguments);
 
@@ -190,6 +202,14 @@ int serve(QCoreApplication &app, const QStringList &arguments)
     options.alloyProbeIntervalMs = static_cast<int>(probeSeconds * 1000);
     options.localCollectorIds = p.values(localCollector);
     options.clusterName = p.value(clusterName);
+    options.httpListen = p.value(httpListen);
+    options.httpInsecure = p.isSet(httpInsecure);
+    options.ingestionRateMb = p.value(ingestionRate).toDouble(&ok);
+    if (!ok || options.ingestionRateMb < 0)
+        return fail(QStringLiteral("--ingestion-rate-mb must be a number of MiB per second (0 disables the limit)"));
+    options.ingestionBurstMb = p.value(ingestionBurst).toDouble(&ok);
+    if (!ok || options.ingestionBurstMb <= 0)
+        return fail(QStringLiteral("--ingestion-burst-size-mb must be a positive number"));
     options.allowCustomIngestTokens = p.isSet(customIngest);
 
     ::umask(0077); // everything under the data directory is private to the server's user
@@ -201,6 +221,9 @@ int serve(QCoreApplication &app, const QStringList &arguments)
     }
     std::printf("logwardend %s: API on %s, data in %s, admin JWT in %s\n", LW_VERSION, qPrintable(server.apiUrl()),
                 qPrintable(options.dataDir), qPrintable(server.systemJwtPath()));
+    if (server.plainHttpPort())
+        std::printf("logwardend: plain HTTP API on http://%s:%u\n",
+                    qPrintable(options.httpListen.section(QLatin1Char(':'), 0, -2)), server.plainHttpPort());
     if (server.remotecfgPort())
         std::printf("logwardend: remotecfg on http://%s:%u\n",
                     qPrintable(options.remotecfgListen.section(QLatin1Char(':'), 0, -2)), server.remotecfgPort());

@@ -15,8 +15,12 @@ struct ServerOptions {
     QString tlsKeyFile;
     QString accessLog = QStringLiteral("-");
     qint64 maxBodyBytes = 1 << 20;
+    QString httpListen;         // optional plain-HTTP listener for the same API (GEL and Loki clients)
+    bool httpInsecure = false;  // allow it beyond loopback
     QString clusterName = QStringLiteral("logwarden"); // GEL's cluster-name: tenants and realms name it
     bool allowCustomIngestTokens = false;
+    double ingestionRateMb = 4;  // per tenant and second (Loki's ingestion_rate_mb)
+    double ingestionBurstMb = 6; // Loki's ingestion_burst_size_mb
 
     // remotecfg (the agent role): "off" disables the listener.
     QString remotecfgListen = QStringLiteral("127.0.0.1:8090");

@@ -77,6 +77,9 @@ bool TestServer::start()
         if (m.hasMatch() && (rc.hasMatch() || !remotecfgWanted)) {
             m_port = static_cast<quint16>(m.captured(1).toUInt());
             m_remotecfgPort = rc.hasMatch() ? static_cast<quint16>(rc.captured(1).toUInt()) : 0;
+            static const QRegularExpression plainLine(QStringLiteral("plain HTTP API on http://[^:]+:(\\d+)"));
+            const auto plain = plainLine.match(QString::fromUtf8(m_output));
+            m_plainPort = plain.hasMatch() ? static_cast<quint16>(plain.captured(1).toUInt()) : 0;
             QFile certFile(m_dataDir + QStringLiteral("/tls/server.crt"));
             certFile.open(QIODevice::ReadOnly);
             m_tls = QSslConfiguration::defaultConfiguration();
@@ -166,10 +169,10 @@ Reply TestServer::requestAsAdmin(const QByteArray &method, const QString &path, 
 }
 
 std::pair<int, QByteArray> runCommand(const QString &program, const QStringList &args, const QString &workDir,
-                                      const QStringList &extraEnv, int timeoutMs)
+                                      const QStringList &extraEnv, int timeoutMs, bool mergeStderr)
 {
     QProcess p;
-    p.setProcessChannelMode(QProcess::MergedChannels);
+    p.setProcessChannelMode(mergeStderr ? QProcess::MergedChannels : QProcess::SeparateChannels);
     if (!workDir.isEmpty())
         p.setWorkingDirectory(workDir);
     if (!extraEnv.isEmpty()) {
@@ -181,9 +184,9 @@ std::pair<int, QByteArray> runCommand(const QString &program, const QStringList 
     if (!p.waitForFinished(timeoutMs)) {
         p.kill();
         p.waitForFinished();
-        return {-1, p.readAll()};
+        return {-1, p.readAllStandardOutput()};
     }
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAll()};
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput()};
 }
 
 } // namespace lw::test

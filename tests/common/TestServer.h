@@ -39,6 +39,7 @@ public:
 
     quint16 port() const { return m_port; }
     quint16 remotecfgPort() const { return m_remotecfgPort; }
+    quint16 plainPort() const { return m_plainPort; }
     QString hostPort() const { return QStringLiteral("127.0.0.1:%1").arg(m_port); }
     QString url(const QString &path) const { return QStringLiteral("https://127.0.0.1:%1%2").arg(m_port).arg(path); }
     QString dataDir() const { return m_dataDir; }
@@ -63,12 +64,13 @@ private:
     QByteArray m_output;
     quint16 m_port = 0;
     quint16 m_remotecfgPort = 0;
+    quint16 m_plainPort = 0;
     QNetworkAccessManager m_network;
     QSslConfiguration m_tls;
 };
 
-// Runs a command to completion; returns {exit code, stdout+stderr}.
+// Runs a command to completion; returns {exit code, stdout (+ stderr when merged)}.
 std::pair<int, QByteArray> runCommand(const QString &program, const QStringList &args, const QString &workDir = {},
-                                      const QStringList &extraEnv = {}, int timeoutMs = 30000);
+                                      const QStringList &extraEnv = {}, int timeoutMs = 30000, bool mergeStderr = true);
 
 } // namespace lw::test

@@ -147,6 +147,7 @@ std::variant<JwtAuthority::Cached, std::string> JwtAuthority::verifyUncached(con
         if (!granted)
             return "the token's role \"" + role.substr(0, 64) + "\" is unknown";
         p.scopes = *granted;
+        p.allTenants = true; // the server's own tokens are not bound to tenants
         return Cached{p, payload.get_claim_value<int64_t>("exp")};
     } catch (const std::exception &) {
         return std::string("the bearer token is malformed");

@@ -61,8 +61,10 @@ HttpResponse ApiHttpServer::dispatch(HttpRequest &req, std::string &subject)
         }
         return m_formatError(404, "not_found", "no such endpoint: " + req.method + " " + req.path, {});
     }
+    static const ErrorFormatter plainText(&HttpResponse::plainError);
+    const ErrorFormatter &routeErrors = match.route->errorStyle == Router::ErrorStyle::PlainText ? plainText : m_formatError;
     if (req.body.size() > m_maxBodyBytes) {
-        return m_formatError(413, "body_too_large",
+        return routeErrors(413, "body_too_large",
                              "the request body has " + std::to_string(req.body.size()) + " bytes; the limit is "
                                  + std::to_string(m_maxBodyBytes),
                              {});
@@ -73,11 +75,11 @@ HttpResponse ApiHttpServer::dispatch(HttpRequest &req, std::string &subject)
     if (!match.route->isPublic) {
         auto result = m_auth.authenticate(req.header("authorization"));
         if (auto *why = std::get_if<std::string>(&result))
-            return m_formatError(401, "unauthenticated", *why, {}).header("WWW-Authenticate", "Bearer");
+            return routeErrors(401, "unauthenticated", *why, {}).header("WWW-Authenticate", "Bearer");
         principal = std::get<Principal>(std::move(result));
         subject = principal.subject;
         if (!principal.allows(match.route->scope)) {
-            return m_formatError(403, "forbidden",
+            return routeErrors(403, "forbidden",
                                  "\"" + principal.subject + "\" lacks the scope \"" + match.route->scope
                                      + "\" needed for " + req.method + " " + req.path,
                                  {});
@@ -88,15 +90,15 @@ HttpResponse ApiHttpServer::dispatch(HttpRequest &req, std::string &subject)
     try {
         return match.route->handler(req);
     } catch (const ApiError &e) {
-        return m_formatError(e.status, e.code, e.what(), e.field);
+        return routeErrors(e.status, e.code, e.what(), e.field);
     } catch (const ValidationError &e) {
-        return m_formatError(400, e.code(), e.what(), e.field());
+        return routeErrors(400, e.code(), e.what(), e.field());
     } catch (const StoreError &e) {
         qCritical("logwardend: store error on %s %s: %s", req.method.c_str(), req.path.c_str(), e.what());
-        return m_formatError(503, "store_unavailable", "the configuration store failed; try again", {});
+        return routeErrors(503, "store_unavailable", "the configuration store failed; try again", {});
     } catch (const std::exception &e) {
         qCritical("logwardend: internal error on %s %s: %s", req.method.c_str(), req.path.c_str(), e.what());
-        return m_formatError(500, "internal", "internal error", {});
+        return routeErrors(500, "internal", "internal error", {});
     }
 }
 

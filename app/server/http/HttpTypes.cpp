@@ -42,4 +42,9 @@ HttpResponse HttpResponse::error(int status, const std::string &code, const std:
     return json(status, body);
 }
 
+HttpResponse HttpResponse::plainError(int status, const std::string &, const std::string &message, const std::string &)
+{
+    return raw(status, QByteArray::fromStdString(message + "\n"), "text/plain; charset=utf-8");
+}
+
 } // namespace lw::server

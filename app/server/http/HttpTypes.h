@@ -49,6 +49,9 @@ struct HttpResponse {
     // The API's error body: {"error": sentence, "code": machine code, "field": optional}
     static HttpResponse error(int status, const std::string &code, const std::string &message,
                               const std::string &field = {});
+    // Loki's error form: the sentence as text/plain.
+    static HttpResponse plainError(int status, const std::string &code, const std::string &message,
+                                   const std::string &field = {});
 };
 
 // Thrown by handlers to answer with an error body.

@@ -20,9 +20,10 @@ std::vector<std::string> Router::split(const std::string &path)
     return out;
 }
 
-void Router::add(const std::string &method, const std::string &pattern, std::string_view scope, Handler handler)
+void Router::add(const std::string &method, const std::string &pattern, std::string_view scope, Handler handler,
+                 ErrorStyle errorStyle)
 {
-    m_routes.push_back(Route{method, split(pattern), std::string(scope), false, std::move(handler)});
+    m_routes.push_back(Route{method, split(pattern), std::string(scope), false, std::move(handler), errorStyle});
 }
 
 void Router::addPublic(const std::string &method, const std::string &pattern, Handler handler)

@@ -13,6 +13,8 @@ namespace lw::server {
 class Router {
 public:
     using Handler = std::function<HttpResponse(HttpRequest &)>;
+    // Loki's own paths answer errors in plain text, as Loki does; everything else in JSON.
+    enum class ErrorStyle { Json, PlainText };
 
     struct Route {
         std::string method;
@@ -20,6 +22,7 @@ public:
         std::string scope;
         bool isPublic = false;
         Handler handler;
+        ErrorStyle errorStyle = ErrorStyle::Json;
     };
 
     struct Match {
@@ -28,7 +31,8 @@ public:
         std::vector<std::string> allowedMethods; // filled when the path exists but not for this method
     };
 
-    void add(const std::string &method, const std::string &pattern, std::string_view scope, Handler handler);
+    void add(const std::string &method, const std::string &pattern, std::string_view scope, Handler handler,
+             ErrorStyle errorStyle = ErrorStyle::Json);
     void addPublic(const std::string &method, const std::string &pattern, Handler handler);
     Match match(const std::string &method, const std::string &path) const;
 

@@ -1,0 +1,318 @@
+#include "LogQL.h"
+
+#include "Json.h"
+
+#include <cctype>
+
+namespace lw::server {
+
+namespace {
+
+class Lexer {
+public:
+    explicit Lexer(const std::string &text) : m_text(text) {}
+
+    void skipSpace()
+    {
+        while (m_pos < m_text.size() && std::isspace(static_cast<unsigned char>(m_text[m_pos])))
+            ++m_pos;
+    }
+    bool atEnd()
+    {
+        skipSpace();
+        return m_pos >= m_text.size();
+    }
+    bool consume(const std::string &token)
+    {
+        skipSpace();
+        if (m_text.compare(m_pos, token.size(), token) == 0) {
+            m_pos += token.size();
+            return true;
+        }
+        return false;
+    }
+    void expect(const std::string &token)
+    {
+        if (!consume(token))
+            error("expected \"" + token + "\"");
+    }
+    std::string identifier()
+    {
+        skipSpace();
+        const size_t start = m_pos;
+        while (m_pos < m_text.size()
+               && (std::isalnum(static_cast<unsigned char>(m_text[m_pos])) || m_text[m_pos] == '_'))
+            ++m_pos;
+        if (start == m_pos || std::isdigit(static_cast<unsigned char>(m_text[start])))
+            error("expected a label name");
+        return m_text.substr(start, m_pos - start);
+    }
+    // "double-quoted with escapes" or `raw`
+    std::string string()
+    {
+        skipSpace();
+        if (m_pos >= m_text.size())
+            error("expected a quoted string");
+        const char quote = m_text[m_pos];
+        if (quote != '"' && quote != '`')
+            error("expected a quoted string");
+        ++m_pos;
+        std::string out;
+        while (m_pos < m_text.size() && m_text[m_pos] != quote) {
+            char c = m_text[m_pos++];
+            if (quote == '"' && c == '\\' && m_pos < m_text.size()) {
+                const char n = m_text[m_pos++];
+                c = n == 'n' ? '\n' : n == 't' ? '\t' : n;
+            }
+            out += c;
+        }
+        if (m_pos >= m_text.size())
+            error("unterminated string");
+        ++m_pos;
+        return out;
+    }
+    [[noreturn]] void error(const std::string &what) const
+    {
+        throw LogQLError("parse error at position " + std::to_string(m_pos + 1) + ": " + what);
+    }
+
+private:
+    const std::string &m_text;
+    size_t m_pos = 0;
+};
+
+std::shared_ptr<const std::regex> compile(const std::string &pattern, Lexer &lexer)
+{
+    try {
+        // Loki's regexes match the whole value (they are anchored).
+        return std::make_shared<const std::regex>(pattern, std::regex::ECMAScript | std::regex::optimize);
+    } catch (const std::regex_error &) {
+        lexer.error("invalid regular expression \"" + pattern.substr(0, 64) + "\"");
+    }
+}
+
+LabelMatcher matcher(Lexer &lexer)
+{
+    LabelMatcher m;
+    m.name = lexer.identifier();
+    if (lexer.consume("=~"))
+        m.op = LabelMatcher::Op::Regex;
+    else if (lexer.consume("!~"))
+        m.op = LabelMatcher::Op::NotRegex;
+    else if (lexer.consume("!="))
+        m.op = LabelMatcher::Op::NotEqual;
+    else if (lexer.consume("="))
+        m.op = LabelMatcher::Op::Equal;
+    else
+        lexer.error("expected =, !=, =~ or !~");
+    m.value = lexer.string();
+    if (m.op == LabelMatcher::Op::Regex || m.op == LabelMatcher::Op::NotRegex)
+        m.regex = compile(m.value, lexer);
+    return m;
+}
+
+std::vector<LabelMatcher> selector(Lexer &lexer)
+{
+    lexer.expect("{");
+    std::vector<LabelMatcher> out;
+    if (!lexer.consume("}")) {
+        do {
+            out.push_back(matcher(lexer));
+        } while (lexer.consume(","));
+        lexer.expect("}");
+    }
+    bool anyNonEmpty = false;
+    for (const LabelMatcher &m : out) {
+        const bool matchesEmpty = m.op == LabelMatcher::Op::Equal       ? m.value.empty()
+                                  : m.op == LabelMatcher::Op::NotEqual ? !m.value.empty()
+                                  : m.op == LabelMatcher::Op::Regex    ? std::regex_match(std::string(), *m.regex)
+                                                                       : !std::regex_match(std::string(), *m.regex);
+        anyNonEmpty = anyNonEmpty || !matchesEmpty;
+    }
+    if (!anyNonEmpty)
+        throw LogQLError("queries require at least one matcher that does not match the empty string, e.g. {job=\"api\"}");
+    return out;
+}
+
+void parseLogfmt(const std::string &line, Labels &labels)
+{
+    size_t i = 0;
+    while (i < line.size()) {
+        while (i < line.size() && line[i] == ' ')
+            ++i;
+        const size_t keyStart = i;
+        while (i < line.size() && line[i] != '=' && line[i] != ' ')
+            ++i;
+        const std::string key = line.substr(keyStart, i - keyStart);
+        std::string value;
+        if (i < line.size() && line[i] == '=') {
+            ++i;
+            if (i < line.size() && line[i] == '"') {
+                ++i;
+                while (i < line.size() && line[i] != '"') {
+                    if (line[i] == '\\' && i + 1 < line.size())
+                        ++i;
+                    value += line[i++];
+                }
+                ++i;
+            } else {
+                const size_t v = i;
+                while (i < line.size() && line[i] != ' ')
+                    ++i;
+                value = line.substr(v, i - v);
+            }
+        }
+        if (!key.empty())
+            labels[key] = value;
+    }
+}
+
+void flattenJson(const Json &value, const std::string &prefix, Labels &labels)
+{
+    for (auto it = value.begin(); it != value.end(); ++it) {
+        std::string key = prefix.empty() ? it.key() : prefix + "_" + it.key();
+        for (char &c : key) {
+            if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_')
+                c = '_';
+        }
+        if (it.value().is_object())
+            flattenJson(it.value(), key, labels);
+        else if (it.value().is_string())
+            labels[key] = it.value().get<std::string>();
+        else if (!it.value().is_array())
+            labels[key] = it.value().dump();
+    }
+}
+
+} // namespace
+
+bool LabelMatcher::matches(const Labels &labels) const
+{
+    auto it = labels.find(name);
+    const std::string &actual = it == labels.end() ? std::string() : it->second;
+    switch (op) {
+    case Op::Equal: return actual == value;
+    case Op::NotEqual: return actual != value;
+    case Op::Regex: return std::regex_match(actual, *regex);
+    case Op::NotRegex: return !std::regex_match(actual, *regex);
+    }
+    return false;
+}
+
+bool LogQLQuery::matchesStream(const Labels &labels) const
+{
+    for (const LabelMatcher &m : selector) {
+        if (!m.matches(labels))
+            return false;
+    }
+    return true;
+}
+
+bool LogQLQuery::process(const std::string &line, Labels &labels) const
+{
+    for (const Stage &s : stages) {
+        switch (s.kind) {
+        case Stage::Kind::LineContains:
+            if (line.find(s.text) == std::string::npos)
+                return false;
+            break;
+        case Stage::Kind::LineNotContains:
+            if (line.find(s.text) != std::string::npos)
+                return false;
+            break;
+        case Stage::Kind::LineRegex:
+            if (!std::regex_search(line, *s.regex))
+                return false;
+            break;
+        case Stage::Kind::LineNotRegex:
+            if (std::regex_search(line, *s.regex))
+                return false;
+            break;
+        case Stage::Kind::Json: {
+            const Json doc = Json::parse(line, nullptr, false);
+            if (doc.is_object())
+                flattenJson(doc, {}, labels);
+            else
+                labels["__error__"] = "JSONParserErr";
+            break;
+        }
+        case Stage::Kind::Logfmt:
+            parseLogfmt(line, labels);
+            break;
+        case Stage::Kind::LabelFilter:
+            if (!s.matcher.matches(labels))
+                return false;
+            break;
+        }
+    }
+    return true;
+}
+
+LogQLQuery parseLogQL(const std::string &text)
+{
+    if (text.size() > 8192)
+        throw LogQLError("the query is longer than 8192 characters");
+    Lexer lexer(text);
+    LogQLQuery q;
+    q.selector = selector(lexer);
+    while (!lexer.atEnd()) {
+        LogQLQuery::Stage stage{};
+        if (lexer.consume("|=")) {
+            stage.kind = LogQLQuery::Stage::Kind::LineContains;
+            stage.text = lexer.string();
+        } else if (lexer.consume("!=")) {
+            stage.kind = LogQLQuery::Stage::Kind::LineNotContains;
+            stage.text = lexer.string();
+        } else if (lexer.consume("|~")) {
+            stage.kind = LogQLQuery::Stage::Kind::LineRegex;
+            stage.text = lexer.string();
+            stage.regex = compile(stage.text, lexer);
+        } else if (lexer.consume("!~")) {
+            stage.kind = LogQLQuery::Stage::Kind::LineNotRegex;
+            stage.text = lexer.string();
+            stage.regex = compile(stage.text, lexer);
+        } else if (lexer.consume("|")) {
+            if (lexer.consume("json")) {
+                stage.kind = LogQLQuery::Stage::Kind::Json;
+            } else if (lexer.consume("logfmt")) {
+                stage.kind = LogQLQuery::Stage::Kind::Logfmt;
+            } else {
+                stage.kind = LogQLQuery::Stage::Kind::LabelFilter;
+                stage.matcher = matcher(lexer);
+            }
+        } else {
+            lexer.error("expected a line filter (|=, !=, |~, !~) or a pipeline stage (| json, | logfmt, | label=\"v\")");
+        }
+        q.stages.push_back(std::move(stage));
+    }
+    return q;
+}
+
+std::vector<LabelMatcher> parseSelector(const std::string &text)
+{
+    Lexer lexer(text);
+    auto out = selector(lexer);
+    if (!lexer.atEnd())
+        lexer.error("unexpected text after the selector");
+    return out;
+}
+
+Labels parseLabelSet(const std::string &text)
+{
+    Lexer lexer(text);
+    lexer.expect("{");
+    Labels out;
+    if (!lexer.consume("}")) {
+        do {
+            const std::string name = lexer.identifier();
+            lexer.expect("=");
+            out[name] = lexer.string();
+        } while (lexer.consume(","));
+        lexer.expect("}");
+    }
+    if (!lexer.atEnd())
+        lexer.error("unexpected text after the labels");
+    return out;
+}
+
+} // namespace lw::server

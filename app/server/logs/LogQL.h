@@ -1,0 +1,55 @@
+#pragma once
+
+#include "logs/LogRecords.h"
+
+#include <memory>
+#include <optional>
+#include <regex>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace lw::server {
+
+class LogQLError : public std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+// One label matcher of a stream selector or label filter: name op "value".
+struct LabelMatcher {
+    enum class Op { Equal, NotEqual, Regex, NotRegex };
+    std::string name;
+    Op op = Op::Equal;
+    std::string value;
+    std::shared_ptr<const std::regex> regex; // anchored, for Regex/NotRegex
+
+    bool matches(const Labels &labels) const;
+};
+
+// The LogQL subset logwardend runs: a stream selector, then any of
+//   |= "x"   != "x"   |~ "re"   !~ "re"      line filters
+//   | json   | logfmt                         parsers (extracted labels join the stream's)
+//   | name="v" (=, !=, =~, !~)                label filters
+struct LogQLQuery {
+    struct Stage {
+        enum class Kind { LineContains, LineNotContains, LineRegex, LineNotRegex, Json, Logfmt, LabelFilter };
+        Kind kind;
+        std::string text;
+        std::shared_ptr<const std::regex> regex;
+        LabelMatcher matcher;
+    };
+    std::vector<LabelMatcher> selector;
+    std::vector<Stage> stages;
+
+    bool matchesStream(const Labels &labels) const;
+    bool hasStages() const { return !stages.empty(); }
+    // Runs the pipeline on one line; `labels` starts as the stream's and gains parsed labels.
+    bool process(const std::string &line, Labels &labels) const;
+};
+
+LogQLQuery parseLogQL(const std::string &text);
+std::vector<LabelMatcher> parseSelector(const std::string &text); // "{…}" only
+// Parses {a="b", …} with '=' only, as push payloads carry them.
+Labels parseLabelSet(const std::string &text);
+
+} // namespace lw::server

@@ -1,0 +1,41 @@
+#pragma once
+
+#include "http/HttpTypes.h"
+#include "logs/PushDecoder.h"
+#include "logs/RateLimiter.h"
+#include "logs/TenantAccess.h"
+
+namespace lw::server {
+
+class LogStore;
+class Router;
+
+struct DataPathOptions {
+    std::string clusterName;
+    double ingestionRateBytes = 4.0 * 1024 * 1024;  // per tenant and second
+    double ingestionBurstBytes = 6.0 * 1024 * 1024;
+    int64_t maxPushBytes = 64LL * 1024 * 1024;       // decompressed
+};
+
+// Loki's HTTP API on the embedded LogStore: push (JSON, gzip JSON, protobuf+snappy) and queries.
+class LokiController {
+public:
+    LokiController(ConfigStore &config, LogStore &logs, DataPathOptions options);
+    void registerRoutes(Router &router);
+
+    // Shared with the ingest endpoints: rate-limits and appends; throws ApiError.
+    void store(const std::string &tenant, const std::vector<StreamBatch> &batches);
+
+private:
+    HttpResponse push(HttpRequest &req);
+
+    LogStore &m_logs;
+    DataPathOptions m_options;
+    TenantAccess m_tenants;
+    PushDecoder m_decoder;
+    RateLimiter m_limiter;
+};
+
+int64_t nowNanos();
+
+} // namespace lw::server

@@ -1,0 +1,42 @@
+#pragma once
+
+#include "logs/LogStore.h"
+
+#include <QString>
+
+#include <map>
+#include <memory>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace lw::server {
+
+// LogStore on its own SQLite file (WAL, synchronous=FULL): one transaction per push, so a push
+// is either wholly durable before it is acknowledged or not there at all.
+class SqliteLogStore final : public LogStore {
+public:
+    explicit SqliteLogStore(const QString &path);
+    ~SqliteLogStore() override;
+
+    void append(const std::string &tenant, const std::vector<StreamBatch> &batches) override;
+    std::vector<StoredStream> streams(const std::string &tenant) override;
+    std::vector<QueriedEntry> query(const LogQuery &query) override;
+    int64_t remove(const std::vector<int64_t> &streamIds, int64_t startNs, int64_t endNs) override;
+    int64_t applyRetention(int64_t maxAgeNs, int64_t maxBytes) override;
+
+    int64_t entryCount();
+
+private:
+    sqlite3_stmt *statement(const char *sql);
+    void exec(const char *sql);
+    [[noreturn]] void fail(const char *what);
+    int64_t streamId(const std::string &tenant, const Labels &labels);
+
+    sqlite3 *m_db = nullptr;
+    std::map<std::string, sqlite3_stmt *> m_statements;
+    std::map<std::pair<std::string, std::string>, int64_t> m_streamIds; // (tenant, canonical labels) -> id
+    std::map<std::string, std::vector<StoredStream>> m_streamsByTenant;
+};
+
+} // namespace lw::server
