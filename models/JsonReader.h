@@ -17,6 +17,7 @@ namespace lw {
 class JsonReader {
 public:
     JsonReader(const lw::Json &value, std::string path = {});
+    JsonReader(lw::Json &&, std::string = {}) = delete; // it keeps a reference: no temporaries
 
     std::string requiredString(const std::string &key);
     std::optional<std::string> optionalString(const std::string &key);

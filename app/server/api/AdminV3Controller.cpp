@@ -414,7 +414,8 @@ HttpResponse AdminV3Controller::listIngestTokens(HttpRequest &req)
 HttpResponse AdminV3Controller::createIngestToken(HttpRequest &req)
 {
     requireTenant(req.param("tenant"));
-    JsonReader r(parseJsonDocument(req.body.toStdString()));
+    const Json body = parseJsonDocument(req.body.toStdString());
+    JsonReader r(body);
     IngestToken t;
     t.tenant = req.param("tenant");
     t.name = readName(r);
@@ -472,7 +473,8 @@ HttpResponse AdminV3Controller::updateIngestToken(HttpRequest &req)
         throw ApiError(412, "precondition_failed", "the ingest token was changed by someone else; reload it");
     IngestToken t = IngestToken::fromStorageJson(Json::parse(record.value));
     const Json before = t.toPublicJson();
-    JsonReader r(parseJsonDocument(req.body.toStdString()));
+    const Json body = parseJsonDocument(req.body.toStdString());
+    JsonReader r(body);
     if (auto parser = r.optionalString("parser")) {
         validation::requireOneOf("parser", *parser, {"json", "kv", "zap_json", "none"});
         t.parser = *parser;
