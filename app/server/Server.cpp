@@ -94,7 +94,7 @@ void Server::start()
     if (!validation::isValidName(m_options.clusterName.toStdString()))
         throw StartupError("--cluster-name must be 3 to 64 characters of a-z, 0-9, '-' and '_'");
     m_credentials = std::make_unique<CredentialResolver>(*m_store, *m_secrets, m_options.clusterName.toStdString());
-    m_auth = std::make_unique<Authenticator>(*m_jwt, *m_credentials);
+    m_auth = std::make_unique<Authenticator>(*m_jwt, *m_credentials, *m_store);
     m_audit = std::make_unique<AuditLog>(*m_store);
     m_router = std::make_unique<Router>();
     m_adminV3 = std::make_unique<AdminV3Controller>(

@@ -41,16 +41,16 @@ private Q_SLOTS:
         const std::string token = authority.issue("alice", "viewer", std::chrono::hours(1));
         QCOMPARE(QString::fromStdString(jwtHeaderAlgorithm(token)), QStringLiteral("RS256"));
         auto result = authority.verify(token);
-        QVERIFY(std::holds_alternative<Principal>(result));
-        const Principal p = std::get<Principal>(result);
+        QVERIFY(std::holds_alternative<Verified>(result));
+        const Principal p = std::get<Verified>(result).principal;
+        QVERIFY(std::get<Verified>(result).expiresAtMs > QDateTime::currentMSecsSinceEpoch());
         QCOMPARE(QString::fromStdString(p.subject), QStringLiteral("alice"));
         QVERIFY(p.allows(scopes::ConfigRead));
         QVERIFY(!p.allows(scopes::ConfigWrite));
-        QVERIFY(std::holds_alternative<Principal>(authority.verify(token))); // cached path agrees
 
         // Same data dir, same key: tokens survive a restart. Another dir: they do not.
         JwtAuthority reloaded(dir);
-        QVERIFY(std::holds_alternative<Principal>(reloaded.verify(token)));
+        QVERIFY(std::holds_alternative<Verified>(reloaded.verify(token)));
         DataDirectory otherDir(m_dir.path() + "/other");
         JwtAuthority stranger(otherDir);
         QVERIFY(std::holds_alternative<std::string>(stranger.verify(token)));

@@ -1,19 +1,60 @@
 #include "Authenticator.h"
 #include "CredentialResolver.h"
 #include "JwtAuthority.h"
+#include "store/ConfigStore.h"
+
+#include <QCryptographicHash>
+#include <QDateTime>
 
 namespace lw::server {
 
 namespace {
 constexpr int MaxCredentialLength = 16384;
-}
+constexpr int MaxCached = 10000;
+} // namespace
 
-Authenticator::Authenticator(JwtAuthority &serverJwts, CredentialResolver &credentials)
+Authenticator::Authenticator(JwtAuthority &serverJwts, CredentialResolver &credentials, ConfigStore &store)
     : m_serverJwts(serverJwts), m_credentials(credentials)
 {
+    m_storeChanges = QObject::connect(&store, &ConfigStore::changed, [this](const QString &kind) {
+        if (CredentialResolver::affectsCredentials(kind))
+            m_cache.clear();
+    });
 }
 
-std::variant<Principal, std::string> Authenticator::authenticate(const QByteArray &header)
+Authenticator::~Authenticator()
+{
+    QObject::disconnect(m_storeChanges);
+}
+
+std::variant<Authenticator::PrincipalPtr, std::string> Authenticator::authenticate(const QByteArray &header)
+{
+    if (header.isEmpty() || header.size() > MaxCredentialLength + 16)
+        return std::get<std::string>(resolve(header));
+    const QByteArray digest = QCryptographicHash::hash(header, QCryptographicHash::Sha256);
+    const int64_t now = QDateTime::currentMSecsSinceEpoch();
+    auto it = m_cache.constFind(digest);
+    if (it != m_cache.constEnd() && (it->expiresAtMs == 0 || it->expiresAtMs > now)) {
+        if (it->principal->kind == Principal::Kind::AdminToken)
+            m_credentials.noteTokenUse(it->principal->credentialName);
+        return it->principal;
+    }
+    auto result = resolve(header);
+    if (auto *why = std::get_if<std::string>(&result)) {
+        m_cache.remove(digest);
+        return *why;
+    }
+    Verified &verified = std::get<Verified>(result);
+    auto principal = std::make_shared<const Principal>(std::move(verified.principal));
+    if (principal->kind == Principal::Kind::AdminToken)
+        m_credentials.noteTokenUse(principal->credentialName);
+    if (m_cache.size() >= MaxCached)
+        m_cache.clear(); // bounded memory; hot credentials come back on their next use
+    m_cache.insert(digest, Cached{principal, verified.expiresAtMs});
+    return principal;
+}
+
+std::variant<Verified, std::string> Authenticator::resolve(const QByteArray &header)
 {
     if (header.isEmpty())
         return std::string("missing credentials: send \"Authorization: Bearer <token>\" (or curl -u :TOKEN)");
@@ -41,7 +82,7 @@ std::variant<Principal, std::string> Authenticator::authenticate(const QByteArra
     return "unsupported authorization scheme \"" + scheme.left(16).toStdString() + "\"; use Bearer or Basic";
 }
 
-std::variant<Principal, std::string> Authenticator::bearer(const QByteArray &credential)
+std::variant<Verified, std::string> Authenticator::bearer(const QByteArray &credential)
 {
     if (credential.count('.') != 2)
         return opaqueToken(credential);
@@ -56,13 +97,10 @@ std::variant<Principal, std::string> Authenticator::bearer(const QByteArray &cre
     return "JWT algorithm \"" + alg.substr(0, 16) + "\" is not accepted (RS256 server tokens, HS256/384/512 self-signed)";
 }
 
-std::variant<Principal, std::string> Authenticator::opaqueToken(const QByteArray &credential)
+std::variant<Verified, std::string> Authenticator::opaqueToken(const QByteArray &credential)
 {
-    if (auto admin = m_credentials.resolveAdminToken(credential)) {
-        if (auto *p = std::get_if<Principal>(&*admin))
-            m_credentials.noteTokenUse(p->credentialName);
+    if (auto admin = m_credentials.resolveAdminToken(credential))
         return *admin;
-    }
     if (auto ingest = m_credentials.resolveIngestToken(credential))
         return *ingest;
     return std::string("unknown token");

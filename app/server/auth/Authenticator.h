@@ -3,32 +3,51 @@
 #include "auth/Principal.h"
 
 #include <QByteArray>
+#include <QHash>
+#include <QMetaObject>
 
+#include <memory>
 #include <string>
 #include <variant>
 
 namespace lw::server {
 
+class ConfigStore;
 class CredentialResolver;
 class JwtAuthority;
+struct Verified;
 
 // Turns the Authorization header into a principal, whatever the credential kind:
 //   Bearer <JWT>   RS256 server JWTs, or HS256/384/512 self-signed user JWTs (iss "self-signed")
 //   Bearer <token> / Basic with the token as password (curl -u :$TOKEN)   admin API tokens
 //   Bearer <token> / Splunk <token>                                       ingest tokens
+// What verifies is cached by the SHA-256 of the header, as one shared immutable principal, until
+// the credential expires or any access-control record changes: a hit costs a hash and a lookup.
 class Authenticator {
 public:
-    Authenticator(JwtAuthority &serverJwts, CredentialResolver &credentials);
+    using PrincipalPtr = std::shared_ptr<const Principal>;
+
+    Authenticator(JwtAuthority &serverJwts, CredentialResolver &credentials, ConfigStore &store);
+    ~Authenticator();
+    Authenticator(const Authenticator &) = delete;
+    Authenticator &operator=(const Authenticator &) = delete;
 
     // The principal, or why the request is unauthenticated (a sentence for the 401 body).
-    std::variant<Principal, std::string> authenticate(const QByteArray &authorizationHeader);
+    std::variant<PrincipalPtr, std::string> authenticate(const QByteArray &authorizationHeader);
 
 private:
-    std::variant<Principal, std::string> bearer(const QByteArray &credential);
-    std::variant<Principal, std::string> opaqueToken(const QByteArray &credential);
+    std::variant<Verified, std::string> resolve(const QByteArray &header);
+    std::variant<Verified, std::string> bearer(const QByteArray &credential);
+    std::variant<Verified, std::string> opaqueToken(const QByteArray &credential);
 
+    struct Cached {
+        PrincipalPtr principal;
+        int64_t expiresAtMs;
+    };
     JwtAuthority &m_serverJwts;
     CredentialResolver &m_credentials;
+    QHash<QByteArray, Cached> m_cache;
+    QMetaObject::Connection m_storeChanges;
 };
 
 } // namespace lw::server

@@ -12,7 +12,6 @@ namespace lw::server {
 
 namespace {
 
-constexpr int MaxCached = 10000;
 constexpr int64_t LastUseThrottleMs = 60 * 1000;
 
 int64_t nowMs()
@@ -20,17 +19,14 @@ int64_t nowMs()
     return QDateTime::currentMSecsSinceEpoch();
 }
 
-QByteArray digestOf(const QByteArray &credential, char kind)
-{
-    return kind + QCryptographicHash::hash(credential, QCryptographicHash::Sha256);
-}
-
 bool equalHex(const std::string &a, const std::string &b)
 {
     return a.size() == b.size() && CRYPTO_memcmp(a.data(), b.data(), a.size()) == 0;
 }
 
-bool isAccessKind(const QString &kind)
+} // namespace
+
+bool CredentialResolver::affectsCredentials(const QString &kind)
 {
     for (const char *k : {Tenant::kind, AccessPolicy::kind, AdminToken::kind, User::kind, IngestToken::kind}) {
         if (kind == QLatin1String(k))
@@ -39,17 +35,12 @@ bool isAccessKind(const QString &kind)
     return false;
 }
 
-} // namespace
-
 CredentialResolver::CredentialResolver(ConfigStore &store, const SecretBox &secrets, std::string clusterName)
     : m_store(store), m_secrets(secrets), m_cluster(std::move(clusterName))
 {
     m_storeChanges = QObject::connect(&store, &ConfigStore::changed, [this](const QString &kind) {
-        if (isAccessKind(kind)) {
-            m_cache.clear();
-            if (kind == QLatin1String(IngestToken::kind))
-                m_ingestIndexValid = false;
-        }
+        if (kind == QLatin1String(IngestToken::kind))
+            m_ingestIndexValid = false;
     });
 }
 
@@ -63,30 +54,8 @@ std::string CredentialResolver::hashSecret(const std::string &secret)
     return QCryptographicHash::hash(QByteArray::fromStdString(secret), QCryptographicHash::Sha256).toHex().toStdString();
 }
 
-std::optional<CredentialResolver::Result> CredentialResolver::cached(const QByteArray &digest)
-{
-    auto it = m_cache.constFind(digest);
-    if (it == m_cache.constEnd())
-        return std::nullopt;
-    if (it->expiresAtMs != 0 && it->expiresAtMs <= nowMs()) {
-        m_cache.remove(digest);
-        return std::nullopt;
-    }
-    return it->result;
-}
-
-void CredentialResolver::remember(const QByteArray &digest, Result result, int64_t expiresAtMs)
-{
-    if (m_cache.size() >= MaxCached)
-        m_cache.clear();
-    m_cache.insert(digest, Cached{std::move(result), expiresAtMs});
-}
-
 std::optional<CredentialResolver::Result> CredentialResolver::resolveAdminToken(const QByteArray &credential)
 {
-    const QByteArray digest = digestOf(credential, 'a');
-    if (auto hit = cached(digest))
-        return hit;
     auto decoded = QByteArray::fromBase64Encoding(credential, QByteArray::AbortOnBase64DecodingErrors);
     if (!decoded)
         return std::nullopt;
@@ -97,15 +66,12 @@ std::optional<CredentialResolver::Result> CredentialResolver::resolveAdminToken(
     const std::string secret = decoded.decoded.mid(colon + 1).toStdString();
     if (!m_store.get(AdminToken::kind, name))
         return std::nullopt; // not one of ours: maybe an ingest token that happens to decode
-    int64_t expiresAt = 0;
-    Result result = resolveAdminTokenUncached(name, secret, &expiresAt);
-    remember(digest, result, expiresAt);
-    return result;
+    return resolveAdminToken(name, secret);
 }
 
-CredentialResolver::Result CredentialResolver::resolveAdminTokenUncached(const std::string &name, const std::string &secret,
-                                                                        int64_t *expiresAtMs)
+CredentialResolver::Result CredentialResolver::resolveAdminToken(const std::string &name, const std::string &secret)
 {
+    int64_t expiresAtMs = 0;
     auto record = m_store.get(AdminToken::kind, name);
     if (!record)
         return std::string("unknown token");
@@ -118,7 +84,7 @@ CredentialResolver::Result CredentialResolver::resolveAdminTokenUncached(const s
         auto expires = parseRfc3339Millis(token.expiration);
         if (!expires || *expires <= nowMs())
             return "token \"" + name + "\" has expired";
-        *expiresAtMs = *expires;
+        expiresAtMs = *expires;
     }
     auto policyRecord = m_store.get(AccessPolicy::kind, token.accessPolicy);
     if (!policyRecord)
@@ -147,16 +113,13 @@ CredentialResolver::Result CredentialResolver::resolveAdminTokenUncached(const s
     }
     if (!anyActiveTenant && !policy.realms.empty())
         return "every tenant of access policy \"" + policy.name + "\" is inactive";
-    return p;
+    return Verified{p, expiresAtMs};
 }
 
 CredentialResolver::Result CredentialResolver::resolveSelfSignedJwt(const std::string &token)
 {
-    const QByteArray digest = digestOf(QByteArray::fromStdString(token), 'j');
-    if (auto hit = cached(digest))
-        return *hit;
     int64_t expiresAt = 0;
-    Result result = [&]() -> Result {
+    {
         try {
             auto unverified = jwt::decode(token, jwt::params::algorithms({"HS256", "HS384", "HS512"}), jwt::params::verify(false));
             const std::string alg = jwt::alg_to_str(unverified.header().algo()).data();
@@ -205,13 +168,11 @@ CredentialResolver::Result CredentialResolver::resolveSelfSignedJwt(const std::s
                 if (r.cluster == m_cluster)
                     p.realms.push_back(r);
             }
-            return p;
+            return Verified{p, expiresAt};
         } catch (const std::exception &) {
             return std::string("the bearer token is malformed");
         }
-    }();
-    remember(digest, result, expiresAt);
-    return result;
+    }
 }
 
 std::optional<CredentialResolver::Result> CredentialResolver::resolveIngestToken(const QByteArray &credential)
@@ -243,17 +204,18 @@ std::optional<CredentialResolver::Result> CredentialResolver::resolveIngestToken
     p.ingestTenant = token.tenant;
     p.ingestParser = token.parser;
     p.realms.push_back(Realm{token.tenant, m_cluster, {}});
-    return Result(p);
+    return Result(Verified{p, 0});
 }
 
 void CredentialResolver::noteTokenUse(const std::string &tokenName)
 {
     const int64_t now = nowMs();
-    const QString key = QString::fromStdString(tokenName);
-    auto it = m_lastUseWrittenMs.constFind(key);
-    if (it != m_lastUseWrittenMs.constEnd() && now - *it < LastUseThrottleMs)
-        return;
-    m_lastUseWrittenMs.insert(key, now);
+    auto [it, inserted] = m_lastUseWrittenMs.try_emplace(tokenName, now);
+    if (!inserted) {
+        if (now - it->second < LastUseThrottleMs)
+            return;
+        it->second = now;
+    }
     // A separate kind, so recording use never changes the token's ETag.
     m_store.upsertMany(TokenUsageKind, {{tokenName, Json({{"last_used_at", nowRfc3339()}}).dump()}});
 }

@@ -17,8 +17,6 @@ namespace lw::server {
 
 namespace {
 
-constexpr int MaxCachedTokens = 10000;
-
 using PkeyPtr = std::unique_ptr<EVP_PKEY, decltype(&EVP_PKEY_free)>;
 using BioPtr = std::unique_ptr<BIO, decltype(&BIO_free)>;
 
@@ -93,28 +91,7 @@ std::string JwtAuthority::issue(const std::string &subject, const std::string &r
     return obj.signature();
 }
 
-std::variant<Principal, std::string> JwtAuthority::verify(const std::string &token)
-{
-    const QByteArray digest = QCryptographicHash::hash(QByteArray::fromStdString(token), QCryptographicHash::Sha256);
-    const int64_t now = std::time(nullptr);
-    auto it = m_cache.constFind(digest);
-    if (it != m_cache.constEnd()) {
-        if (it->expiresAt > now)
-            return it->principal;
-        m_cache.remove(digest);
-        return std::string("the token has expired");
-    }
-    auto result = verifyUncached(token);
-    if (auto *verified = std::get_if<Cached>(&result)) {
-        if (m_cache.size() >= MaxCachedTokens)
-            m_cache.clear(); // bounded memory; the hot tokens come back on their next use
-        m_cache.insert(digest, *verified);
-        return verified->principal;
-    }
-    return std::get<std::string>(result);
-}
-
-std::variant<JwtAuthority::Cached, std::string> JwtAuthority::verifyUncached(const std::string &token) const
+std::variant<Verified, std::string> JwtAuthority::verify(const std::string &token) const
 {
     const std::string alg = jwtHeaderAlgorithm(token);
     if (alg.empty())
@@ -148,7 +125,7 @@ std::variant<JwtAuthority::Cached, std::string> JwtAuthority::verifyUncached(con
             return "the token's role \"" + role.substr(0, 64) + "\" is unknown";
         p.scopes = *granted;
         p.allTenants = true; // the server's own tokens are not bound to tenants
-        return Cached{p, payload.get_claim_value<int64_t>("exp")};
+        return Verified{p, payload.get_claim_value<int64_t>("exp") * 1000};
     } catch (const std::exception &) {
         return std::string("the bearer token is malformed");
     }

@@ -3,7 +3,6 @@
 #include "auth/Principal.h"
 
 #include <QByteArray>
-#include <QHash>
 
 #include <chrono>
 #include <string>
@@ -13,9 +12,15 @@ namespace lw::server {
 
 class DataDirectory;
 
+// What a verifier concluded about a credential: who it is, and until when that holds.
+struct Verified {
+    Principal principal;
+    int64_t expiresAtMs = 0; // 0: until access-control records change
+};
+
 // Signs and verifies the server's own RS256 JWTs. The RSA key lives in <data>/jwt-signing.pem
-// (0600). Verification accepts RS256 only (so neither `none` nor an HS256 token keyed with the
-// public key passes) and caches each verified token by its SHA-256 until it expires.
+// (0600). Verification accepts RS256 only, so neither `none` nor an HS256 token keyed with the
+// public key passes. (The Authenticator caches what verifies.)
 class JwtAuthority {
 public:
     static constexpr const char *Issuer = "logwardend";
@@ -25,22 +30,15 @@ public:
     std::string issue(const std::string &subject, const std::string &role, std::chrono::seconds ttl) const;
 
     // The principal, or the reason the token is refused (a sentence for the 401 body).
-    std::variant<Principal, std::string> verify(const std::string &token);
+    std::variant<Verified, std::string> verify(const std::string &token) const;
 
     const std::string &publicKeyPem() const { return m_publicPem; }
     const std::string &keyId() const { return m_keyId; }
 
 private:
-    struct Cached {
-        Principal principal;
-        int64_t expiresAt;
-    };
-    std::variant<Cached, std::string> verifyUncached(const std::string &token) const;
-
     std::string m_privatePem;
     std::string m_publicPem;
     std::string m_keyId;
-    QHash<QByteArray, Cached> m_cache;
 };
 
 // The `alg` of a compact JWT's header, read without verifying; empty when unreadable.

@@ -71,20 +71,20 @@ HttpResponse ApiHttpServer::dispatch(HttpRequest &req, std::string &subject)
     }
     req.params = std::move(match.params);
 
-    Principal principal;
+    Authenticator::PrincipalPtr principal; // kept alive for the handler
     if (!match.route->isPublic) {
         auto result = m_auth.authenticate(req.header("authorization"));
         if (auto *why = std::get_if<std::string>(&result))
             return routeErrors(401, "unauthenticated", *why, {}).header("WWW-Authenticate", "Bearer");
-        principal = std::get<Principal>(std::move(result));
-        subject = principal.subject;
-        if (!principal.allows(match.route->scope)) {
+        principal = std::get<Authenticator::PrincipalPtr>(std::move(result));
+        subject = principal->subject;
+        if (!principal->allows(match.route->scope)) {
             return routeErrors(403, "forbidden",
-                                 "\"" + principal.subject + "\" lacks the scope \"" + match.route->scope
-                                     + "\" needed for " + req.method + " " + req.path,
-                                 {});
+                               "\"" + principal->subject + "\" lacks the scope \"" + match.route->scope
+                                   + "\" needed for " + req.method + " " + req.path,
+                               {});
         }
-        req.principal = &principal;
+        req.principal = principal.get();
     }
 
     try {
