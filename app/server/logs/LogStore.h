@@ -20,13 +20,14 @@ struct LogQuery {
     int64_t endNs = 0;   // exclusive
     bool forward = false; // oldest first; Loki's default is backward (newest first)
     size_t limit = 100;
-    // Applied while scanning, so limit counts matching lines only.
-    std::function<bool(const std::string &line)> lineFilter;
+    // Applied while scanning, so limit counts matching lines only; may add parsed labels.
+    std::function<bool(int64_t streamId, const std::string &line, Labels &parsed)> filter;
 };
 
 struct QueriedEntry {
     int64_t streamId;
     LogEntry entry;
+    Labels parsed; // labels the query's parsers added (| json, | logfmt)
 };
 
 // Where pushed lines live: per tenant, by stream (a label set) and time. append() returns

@@ -15,7 +15,8 @@ int64_t nowNanos()
 
 LokiController::LokiController(ConfigStore &config, LogStore &logs, DataPathOptions options)
     : m_logs(logs), m_options(options), m_tenants(config, options.clusterName),
-      m_limiter(options.ingestionRateBytes, options.ingestionBurstBytes)
+      m_limiter(options.ingestionRateBytes, options.ingestionBurstBytes), m_queries(logs, m_tenants),
+      m_ingest(*this, m_tenants)
 {
 }
 
@@ -23,6 +24,8 @@ void LokiController::registerRoutes(Router &router)
 {
     router.add("POST", "/loki/api/v1/push", scopes::LogsWrite, [this](HttpRequest &r) { return push(r); },
                Router::ErrorStyle::PlainText);
+    m_queries.registerRoutes(router);
+    m_ingest.registerRoutes(router);
 }
 
 void LokiController::store(const std::string &tenant, const std::vector<StreamBatch> &batches)

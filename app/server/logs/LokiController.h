@@ -3,6 +3,8 @@
 #include "http/HttpTypes.h"
 #include "logs/PushDecoder.h"
 #include "logs/RateLimiter.h"
+#include "logs/IngestController.h"
+#include "logs/LokiQueryApi.h"
 #include "logs/TenantAccess.h"
 
 namespace lw::server {
@@ -34,6 +36,8 @@ private:
     TenantAccess m_tenants;
     PushDecoder m_decoder;
     RateLimiter m_limiter;
+    LokiQueryApi m_queries;
+    IngestController m_ingest;
 };
 
 int64_t nowNanos();

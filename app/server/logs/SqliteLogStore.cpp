@@ -175,9 +175,11 @@ std::vector<QueriedEntry> SqliteLogStore::query(const LogQuery &q)
     while (out.size() < q.limit && (rc = sqlite3_step(s)) == SQLITE_ROW) {
         const char *line = reinterpret_cast<const char *>(sqlite3_column_text(s, 2));
         std::string text(line, static_cast<size_t>(sqlite3_column_bytes(s, 2)));
-        if (q.lineFilter && !q.lineFilter(text))
+        const int64_t streamId = sqlite3_column_int64(s, 0);
+        Labels parsed;
+        if (q.filter && !q.filter(streamId, text, parsed))
             continue;
-        QueriedEntry e{sqlite3_column_int64(s, 0), LogEntry{sqlite3_column_int64(s, 1), std::move(text), {}}};
+        QueriedEntry e{streamId, LogEntry{sqlite3_column_int64(s, 1), std::move(text), {}}, std::move(parsed)};
         if (sqlite3_column_type(s, 3) != SQLITE_NULL)
             e.entry.metadata = Json::parse(reinterpret_cast<const char *>(sqlite3_column_text(s, 3))).get<Labels>();
         out.push_back(std::move(e));

@@ -1,0 +1,416 @@
+// The data paths end to end on a real logwardend: Loki push (JSON, gzip, protobuf+snappy) and
+// queries, tenants and label policies, the ingest endpoints with their parsers, malformed input,
+// and durability of acknowledged pushes across kill -9.
+#include "TestServer.h"
+
+#include "logs/logproto.pb.h"
+
+#include <snappy.h>
+#include <zlib.h>
+
+#include <QNetworkReply>
+#include <QtTest>
+
+using lw::test::Reply;
+using lw::test::TestServer;
+using nj = nlohmann::json;
+
+namespace {
+
+int64_t nowNs()
+{
+    return QDateTime::currentMSecsSinceEpoch() * 1000000LL;
+}
+
+QByteArray gzip(const QByteArray &data)
+{
+    z_stream s{};
+    deflateInit2(&s, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY);
+    QByteArray out(static_cast<int>(deflateBound(&s, static_cast<uLong>(data.size()))) + 32, '\0');
+    s.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(data.constData()));
+    s.avail_in = static_cast<uInt>(data.size());
+    s.next_out = reinterpret_cast<Bytef *>(out.data());
+    s.avail_out = static_cast<uInt>(out.size());
+    deflate(&s, Z_FINISH);
+    out.resize(static_cast<int>(s.total_out));
+    deflateEnd(&s);
+    return out;
+}
+
+// The same streams as a JSON push body and as snappy-compressed logproto.
+struct PushData {
+    struct Stream {
+        std::map<std::string, std::string> labels;
+        std::vector<std::pair<int64_t, std::string>> entries;
+    };
+    std::vector<Stream> streams;
+
+    QByteArray json() const
+    {
+        nj body = {{"streams", nj::array()}};
+        for (const Stream &s : streams) {
+            nj values = nj::array();
+            for (const auto &[ts, line] : s.entries)
+                values.push_back({std::to_string(ts), line});
+            body["streams"].push_back({{"stream", s.labels}, {"values", values}});
+        }
+        return QByteArray::fromStdString(body.dump());
+    }
+    QByteArray protobuf() const
+    {
+        logproto::PushRequest request;
+        for (const Stream &s : streams) {
+            auto *stream = request.add_streams();
+            std::string labels = "{";
+            for (const auto &[k, v] : s.labels)
+                labels += (labels.size() > 1 ? ", " : "") + k + "=\"" + v + "\"";
+            stream->set_labels(labels + "}");
+            for (const auto &[ts, line] : s.entries) {
+                auto *e = stream->add_entries();
+                e->mutable_timestamp()->set_seconds(ts / 1000000000LL);
+                e->mutable_timestamp()->set_nanos(static_cast<int>(ts % 1000000000LL));
+                e->set_line(line);
+            }
+        }
+        std::string compressed;
+        snappy::Compress(request.SerializeAsString().data(), request.ByteSizeLong(), &compressed);
+        return QByteArray::fromStdString(compressed);
+    }
+};
+
+} // namespace
+
+class DataPathsTest : public QObject {
+    Q_OBJECT
+
+    std::unique_ptr<TestServer> m_server;
+    QByteArray m_writeAll, m_readAlpha, m_readAlphaApiOnly, m_ingestJson;
+    std::string m_ingestValue;
+
+    Reply push(const QByteArray &auth, const QByteArray &tenant, const QByteArray &body,
+               const QByteArray &type = "application/json", const QByteArray &encoding = {})
+    {
+        QList<std::pair<QByteArray, QByteArray>> h = {{"Authorization", auth}, {"Content-Type", type}};
+        if (!tenant.isEmpty())
+            h.append(std::make_pair(QByteArray("X-Scope-OrgID"), tenant));
+        if (!encoding.isEmpty())
+            h.append(std::make_pair(QByteArray("Content-Encoding"), encoding));
+        return m_server->request("POST", "/loki/api/v1/push", body, h);
+    }
+    nj query(const QByteArray &auth, const QByteArray &tenant, const QString &logql, const QString &extra = {})
+    {
+        const QString path = "/loki/api/v1/query_range?query=" + QString::fromLatin1(QUrl::toPercentEncoding(logql))
+                             + "&start=" + QString::number(nowNs() - 3600LL * 1000000000LL) + "&limit=5000" + extra;
+        auto r = m_server->request("GET", path, {}, {{"Authorization", auth}, {"X-Scope-OrgID", tenant}});
+        return r.status == 200 ? nj::parse(r.body.toStdString()) : nj{{"status", r.status}, {"body", r.body.toStdString()}};
+    }
+    static QByteArray bearer(const std::string &token) { return "Bearer " + QByteArray::fromStdString(token); }
+    lw::Json adminPost(const QString &path, const lw::Json &body)
+    {
+        auto r = m_server->requestAsAdmin("POST", path, body);
+        if (r.status != 201)
+            qWarning("%s -> %d %s", qPrintable(path), r.status, r.body.constData());
+        return r.json();
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_server = std::make_unique<TestServer>(QString(), QStringList{"--ingestion-rate-mb", "50", "--ingestion-burst-size-mb", "60"});
+        QVERIFY2(m_server->start(), m_server->log().constData());
+        for (const char *t : {"alpha", "beta"})
+            adminPost("/admin/api/v3/tenants", {{"name", t}, {"cluster", "logwarden"}});
+        adminPost("/admin/api/v3/accesspolicies", {{"name", "writer"}, {"realms", {{{"tenant", "*"}, {"cluster", "logwarden"}}}}, {"scopes", {"logs:write", "logs:read", "logs:delete"}}});
+        adminPost("/admin/api/v3/accesspolicies", {{"name", "reader-alpha"}, {"realms", {{{"tenant", "alpha"}, {"cluster", "logwarden"}}}}, {"scopes", {"logs:read"}}});
+        adminPost("/admin/api/v3/accesspolicies", {{"name", "reader-alpha-api"},
+                                                   {"realms", {{{"tenant", "alpha"}, {"cluster", "logwarden"}, {"label_policies", {{{"selector", "{job=\"api\"}"}}}}}}},
+                                                   {"scopes", {"logs:read"}}});
+        m_writeAll = bearer(adminPost("/admin/api/v3/tokens", {{"name", "writer-token"}, {"access_policy", "writer"}}).value("token", ""));
+        m_readAlpha = bearer(adminPost("/admin/api/v3/tokens", {{"name", "reader-token"}, {"access_policy", "reader-alpha"}}).value("token", ""));
+        m_readAlphaApiOnly = bearer(adminPost("/admin/api/v3/tokens", {{"name", "api-reader"}, {"access_policy", "reader-alpha-api"}}).value("token", ""));
+        m_ingestValue = adminPost("/admin/api/v3/tenants/alpha/ingest-tokens", {{"name", "shipper"}, {"parser", "json"}}).value("token", "");
+        m_ingestJson = bearer(m_ingestValue);
+        QVERIFY(m_writeAll.size() > 20 && m_readAlpha.size() > 20 && m_ingestJson.size() > 20);
+    }
+
+    void pushedLineIsQueryableByItsTenantOnly()
+    {
+        const int64_t ts = nowNs();
+        // Seed 003's body, with a token whose policy has one tenant (no tenant header needed).
+        const QByteArray body = QStringLiteral(R"({"streams": [{ "stream": { "job": "example" }, "values": [ [ "%1", "A log line" ] ] }]})").arg(ts).toUtf8();
+        QCOMPARE(push(m_writeAll, "alpha", body).status, 204);
+        nj result = query(m_readAlpha, "alpha", "{job=\"example\"}");
+        QCOMPARE(result["status"], nj("success"));
+        QCOMPARE(result["data"]["resultType"], nj("streams"));
+        QCOMPARE(result["data"]["result"][0]["stream"], nj({{"job", "example"}}));
+        QCOMPARE(result["data"]["result"][0]["values"][0], nj({std::to_string(ts), "A log line"}));
+        // Tenant beta has nothing; the alpha reader may not even look.
+        QCOMPARE(query(m_writeAll, "beta", "{job=\"example\"}")["data"]["result"].size(), size_t(0));
+        QCOMPARE(query(m_readAlpha, "beta", "{job=\"example\"}")["status"], nj(403));
+        // A writer that reaches every tenant must say which.
+        auto noTenant = push(m_writeAll, {}, body);
+        QCOMPARE(noTenant.status, 400);
+        QVERIFY(noTenant.body.contains("X-Scope-OrgID"));
+    }
+
+    void labelPolicyHidesOtherStreams()
+    {
+        const int64_t ts = nowNs();
+        PushData data{{{{{"job", "api"}}, {{ts, "api line"}}}, {{{"job", "db"}}, {{ts, "db line"}}}}};
+        QCOMPARE(push(m_writeAll, "alpha", data.json()).status, 204);
+        QCOMPARE(query(m_readAlpha, "alpha", "{job=~\"api|db\"}")["data"]["result"].size(), size_t(2));
+        nj restricted = query(m_readAlphaApiOnly, "alpha", "{job=~\"api|db\"}");
+        QCOMPARE(restricted["data"]["result"].size(), size_t(1));
+        QCOMPARE(restricted["data"]["result"][0]["stream"]["job"], nj("api"));
+        auto labels = m_server->request("GET", "/loki/api/v1/label/job/values", {}, {{"Authorization", m_readAlphaApiOnly}});
+        QCOMPARE(nj::parse(labels.body.toStdString())["data"], nj({"api"}));
+    }
+
+    void protobufAndJsonGiveIdenticalResults()
+    {
+        const int64_t t0 = nowNs() - 1000000;
+        PushData json{{{{{"job", "same"}, {"format", "json"}}, {{t0, "first line"}, {t0 + 1, "second \"quoted\" line"}, {t0 + 2, "ünïcødé"}}},
+                       {{{"job", "same"}, {"format", "json"}, {"host", "b"}}, {{t0 + 3, "from b"}}}}};
+        PushData proto = json;
+        for (auto &s : proto.streams)
+            s.labels["format"] = "proto";
+        QCOMPARE(push(m_writeAll, "beta", json.json()).status, 204);
+        QCOMPARE(push(m_writeAll, "beta", proto.protobuf(), "application/x-protobuf").status, 204);
+        nj a = query(m_writeAll, "beta", "{job=\"same\", format=\"json\"}", "&direction=forward")["data"]["result"];
+        nj b = query(m_writeAll, "beta", "{job=\"same\", format=\"proto\"}", "&direction=forward")["data"]["result"];
+        QCOMPARE(a.size(), size_t(2));
+        for (auto &s : b)
+            s["stream"]["format"] = "json";
+        QCOMPARE(b, a);
+        // gzip JSON too
+        PushData gz{{{{{"job", "gzipped"}}, {{nowNs(), "compressed"}}}}};
+        QCOMPARE(push(m_writeAll, "beta", gzip(gz.json()), "application/json", "gzip").status, 204);
+        QCOMPARE(query(m_writeAll, "beta", "{job=\"gzipped\"}")["data"]["result"][0]["values"][0][1], nj("compressed"));
+    }
+
+    void logqlFiltersAndParsers()
+    {
+        const int64_t ts = nowNs();
+        PushData d{{{{{"job", "app"}}, {{ts, R"({"level":"error","msg":"disk full"})"}, {ts + 1, R"({"level":"info","msg":"all good"})"},
+                                         {ts + 2, "level=warn msg=\"slow disk\" ms=900"}}}}};
+        QCOMPARE(push(m_writeAll, "beta", d.json()).status, 204);
+        auto count = [&](const QString &q) { return query(m_writeAll, "beta", q)["data"]["result"].size(); };
+        auto lines = [&](const QString &q) {
+            const nj result = query(m_writeAll, "beta", q); // keep it alive while iterating
+            size_t n = 0;
+            for (const auto &s : result["data"]["result"])
+                n += s["values"].size();
+            return n;
+        };
+        QCOMPARE(lines("{job=\"app\"} |= \"disk\""), size_t(2));
+        QCOMPARE(lines("{job=\"app\"} != \"disk\""), size_t(1));
+        QCOMPARE(lines("{job=\"app\"} |~ \"d.sk (full|x)\""), size_t(1));
+        QCOMPARE(lines("{job=\"app\"} !~ \"^\\\\{\""), size_t(1));
+        QCOMPARE(lines("{job=\"app\"} | json | level=\"error\""), size_t(1));
+        QCOMPARE(lines("{job=\"app\"} | logfmt | level=~\"warn|error\""), size_t(1));
+        QVERIFY(count("{job=\"app\"} | json") >= 2); // parsed labels split the stream
+        nj backward = query(m_writeAll, "beta", "{job=\"app\"}", "&limit=1");
+        QCOMPARE(backward["data"]["result"][0]["values"][0][0], nj(std::to_string(ts + 2)));
+        nj forward = query(m_writeAll, "beta", "{job=\"app\"}", "&limit=1&direction=forward");
+        QCOMPARE(forward["data"]["result"][0]["values"][0][0], nj(std::to_string(ts)));
+        // Times in RFC 3339 and in seconds work as Loki's do.
+        const QString rfc = QDateTime::currentDateTimeUtc().addSecs(-600).toString(Qt::ISODate);
+        auto r = m_server->request("GET", "/loki/api/v1/query_range?query=" + QUrl::toPercentEncoding("{job=\"app\"}") + "&start=" + rfc
+                                              + "&end=" + QString::number(QDateTime::currentSecsSinceEpoch() + 10),
+                                   {}, {{"Authorization", m_writeAll}, {"X-Scope-OrgID", "beta"}});
+        QCOMPARE(r.status, 200);
+        QCOMPARE(nj::parse(r.body.toStdString())["data"]["result"][0]["values"].size(), size_t(3));
+        // Instant log query, series, labels
+        auto instant = m_server->request("GET", "/loki/api/v1/query?query=" + QUrl::toPercentEncoding("{job=\"app\"}") + "&limit=2",
+                                         {}, {{"Authorization", m_writeAll}, {"X-Scope-OrgID", "beta"}});
+        QCOMPARE(nj::parse(instant.body.toStdString())["data"]["result"][0]["values"].size(), size_t(2));
+        auto series = m_server->request("GET", "/loki/api/v1/series?match[]=" + QUrl::toPercentEncoding("{job=\"app\"}"), {},
+                                        {{"Authorization", m_writeAll}, {"X-Scope-OrgID", "beta"}});
+        QCOMPARE(nj::parse(series.body.toStdString())["data"], nj::array({{{"job", "app"}}}));
+    }
+
+    void deleteNeedsItsScope()
+    {
+        const int64_t ts = nowNs();
+        PushData d{{{{{"job", "doomed"}}, {{ts, "to delete"}}}}};
+        QCOMPARE(push(m_writeAll, "beta", d.json()).status, 204);
+        const QString path = "/loki/api/v1/delete?query=" + QUrl::toPercentEncoding("{job=\"doomed\"}") + "&start=" + QString::number(ts - 1000);
+        QCOMPARE(m_server->request("POST", path, {}, {{"Authorization", m_readAlpha}, {"X-Scope-OrgID", "alpha"}}).status, 403);
+        QCOMPARE(m_server->request("POST", path, {}, {{"Authorization", m_writeAll}, {"X-Scope-OrgID", "beta"}}).status, 204);
+        QCOMPARE(query(m_writeAll, "beta", "{job=\"doomed\"}")["data"]["result"].size(), size_t(0));
+    }
+
+    void malformedBodiesGet400WithAReason_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<QByteArray>("type");
+        QTest::addColumn<QByteArray>("encoding");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QString>("reason");
+        const QByteArray ts = QByteArray::number(static_cast<qlonglong>(nowNs()));
+        auto j = [&](const QByteArray &values, const QByteArray &stream = "{\"job\":\"x\"}") {
+            return "{\"streams\":[{\"stream\":" + stream + ",\"values\":" + values + "}]}";
+        };
+        QTest::newRow("not json") << QByteArray("{\"streams\": [") << QByteArray("application/json") << QByteArray() << 400 << "not valid JSON";
+        QTest::newRow("no streams") << QByteArray("{}") << QByteArray("application/json") << QByteArray() << 400 << "streams";
+        QTest::newRow("numeric timestamp") << j("[[1, \"x\"]]") << QByteArray("application/json") << QByteArray() << 400 << "timestamp";
+        QTest::newRow("garbage timestamp") << j("[[\"12ab\", \"x\"]]") << QByteArray("application/json") << QByteArray() << 400 << "nanoseconds";
+        QTest::newRow("too old") << j("[[\"1000000000000000000\", \"x\"]]") << QByteArray("application/json") << QByteArray() << 400 << "too old";
+        QTest::newRow("in the future") << j("[[\"" + QByteArray::number(static_cast<qlonglong>(nowNs() + 3600LL * 1000000000LL)) + "\", \"x\"]]") << QByteArray("application/json") << QByteArray() << 400 << "too new";
+        QTest::newRow("line too long") << j("[[\"" + ts + "\", \"" + QByteArray(300 * 1024, 'a') + "\"]]") << QByteArray("application/json") << QByteArray() << 400 << "max entry size";
+        QTest::newRow("invalid label name") << j("[[\"" + ts + "\", \"x\"]]", "{\"1job\":\"x\"}") << QByteArray("application/json") << QByteArray() << 400 << "invalid label name";
+        QTest::newRow("no labels") << j("[[\"" + ts + "\", \"x\"]]", "{}") << QByteArray("application/json") << QByteArray() << 400 << "at least one label";
+        QTest::newRow("label value not string") << j("[[\"" + ts + "\", \"x\"]]", "{\"job\":1}") << QByteArray("application/json") << QByteArray() << 400 << "strings";
+        QTest::newRow("not snappy") << QByteArray("\xff\xff\xff\xff\xff", 5) << QByteArray("application/x-protobuf") << QByteArray() << 400 << "snappy";
+        std::string notProto;
+        snappy::Compress("\x0f\xff\xff", 3, &notProto);
+        QTest::newRow("snappy but not protobuf") << QByteArray::fromStdString(notProto) << QByteArray("application/x-protobuf") << QByteArray() << 400 << "protobuf";
+        std::string badLabels;
+        logproto::PushRequest req;
+        req.add_streams()->set_labels("{job=unquoted}");
+        const std::string raw = req.SerializeAsString();
+        snappy::Compress(raw.data(), raw.size(), &badLabels);
+        QTest::newRow("protobuf bad labels") << QByteArray::fromStdString(badLabels) << QByteArray("application/x-protobuf") << QByteArray() << 400 << "error parsing labels";
+        QTest::newRow("corrupt gzip") << QByteArray("\x1f\x8b\x08\x00junk", 8) << QByteArray("application/json") << QByteArray("gzip") << 400 << "compressed";
+        QTest::newRow("unknown encoding") << QByteArray("x") << QByteArray("application/json") << QByteArray("br") << 415 << "not supported";
+    }
+    void malformedBodiesGet400WithAReason()
+    {
+        QFETCH(QByteArray, body);
+        QFETCH(QByteArray, type);
+        QFETCH(QByteArray, encoding);
+        QFETCH(int, status);
+        QFETCH(QString, reason);
+        const Reply r = push(m_writeAll, "beta", body, type, encoding);
+        QVERIFY2(r.status == status, qPrintable(QStringLiteral("%1: %2").arg(r.status).arg(QString::fromUtf8(r.body.left(200)))));
+        QVERIFY(r.header("Content-Type").startsWith("text/plain"));
+        QVERIFY2(QString::fromUtf8(r.body).contains(reason), r.body.left(300).constData());
+    }
+
+    void ingestEndpointsWithTheTokenParser()
+    {
+        const QByteArray auth = m_ingestJson;
+        auto post = [&](const char *path, const QByteArray &body, const QByteArray &scheme = "Bearer") {
+            const QByteArray header = scheme == "Bearer" ? auth : "Splunk " + QByteArray::fromStdString(m_ingestValue);
+            return m_server->request("POST", path, body, {{"Authorization", header}});
+        };
+        QCOMPARE(post("/api/v1/ingest/raw", "{\"level\":\"error\",\"msg\":\"raw one\"}\n\n{\"level\":\"info\",\"msg\":\"raw two\"}\n").status, 200);
+        QCOMPARE(post("/api/v1/ingest/json", R"([{"level":"warn","msg":"json one"},{"msg":"json two"}])").status, 200);
+        QCOMPARE(post("/api/v1/ingest/hec", R"({"event":"hec one","time":1.5e9,"host":"h1"} {"event":{"level":"error","msg":"hec two"},"fields":{"dc":"eu"}})", "Splunk").status, 400); // 1.5e9 s is too old
+        QCOMPARE(post("/api/v1/ingest/hec", QStringLiteral(R"({"event":"hec one","time":%1,"host":"h1"} {"event":{"level":"error","msg":"hec two"},"fields":{"dc":"eu"}})")
+                                                 .arg(QDateTime::currentSecsSinceEpoch()).toUtf8(), "Splunk").status, 200);
+        QCOMPARE(post("/api/v1/ingest/humio-structured", R"([{"tags":{"host":"web1"},"events":[{"attributes":{"level":"error","path":"/x"},"rawstring":"structured one"}]}])").status, 200);
+        QCOMPARE(post("/api/v1/ingest/humio-unstructured", R"([{"fields":{"app":"legacy"},"messages":["plain one","plain two"]}])").status, 200);
+
+        nj all = query(m_writeAll, "alpha", "{ingest_token=\"shipper\"}");
+        size_t total = 0;
+        bool sawErrorLabel = false, sawHost = false, sawField = false;
+        for (const auto &s : all["data"]["result"]) {
+            total += s["values"].size();
+            sawErrorLabel = sawErrorLabel || s["stream"].value("level", "") == "error";
+            sawHost = sawHost || s["stream"].value("host", "") == "web1";
+            for (const auto &v : s["values"])
+                sawField = sawField || (v.size() == 3 && v[2].value("dc", "") == "eu");
+        }
+        QCOMPARE(total, size_t(9)); // 2 raw, 2 json, 2 HEC, 1 structured, 2 unstructured
+        QVERIFY(sawErrorLabel); // the json parser made level a label
+        QVERIFY(sawHost);       // humio tags are stream labels
+        QVERIFY(sawField);      // HEC fields are structured metadata
+        // Ingest tokens ingest and nothing else: not push, not query.
+        QCOMPARE(push(auth, "alpha", PushData{{{{{"job", "x"}}, {{nowNs(), "x"}}}}}.json()).status, 403);
+        QCOMPARE(query(auth, "alpha", "{job=\"x\"}")["status"], nj(403));
+        QCOMPARE(post("/api/v1/ingest/json", "{not json").status, 400);
+        QCOMPARE(post("/api/v1/ingest/humio-structured", R"([{"tags":{"bad tag":"x"},"events":[]}])").status, 400);
+        // Deleting the token stops ingestion at once.
+        QCOMPARE(m_server->requestAsAdmin("DELETE", "/admin/api/v3/tenants/alpha/ingest-tokens/shipper").status, 200);
+        QCOMPARE(post("/api/v1/ingest/raw", "after delete").status, 401);
+    }
+
+    void cleanupTestCase() { QCOMPARE(m_server->stop(), 0); }
+};
+
+class CrashDurabilityTest : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void acknowledgedPushesSurviveKill9()
+    {
+        TestServer server;
+        QVERIFY(server.start());
+        QCOMPARE(server.requestAsAdmin("POST", "/admin/api/v3/tenants", {{"name", "crash"}, {"cluster", "logwarden"}}).status, 201);
+        QNetworkAccessManager nam;
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        tls.setCaCertificates(QSslCertificate::fromPath(server.dataDir() + "/tls/server.crt"));
+        const QByteArray auth = "Bearer " + server.systemJwt();
+        const int batchSize = 20;
+        QSet<int> acknowledged;
+        int sent = 0, finished = 0;
+        bool killed = false;
+        std::function<void()> sendNext = [&] {
+            const int batch = sent++;
+            nj values = nj::array();
+            for (int i = 0; i < batchSize; ++i)
+                values.push_back({std::to_string(nowNs() + i), "batch " + std::to_string(batch) + " line " + std::to_string(i)});
+            const QByteArray body = QByteArray::fromStdString(nj({{"streams", {{{"stream", {{"job", "crash"}, {"batch", std::to_string(batch % 4)}}}, {"values", values}}}}}).dump());
+            QNetworkRequest req(QUrl(server.url("/loki/api/v1/push")));
+            req.setSslConfiguration(tls);
+            req.setRawHeader("Authorization", auth);
+            req.setRawHeader("X-Scope-OrgID", "crash");
+            req.setRawHeader("Content-Type", "application/json");
+            QNetworkReply *reply = nam.post(req, body);
+            QObject::connect(reply, &QNetworkReply::finished, [&, reply, batch] {
+                if (reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 204)
+                    acknowledged.insert(batch);
+                ++finished;
+                reply->deleteLater();
+                if (!killed)
+                    sendNext();
+            });
+        };
+        for (int i = 0; i < 6; ++i) // six pushes in flight at all times
+            sendNext();
+        QTRY_VERIFY_WITH_TIMEOUT(acknowledged.size() >= 150, 30000);
+        server.kill9(); // mid-stream: some pushes are in flight
+        killed = true;
+        QTRY_COMPARE_WITH_TIMEOUT(finished, sent, 10000);
+        QVERIFY(sent > acknowledged.size()); // some never got their 204
+
+        QVERIFY(server.start());
+        QMap<int, int> linesPerBatch;
+        int64_t end = nowNs() + 60LL * 1000000000LL;
+        for (;;) { // page through everything, newest first
+            auto r = server.request("GET", "/loki/api/v1/query_range?query=" + QUrl::toPercentEncoding("{job=\"crash\"}") + "&limit=5000&start="
+                                               + QString::number(nowNs() - 3600LL * 1000000000LL) + "&end=" + QString::number(end),
+                                    {}, {{"Authorization", auth}, {"X-Scope-OrgID", "crash"}});
+            QCOMPARE(r.status, 200);
+            const nj result = nj::parse(r.body.toStdString())["data"]["result"];
+            int64_t oldest = end;
+            size_t n = 0;
+            for (const auto &s : result) {
+                for (const auto &v : s["values"]) {
+                    const std::string line = v[1];
+                    linesPerBatch[std::stoi(line.substr(6, line.find(' ', 6) - 6))]++;
+                    oldest = std::min<int64_t>(oldest, std::stoll(v[0].get<std::string>()));
+                    ++n;
+                }
+            }
+            if (n < 5000)
+                break;
+            end = oldest;
+        }
+        for (int batch : acknowledged)
+            QVERIFY2(linesPerBatch.value(batch) == batchSize, qPrintable(QStringLiteral("acknowledged batch %1 has %2 lines").arg(batch).arg(linesPerBatch.value(batch))));
+        // Nothing half-written: every batch present is whole.
+        for (auto it = linesPerBatch.begin(); it != linesPerBatch.end(); ++it)
+            QCOMPARE(it.value(), batchSize);
+        QCOMPARE(server.stop(), 0);
+    }
+};
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    DataPathsTest paths;
+    CrashDurabilityTest crash;
+    return QTest::qExec(&paths, argc, argv) | QTest::qExec(&crash, argc, argv);
+}
+#include "test_data_paths.moc"
