@@ -341,6 +341,20 @@ private Q_SLOTS:
                                {{"Authorization", "Basic " + QByteArray("c10:s3cret-remotecfg-token-0123456789").toBase64()}}).first, 200);
     }
 
+    void routingPrefix()
+    {
+        TestServer server(QString(), {"--remotecfg-prefix", "/alloy/remotecfg"});
+        QVERIFY2(server.start(), server.log().constData());
+        SimulatedAlloy agent("c11-s00", server.remotecfgPort());
+        collector::v1::RegisterCollectorRequest request;
+        request.set_id("c11-s00");
+        const QByteArray body = QByteArray::fromStdString(request.SerializeAsString());
+        QCOMPARE(agent.rawPost("/alloy/remotecfg/collector.v1.CollectorService/RegisterCollector", body, "application/proto").first, 200);
+        auto [status, reply] = agent.rawPost("/collector.v1.CollectorService/RegisterCollector", body, "application/proto");
+        QCOMPARE(status, 404);
+        QCOMPARE(nj::parse(reply.toStdString())["code"], nj("unimplemented"));
+    }
+
     void nonLoopbackWithoutTokenIsRefused()
     {
         QTemporaryDir dir;

@@ -143,6 +143,27 @@ private Q_SLOTS:
         QCOMPARE(first.requestAsAdmin("GET", "/api/v2/logs/sources").status, 200);
     }
 
+    void tokengenWritesAPrivateTokenFile()
+    {
+        QTemporaryDir dir;
+        const QString file = dir.path() + "/admin.token";
+        auto [code, out] = lw::test::runCommand(TestServer::binaryPath(),
+            {"tokengen", "--data-dir", dir.path() + "/data", "--token-file", file, "--token-name", "ops-admin"});
+        QCOMPARE(code, 0);
+        QVERIFY(out.contains("written to"));
+        QCOMPARE(QFileInfo(file).permissions() & (QFile::ReadGroup | QFile::ReadOther), QFile::Permissions());
+        const QByteArray token = lw::test::readFile(file).trimmed();
+        QVERIFY(QByteArray::fromBase64(token).startsWith("ops-admin:"));
+        TestServer server(dir.path() + "/data");
+        QVERIFY(server.start());
+        const QList<std::pair<QByteArray, QByteArray>> auth = {{"Authorization", "Basic " + (":" + token).toBase64()}};
+        QCOMPARE(server.request("GET", "/admin/api/v3/tokens", {}, auth).status, 200);
+        // While the server runs, tokengen cannot open the store and says what to do.
+        auto [busy, busyOut] = lw::test::runCommand(TestServer::binaryPath(), {"tokengen", "--data-dir", dir.path() + "/data"});
+        QCOMPARE(busy, 2);
+        QVERIFY2(busyOut.contains("stop logwardend first"), busyOut.constData());
+    }
+
     void versionHelpAndIssueJwt()
     {
         auto [vcode, version] = lw::test::runCommand(TestServer::binaryPath(), {"--version"});
