@@ -29,6 +29,7 @@
 #include <QSysInfo>
 
 #include <chrono>
+#include <cstdio>
 
 namespace lw::server {
 
@@ -107,6 +108,12 @@ void Server::start()
         DataPathOptions{m_options.clusterName.toStdString(), m_options.ingestionRateMb * 1024 * 1024,
                         m_options.ingestionBurstMb * 1024 * 1024});
     m_loki->registerRoutes(*m_router);
+    if (m_options.retentionSeconds > 0 || m_options.retentionBytes > 0) {
+        applyRetention();
+        m_retentionTimer.setInterval(m_options.retentionIntervalSeconds * 1000);
+        connect(&m_retentionTimer, &QTimer::timeout, this, &Server::applyRetention);
+        m_retentionTimer.start();
+    }
     m_logsV2->registerRoutes(*m_router);
     m_pipeline = std::make_unique<PipelineCache>(*m_store, *m_secrets);
     m_collectors = std::make_unique<CollectorRegistry>(*m_store);
@@ -125,6 +132,17 @@ void Server::start()
                     : hostPort->address.toString();
     startPlainHttp();
     startRemotecfg();
+}
+
+void Server::applyRetention()
+{
+    try {
+        const int64_t removed = m_logStore->applyRetention(m_options.retentionSeconds * 1000000000LL, m_options.retentionBytes);
+        if (removed > 0)
+            std::fprintf(stderr, "logwardend: retention removed %lld log entries\n", static_cast<long long>(removed));
+    } catch (const std::exception &e) {
+        qWarning("logwardend: retention failed: %s", e.what());
+    }
 }
 
 void Server::startPlainHttp()

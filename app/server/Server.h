@@ -3,6 +3,7 @@
 #include "ServerOptions.h"
 
 #include <QObject>
+#include <QTimer>
 
 #include <memory>
 #include <stdexcept>
@@ -53,6 +54,7 @@ private:
     void loadTls();
     void startRemotecfg();
     void startPlainHttp();
+    void applyRetention();
 
     ServerOptions m_options;
     std::unique_ptr<DataDirectory> m_dataDir;
@@ -79,6 +81,7 @@ private:
     std::unique_ptr<ApiHttpServer> m_plainHttp;
     quint16 m_apiPort = 0;
     quint16 m_plainPort = 0;
+    QTimer m_retentionTimer;
     quint16 m_remotecfgPort = 0;
     QString m_apiHost;
 };

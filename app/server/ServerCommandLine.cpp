@@ -171,9 +171,15 @@ int serve(QCoreApplication &app, const QStringList &arguments)
     const QCommandLineOption ingestionBurst(QStringLiteral("ingestion-burst-size-mb"),
                                             QStringLiteral("Per-tenant ingestion burst in MiB (default 6)."),
                                             QStringLiteral("mb"), QStringLiteral("6"));
+    const QCommandLineOption retention(QStringLiteral("retention"),
+                                       QStringLiteral("Delete log entries older than this (e.g. 30d; default: keep)."),
+                                       QStringLiteral("duration"));
+    const QCommandLineOption retentionBytes(QStringLiteral("retention-bytes"),
+                                            QStringLiteral("Keep the log store under this size, oldest out first (e.g. 20G)."),
+                                            QStringLiteral("size"));
     p.addOptions({dataDir, listen, tlsCert, tlsKey, accessLog, maxBody, remotecfgListen, remotecfgPrefix, remotecfgToken,
                   remotecfgInsecure, alloyUrl, probeInterval, localCollector, clusterName, customIngest, httpListen,
-                  httpInsecure, ingestionRate, ingestionBurst});
+                  httpInsecure, ingestionRate, ingestionBurst, retention, retentionBytes});
     p.addPositionalArgument(QStringLiteral("command"), QStringLiteral("serve (default) or issue-jwt."));
     p.process(arguments);
 
@@ -210,6 +216,18 @@ int serve(QCoreApplication &app, const QStringList &arguments)
     options.ingestionBurstMb = p.value(ingestionBurst).toDouble(&ok);
     if (!ok || options.ingestionBurstMb <= 0)
         return fail(QStringLiteral("--ingestion-burst-size-mb must be a positive number"));
+    if (p.isSet(retention)) {
+        auto seconds = parseDurationSeconds(p.value(retention));
+        if (!seconds)
+            return fail(QStringLiteral("--retention %1 is not a duration such as 12h or 30d").arg(p.value(retention)));
+        options.retentionSeconds = *seconds;
+    }
+    if (p.isSet(retentionBytes)) {
+        auto bytes = parseByteSize(p.value(retentionBytes));
+        if (!bytes || *bytes < 1024 * 1024)
+            return fail(QStringLiteral("--retention-bytes %1 is not a size of at least 1M (e.g. 500M, 20G)").arg(p.value(retentionBytes)));
+        options.retentionBytes = *bytes;
+    }
     options.allowCustomIngestTokens = p.isSet(customIngest);
 
     ::umask(0077); // everything under the data directory is private to the server's user

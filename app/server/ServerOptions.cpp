@@ -3,6 +3,8 @@
 #include <QRegularExpression>
 #include <QStandardPaths>
 
+#include <limits>
+
 #include <unistd.h>
 
 namespace lw::server {
@@ -55,6 +57,24 @@ std::optional<qint64> parseDurationSeconds(const QString &text)
                           : unit == QLatin1String("y") ? 365 * 86400
                                                        : 1;
     return n * factor;
+}
+
+std::optional<qint64> parseByteSize(const QString &text)
+{
+    static const QRegularExpression re(QStringLiteral("^(\\d+)([KMGT]?)i?B?$"), QRegularExpression::CaseInsensitiveOption);
+    const auto m = re.match(text.trimmed());
+    if (!m.hasMatch())
+        return std::nullopt;
+    bool ok = false;
+    const qint64 n = m.captured(1).toLongLong(&ok);
+    if (!ok)
+        return std::nullopt;
+    const QString unit = m.captured(2).toUpper();
+    const int shift = unit == QLatin1String("K") ? 10 : unit == QLatin1String("M") ? 20 : unit == QLatin1String("G") ? 30
+                      : unit == QLatin1String("T") ? 40 : 0;
+    if (n > (std::numeric_limits<qint64>::max() >> shift))
+        return std::nullopt;
+    return n << shift;
 }
 
 } // namespace lw::server

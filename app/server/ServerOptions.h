@@ -21,6 +21,9 @@ struct ServerOptions {
     bool allowCustomIngestTokens = false;
     double ingestionRateMb = 4;  // per tenant and second (Loki's ingestion_rate_mb)
     double ingestionBurstMb = 6; // Loki's ingestion_burst_size_mb
+    qint64 retentionSeconds = 0; // 0: keep by age forever
+    qint64 retentionBytes = 0;   // 0: no size limit
+    int retentionIntervalSeconds = 600;
 
     // remotecfg (the agent role): "off" disables the listener.
     QString remotecfgListen = QStringLiteral("127.0.0.1:8090");
@@ -43,5 +46,7 @@ struct HostPort {
 std::optional<HostPort> parseHostPort(const QString &text);
 // "90s", "15m", "12h", "30d", "1y" or plain seconds; nullopt when malformed or not positive.
 std::optional<qint64> parseDurationSeconds(const QString &text);
+// "500000", "512K", "100M", "20G" (powers of 1024); nullopt when malformed.
+std::optional<qint64> parseByteSize(const QString &text);
 
 } // namespace lw::server

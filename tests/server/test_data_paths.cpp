@@ -9,6 +9,7 @@
 #include <zlib.h>
 
 #include <QNetworkReply>
+#include <QTemporaryDir>
 #include <QtTest>
 
 using lw::test::Reply;
@@ -406,11 +407,45 @@ private Q_SLOTS:
     }
 };
 
+class RetentionTest : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void oldEntriesGoAtStartAndByAge()
+    {
+        QTemporaryDir dir;
+        const QString data = dir.path() + "/data";
+        const int64_t hour = 3600LL * 1000000000LL;
+        const int64_t now = nowNs();
+        {
+            TestServer server(data);
+            QVERIFY(server.start());
+            QCOMPARE(server.requestAsAdmin("POST", "/admin/api/v3/tenants", {{"name", "ret"}, {"cluster", "logwarden"}}).status, 201);
+            PushData d{{{{{"job", "ret"}}, {{now - 3 * hour, "three hours old"}, {now - 2 * hour, "two hours old"}, {now, "fresh"}}}}};
+            QCOMPARE(server.request("POST", "/loki/api/v1/push", d.json(), {{"Authorization", "Bearer " + server.systemJwt()},
+                                                                            {"X-Scope-OrgID", "ret"}, {"Content-Type", "application/json"}}).status, 204);
+            QCOMPARE(server.stop(), 0);
+        }
+        TestServer server(data, {"--retention", "150m"});
+        QVERIFY(server.start());
+        QVERIFY(server.log().contains("retention removed 1 log entries"));
+        auto r = server.request("GET", "/loki/api/v1/query_range?query=" + QUrl::toPercentEncoding("{job=\"ret\"}") + "&start="
+                                           + QString::number(now - 4 * hour) + "&end=" + QString::number(now + 1),
+                                {}, {{"Authorization", "Bearer " + server.systemJwt()}, {"X-Scope-OrgID", "ret"}});
+        const nj values = nj::parse(r.body.toStdString())["data"]["result"][0]["values"];
+        QCOMPARE(values.size(), size_t(2));
+        QCOMPARE(values[1][1], nj("two hours old"));
+        auto [code, out] = lw::test::runCommand(TestServer::binaryPath(), {"--data-dir", data + "2", "--retention-bytes", "10"});
+        QCOMPARE(code, 2);
+        QVERIFY(out.contains("--retention-bytes"));
+    }
+};
+
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     DataPathsTest paths;
     CrashDurabilityTest crash;
-    return QTest::qExec(&paths, argc, argv) | QTest::qExec(&crash, argc, argv);
+    RetentionTest retention;
+    return QTest::qExec(&paths, argc, argv) | QTest::qExec(&crash, argc, argv) | QTest::qExec(&retention, argc, argv);
 }
 #include "test_data_paths.moc"

@@ -116,12 +116,20 @@ void SqliteLogStore::append(const std::string &tenant, const std::vector<StreamB
     std::vector<std::pair<std::pair<std::string, std::string>, StoredStream>> newStreams;
     try {
         sqlite3_stmt *insert = statement("INSERT INTO entries (stream_id, ts, line, metadata) VALUES (?1, ?2, ?3, ?4)");
+        std::map<std::string, int64_t> createdHere; // a push may name the same stream twice
         for (const StreamBatch &batch : batches) {
             const std::string canonical = canonicalLabels(batch.labels);
-            const bool known = m_streamIds.count({tenant, canonical}) > 0;
-            const int64_t id = streamId(tenant, batch.labels);
-            if (!known)
-                newStreams.push_back({{tenant, canonical}, StoredStream{id, batch.labels}});
+            int64_t id;
+            if (auto it = createdHere.find(canonical); it != createdHere.end()) {
+                id = it->second;
+            } else {
+                const bool known = m_streamIds.count({tenant, canonical}) > 0;
+                id = streamId(tenant, batch.labels);
+                if (!known) {
+                    createdHere.emplace(canonical, id);
+                    newStreams.push_back({{tenant, canonical}, StoredStream{id, batch.labels}});
+                }
+            }
             for (const LogEntry &e : batch.entries) {
                 Reset reset{insert};
                 const std::string meta = metadataJson(e.metadata);
