@@ -47,64 +47,206 @@ void PushDecoder::validate(const StreamBatch &batch, int64_t nowNs) const
     }
 }
 
-std::vector<StreamBatch> PushDecoder::decodeJson(const QByteArray &body, int64_t nowNs) const
-{
-    const Json doc = Json::parse(body.constData(), body.constData() + body.size(), nullptr, false);
-    if (doc.is_discarded())
-        throw PushRejected("loghttp.PushRequest: the body is not valid JSON");
-    if (!doc.is_object() || !doc.contains("streams") || !doc["streams"].is_array())
-        throw PushRejected("loghttp.PushRequest: expected an object with a \"streams\" array");
-    std::vector<StreamBatch> out;
-    const Json &streams = doc["streams"];
-    for (size_t i = 0; i < streams.size(); ++i) {
-        const Json &s = streams[i];
-        const std::string where = "streams[" + std::to_string(i) + "]";
-        if (!s.is_object() || !s.contains("stream") || !s["stream"].is_object())
-            throw PushRejected(where + ": expected an object with a \"stream\" object of labels");
-        StreamBatch batch;
-        for (auto it = s["stream"].begin(); it != s["stream"].end(); ++it) {
-            if (!it.value().is_string())
-                throw PushRejected(where + ".stream." + it.key() + ": label values must be strings");
-            batch.labels[it.key()] = it.value().get<std::string>();
-        }
-        const Json values = s.value("values", Json::array());
-        if (!values.is_array())
-            throw PushRejected(where + ".values: expected an array of [timestamp, line] pairs");
-        for (size_t k = 0; k < values.size(); ++k) {
-            const Json &v = values[k];
-            const std::string at = where + ".values[" + std::to_string(k) + "]";
-            if (!v.is_array() || v.size() < 2 || v.size() > 3 || !v[1].is_string())
-                throw PushRejected(at + ": expected [\"<unix epoch in nanoseconds>\", \"<line>\", {metadata}?]");
-            LogEntry e;
-            if (v[0].is_string()) {
-                const std::string ts = v[0].get<std::string>();
+namespace {
+
+// Builds StreamBatches straight from nlohmann's SAX events: no DOM for a 1,000-line push.
+// Shape: {"streams": [{"stream": {name: value}, "values": [["<ns>", "<line>", {metadata}?], …]}, …]}
+class PushSax {
+public:
+    std::vector<StreamBatch> batches;
+    std::string error; // set when the shape is wrong (parse errors come from nlohmann)
+
+    bool null() { return scalar("null"); }
+    bool boolean(bool) { return scalar("a boolean"); }
+    bool number_integer(int64_t) { return scalar("a number"); }
+    bool number_unsigned(uint64_t) { return scalar("a number"); }
+    bool number_float(double, const std::string &) { return scalar("a number"); }
+    bool binary(std::vector<std::uint8_t> &) { return scalar("binary"); }
+
+    bool string(std::string &value)
+    {
+        if (m_skip)
+            return true;
+        switch (top()) {
+        case Ctx::Labels:
+            current().labels[m_key] = std::move(value);
+            return true;
+        case Ctx::Entry:
+            if (m_entryField == 0) {
                 size_t used = 0;
                 try {
-                    e.timestampNs = std::stoll(ts, &used);
+                    m_entry.timestampNs = std::stoll(value, &used);
                 } catch (const std::exception &) {
                     used = 0;
                 }
-                if (used == 0 || used != ts.size())
-                    throw PushRejected(at + ": timestamp \"" + ts.substr(0, 32) + "\" is not a number of nanoseconds");
+                if (used == 0 || used != value.size())
+                    return fail(where() + ": timestamp \"" + value.substr(0, 32) + "\" is not a number of nanoseconds");
+            } else if (m_entryField == 1) {
+                m_entry.line = std::move(value);
             } else {
-                throw PushRejected(at + ": the timestamp must be a string of nanoseconds since the epoch");
+                return fail(where() + ": expected [\"<unix epoch in nanoseconds>\", \"<line>\", {metadata}?]");
             }
-            e.line = v[1].get<std::string>();
-            if (v.size() == 3) {
-                if (!v[2].is_object())
-                    throw PushRejected(at + ": structured metadata must be an object of strings");
-                for (auto it = v[2].begin(); it != v[2].end(); ++it) {
-                    if (!it.value().is_string())
-                        throw PushRejected(at + ": structured metadata values must be strings");
-                    e.metadata[it.key()] = it.value().get<std::string>();
-                }
-            }
-            batch.entries.push_back(std::move(e));
+            ++m_entryField;
+            return true;
+        case Ctx::Metadata:
+            m_entry.metadata[m_key] = std::move(value);
+            return true;
+        default:
+            return scalar("a string");
         }
-        validate(batch, nowNs);
-        out.push_back(std::move(batch));
     }
-    return out;
+
+    bool start_object(std::size_t)
+    {
+        if (m_skip) {
+            ++m_skip;
+            return true;
+        }
+        if (m_stack.empty())
+            return push(Ctx::Root);
+        if (top() == Ctx::Streams) {
+            batches.emplace_back();
+            return push(Ctx::Stream);
+        }
+        if (top() == Ctx::Stream && m_key == "stream")
+            return push(Ctx::Labels);
+        if (top() == Ctx::Entry && m_entryField == 2) {
+            ++m_entryField;
+            return push(Ctx::Metadata);
+        }
+        if (top() == Ctx::Root || top() == Ctx::Stream) { // unknown fields are ignored, as Loki does
+            m_skip = 1;
+            return true;
+        }
+        return fail(where() + ": unexpected object");
+    }
+    bool end_object()
+    {
+        if (m_skip) {
+            --m_skip;
+            return true;
+        }
+        if (top() == Ctx::Stream && !m_sawLabels)
+            return fail(where() + ": expected an object with a \"stream\" object of labels");
+        m_stack.pop_back();
+        return true;
+    }
+    bool start_array(std::size_t)
+    {
+        if (m_skip) {
+            ++m_skip;
+            return true;
+        }
+        if (m_stack.empty())
+            return fail("loghttp.PushRequest: expected an object with a \"streams\" array");
+        if (top() == Ctx::Root && m_key == "streams") {
+            m_sawStreams = true;
+            return push(Ctx::Streams);
+        }
+        if (top() == Ctx::Stream && m_key == "values")
+            return push(Ctx::Values);
+        if (top() == Ctx::Values) {
+            m_entry = LogEntry{};
+            m_entryField = 0;
+            return push(Ctx::Entry);
+        }
+        if (top() == Ctx::Root || top() == Ctx::Stream) {
+            m_skip = 1;
+            return true;
+        }
+        return fail(where() + ": unexpected array");
+    }
+    bool end_array()
+    {
+        if (m_skip) {
+            --m_skip;
+            return true;
+        }
+        if (top() == Ctx::Entry) {
+            if (m_entryField < 2)
+                return fail(where() + ": expected [\"<unix epoch in nanoseconds>\", \"<line>\", {metadata}?]");
+            current().entries.push_back(std::move(m_entry));
+        }
+        m_stack.pop_back();
+        return true;
+    }
+    bool key(std::string &k)
+    {
+        if (m_skip)
+            return true;
+        m_key = std::move(k);
+        if (top() == Ctx::Stream && m_key == "stream")
+            m_sawLabels = true;
+        return true;
+    }
+    bool parse_error(std::size_t position, const std::string &, const nlohmann::detail::exception &)
+    {
+        if (error.empty())
+            error = "loghttp.PushRequest: the body is not valid JSON (at byte " + std::to_string(position) + ")";
+        return false;
+    }
+    bool finishedWell() const { return error.empty() && m_sawStreams; }
+
+private:
+    enum class Ctx { Root, Streams, Stream, Labels, Values, Entry, Metadata };
+
+    Ctx top() const { return m_stack.back(); }
+    StreamBatch &current() { return batches.back(); }
+    bool push(Ctx c)
+    {
+        if (c == Ctx::Stream)
+            m_sawLabels = false;
+        m_stack.push_back(c);
+        return true;
+    }
+    bool fail(std::string why)
+    {
+        if (error.empty())
+            error = std::move(why);
+        return false;
+    }
+    bool scalar(const char *kind)
+    {
+        if (m_skip || top() == Ctx::Root || top() == Ctx::Stream)
+            return true; // a value of an ignored field
+        if (top() == Ctx::Labels)
+            return fail(where() + ".stream." + m_key + ": label values must be strings, not " + kind);
+        if (top() == Ctx::Entry && m_entryField == 0)
+            return fail(where() + ": the timestamp must be a string of nanoseconds since the epoch, not " + kind);
+        if (top() == Ctx::Metadata)
+            return fail(where() + ": structured metadata values must be strings");
+        return fail(where() + ": unexpected " + std::string(kind));
+    }
+    std::string where() const
+    {
+        std::string w = "streams[" + std::to_string(batches.empty() ? 0 : batches.size() - 1) + "]";
+        if (!m_stack.empty() && (top() == Ctx::Entry || top() == Ctx::Metadata || top() == Ctx::Values))
+            w += ".values[" + std::to_string(batches.empty() ? 0 : batches.back().entries.size()) + "]";
+        return w;
+    }
+
+    std::vector<Ctx> m_stack;
+    std::string m_key;
+    LogEntry m_entry;
+    int m_entryField = 0;
+    int m_skip = 0;
+    bool m_sawStreams = false;
+    bool m_sawLabels = false;
+};
+
+} // namespace
+
+std::vector<StreamBatch> PushDecoder::decodeJson(const QByteArray &body, int64_t nowNs) const
+{
+    PushSax sax;
+    const bool ok = nlohmann::json::sax_parse(body.constData(), body.constData() + body.size(), &sax);
+    if (!ok || !sax.finishedWell()) {
+        throw PushRejected(!sax.error.empty() ? sax.error
+                                              : std::string("loghttp.PushRequest: expected an object with a \"streams\" array"));
+    }
+    for (const StreamBatch &batch : sax.batches)
+        validate(batch, nowNs);
+    return std::move(sax.batches);
 }
 
 } // namespace lw::server

@@ -32,11 +32,14 @@ private:
     void exec(const char *sql);
     [[noreturn]] void fail(const char *what);
     int64_t streamId(const std::string &tenant, const Labels &labels);
+    int64_t deleteRange(int64_t streamId, int64_t startNs, int64_t endNs);
+    std::vector<int64_t> allStreamIds() const;
 
     sqlite3 *m_db = nullptr;
     std::map<std::string, sqlite3_stmt *> m_statements;
     std::map<std::pair<std::string, std::string>, int64_t> m_streamIds; // (tenant, canonical labels) -> id
     std::map<std::string, std::vector<StoredStream>> m_streamsByTenant;
+    int64_t m_nextSeq = 1;
 };
 
 } // namespace lw::server
