@@ -54,6 +54,7 @@ Server::~Server()
     // The HTTP servers refer to the controllers, the controllers to the store: stop them first.
     m_http.reset();
     m_plainHttp.reset();
+    m_loki.reset(); // its live tails hold sockets of the servers above
     m_remotecfgHttp.reset();
     m_probe.reset();
     m_collectors.reset(); // persists what is still pending
@@ -131,6 +132,7 @@ void Server::start()
                     ? QLatin1Char('[') + hostPort->address.toString() + QLatin1Char(']')
                     : hostPort->address.toString();
     startPlainHttp();
+    m_loki->enableTail(*m_auth, {m_http.get(), m_plainHttp.get()});
     startRemotecfg();
 }
 

@@ -9,6 +9,7 @@
 #include <zlib.h>
 
 #include <QNetworkReply>
+#include <QWebSocket>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -407,6 +408,76 @@ private Q_SLOTS:
     }
 };
 
+class TailTest : public QObject {
+    Q_OBJECT
+
+    static std::unique_ptr<QWebSocket> open(TestServer &server, const QByteArray &auth, const QString &query)
+    {
+        auto ws = std::make_unique<QWebSocket>();
+        // One multi-arg call: chained arg() would take the %22 of the encoded query for a placeholder.
+        QNetworkRequest req(QUrl(QStringLiteral("wss://127.0.0.1:%1/loki/api/v1/tail?query=%2&start=%3")
+                                     .arg(QString::number(server.port()), QString::fromLatin1(QUrl::toPercentEncoding(query)),
+                                          QString::number(nowNs() - 60LL * 1000000000LL))));
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        tls.setCaCertificates(QSslCertificate::fromPath(server.dataDir() + "/tls/server.crt"));
+        ws->setSslConfiguration(tls); // QWebSocket reads TLS settings from itself, not from the request
+        req.setRawHeader("Authorization", auth);
+        req.setRawHeader("X-Scope-OrgID", "live");
+        ws->open(req);
+        return ws;
+    }
+
+private Q_SLOTS:
+    void backlogThenLiveLinesWithPolicies()
+    {
+        TestServer server;
+        QVERIFY(server.start());
+        QCOMPARE(server.requestAsAdmin("POST", "/admin/api/v3/tenants", {{"name", "live"}, {"cluster", "logwarden"}}).status, 201);
+        QCOMPARE(server.requestAsAdmin("POST", "/admin/api/v3/accesspolicies",
+                                       {{"name", "api-only"}, {"realms", {{{"tenant", "live"}, {"cluster", "logwarden"}, {"label_policies", {{{"selector", "{job=\"api\"}"}}}}}}},
+                                        {"scopes", {"logs:read"}}}).status, 201);
+        const QByteArray restricted = "Bearer " + QByteArray::fromStdString(
+            server.requestAsAdmin("POST", "/admin/api/v3/tokens", {{"name", "tail-token"}, {"access_policy", "api-only"}}).json().value("token", ""));
+        const QByteArray admin = "Bearer " + server.systemJwt();
+        auto pushLine = [&](const char *job, const std::string &line) {
+            PushData d{{{{{"job", job}}, {{nowNs(), line}}}}};
+            return server.request("POST", "/loki/api/v1/push", d.json(), {{"Authorization", admin}, {"X-Scope-OrgID", "live"}, {"Content-Type", "application/json"}}).status;
+        };
+        QCOMPARE(pushLine("api", "before the tail"), 204);
+
+        auto all = open(server, admin, "{job=~\"api|db\"} != \"noise\"");
+        auto apiOnly = open(server, restricted, "{job=~\"api|db\"}");
+        QStringList allFrames, apiFrames;
+        connect(all.get(), &QWebSocket::textMessageReceived, this, [&](const QString &m) { allFrames << m; });
+        connect(apiOnly.get(), &QWebSocket::textMessageReceived, this, [&](const QString &m) { apiFrames << m; });
+        QTRY_VERIFY_WITH_TIMEOUT(all->state() == QAbstractSocket::ConnectedState && apiOnly->state() == QAbstractSocket::ConnectedState, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(allFrames.size(), 1, 5000); // the backlog
+        QVERIFY(allFrames[0].contains("before the tail"));
+
+        QCOMPARE(pushLine("db", "db is live"), 204);
+        QCOMPARE(pushLine("api", "api is live"), 204);
+        QCOMPARE(pushLine("api", "noise"), 204);
+        QTRY_COMPARE_WITH_TIMEOUT(allFrames.size(), 3, 5000);
+        const nj frame = nj::parse(allFrames[1].toStdString());
+        QCOMPARE(frame["streams"][0]["stream"], nj({{"job", "db"}}));
+        QCOMPARE(frame["streams"][0]["values"][0][1], nj("db is live"));
+        QVERIFY(frame.contains("dropped_entries"));
+        QTRY_VERIFY_WITH_TIMEOUT(apiFrames.join("|").contains("api is live"), 5000);
+        QTest::qWait(200);
+        QVERIFY(!apiFrames.join("|").contains("db is live")); // its label policy hides db
+        QVERIFY(!allFrames.join("|").contains("noise"));       // the line filter applies live too
+
+        // Refusals close the socket with the reason.
+        auto refused = open(server, "Bearer nope", "{job=\"api\"}");
+        QTRY_VERIFY_WITH_TIMEOUT(refused->closeCode() == QWebSocketProtocol::CloseCodePolicyViolated, 5000);
+        QVERIFY(refused->closeReason().contains("unauthenticated"));
+        const QByteArray writer = "Bearer " + server.issueJwt("w", "config-editor");
+        auto noScope = open(server, writer, "{job=\"api\"}");
+        QTRY_VERIFY_WITH_TIMEOUT(noScope->closeReason().contains("logs:read"), 5000);
+        QCOMPARE(server.stop(), 0);
+    }
+};
+
 class RetentionTest : public QObject {
     Q_OBJECT
 private Q_SLOTS:
@@ -446,6 +517,8 @@ int main(int argc, char **argv)
     DataPathsTest paths;
     CrashDurabilityTest crash;
     RetentionTest retention;
-    return QTest::qExec(&paths, argc, argv) | QTest::qExec(&crash, argc, argv) | QTest::qExec(&retention, argc, argv);
+    TailTest tail;
+    return QTest::qExec(&paths, argc, argv) | QTest::qExec(&crash, argc, argv) | QTest::qExec(&retention, argc, argv)
+           | QTest::qExec(&tail, argc, argv);
 }
 #include "test_data_paths.moc"

@@ -3,6 +3,7 @@
 #include "http/Compression.h"
 #include "http/Router.h"
 #include "logs/LogStore.h"
+#include "logs/TailService.h"
 
 #include <chrono>
 
@@ -45,7 +46,20 @@ void LokiController::store(const std::string &tenant, const std::vector<StreamBa
                            + "' bytes, reduce log volume or ask an administrator to raise --ingestion-rate-mb");
     }
     m_logs.append(tenant, batches);
+    if (m_tail)
+        m_tail->publish(tenant, batches);
 }
+
+void LokiController::enableTail(Authenticator &auth, const std::vector<QAbstractHttpServer *> &servers)
+{
+    m_tail = std::make_unique<TailService>(auth, m_tenants, m_queries);
+    for (QAbstractHttpServer *server : servers) {
+        if (server)
+            m_tail->attach(*server);
+    }
+}
+
+LokiController::~LokiController() = default;
 
 HttpResponse LokiController::push(HttpRequest &req)
 {

@@ -7,10 +7,16 @@
 #include "logs/LokiQueryApi.h"
 #include "logs/TenantAccess.h"
 
+#include <memory>
+
+class QAbstractHttpServer;
+
 namespace lw::server {
 
+class Authenticator;
 class LogStore;
 class Router;
+class TailService;
 
 struct DataPathOptions {
     std::string clusterName;
@@ -23,10 +29,13 @@ struct DataPathOptions {
 class LokiController {
 public:
     LokiController(ConfigStore &config, LogStore &logs, DataPathOptions options);
+    ~LokiController();
     void registerRoutes(Router &router);
 
-    // Shared with the ingest endpoints: rate-limits and appends; throws ApiError.
+    // Shared with the ingest endpoints: rate-limits, appends, then feeds live tails; throws ApiError.
     void store(const std::string &tenant, const std::vector<StreamBatch> &batches);
+    // Live tail over WebSocket on these servers' upgrades.
+    void enableTail(Authenticator &auth, const std::vector<QAbstractHttpServer *> &servers);
 
 private:
     HttpResponse push(HttpRequest &req);
@@ -38,6 +47,7 @@ private:
     RateLimiter m_limiter;
     LokiQueryApi m_queries;
     IngestController m_ingest;
+    std::unique_ptr<TailService> m_tail;
 };
 
 int64_t nowNanos();

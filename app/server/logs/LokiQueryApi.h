@@ -22,6 +22,7 @@ public:
     static int64_t parseTime(const QString &text, int64_t fallbackNs, const char *name);
 
     static constexpr size_t MaxLimit = 5000;
+    LogStore &store() { return m_logs; }
 
 private:
     HttpResponse queryRange(HttpRequest &req, bool instant);

@@ -1,0 +1,47 @@
+#pragma once
+
+#include "auth/Authenticator.h"
+#include "logs/LogQL.h"
+#include "logs/LogRecords.h"
+
+#include <QObject>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+class QAbstractHttpServer;
+class QWebSocket;
+
+namespace lw::server {
+
+class LokiQueryApi;
+class TenantAccess;
+
+// GET /loki/api/v1/tail over WebSocket, with Loki's frames ({"streams": […], "dropped_entries": …}):
+// the request is authenticated like any other (logs:read, tenant, label policies); it first
+// receives the entries since `start` (up to `limit`), then every pushed line its query matches.
+// Refusals close the socket with code 1008 and the reason, since the upgrade has happened by then.
+class TailService : public QObject {
+    Q_OBJECT
+public:
+    TailService(Authenticator &auth, TenantAccess &tenants, LokiQueryApi &queries, QObject *parent = nullptr);
+    ~TailService() override;
+
+    void attach(QAbstractHttpServer &server);
+    // Called once pushed lines are durable.
+    void publish(const std::string &tenant, const std::vector<StreamBatch> &batches);
+    size_t subscriberCount() const { return m_subscribers.size(); }
+
+private:
+    struct Subscriber;
+    void accept(std::unique_ptr<QWebSocket> socket);
+    void refuse(QWebSocket &socket, const std::string &why);
+
+    Authenticator &m_auth;
+    TenantAccess &m_tenants;
+    LokiQueryApi &m_queries;
+    std::vector<std::unique_ptr<Subscriber>> m_subscribers;
+};
+
+} // namespace lw::server
