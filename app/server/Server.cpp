@@ -104,10 +104,21 @@ void Server::start()
         AdminOptions{m_options.clusterName.toStdString(), m_options.allowCustomIngestTokens});
     m_adminV3->registerRoutes(*m_router);
     m_logsV2 = std::make_unique<LogsV2Controller>(*m_store, *m_secrets, *m_audit);
-    m_loki = std::make_unique<LokiController>(
-        *m_store, *m_logStore,
-        DataPathOptions{m_options.clusterName.toStdString(), m_options.ingestionRateMb * 1024 * 1024,
-                        m_options.ingestionBurstMb * 1024 * 1024});
+    DataPathOptions dataPaths{m_options.clusterName.toStdString(), m_options.ingestionRateMb * 1024 * 1024,
+                              m_options.ingestionBurstMb * 1024 * 1024};
+    if (!m_options.lokiUrl.isEmpty()) {
+        dataPaths.lokiUrl = QUrl(m_options.lokiUrl);
+        if (!dataPaths.lokiUrl.isValid() || !dataPaths.lokiUrl.scheme().startsWith(QLatin1String("http"))
+            || dataPaths.lokiUrl.host().isEmpty())
+            throw StartupError("--loki-url " + m_options.lokiUrl.toStdString() + " is not an http(s) URL");
+        if (dataPaths.lokiUrl.path().isEmpty() || dataPaths.lokiUrl.path() == QLatin1String("/"))
+            dataPaths.lokiUrl.setPath(QStringLiteral("/loki/api/v1/push"));
+        if (!m_options.lokiTokenFile.isEmpty())
+            dataPaths.lokiToken = readFileOrThrow(m_options.lokiTokenFile, "Loki token").trimmed();
+        if (!m_options.lokiCaFile.isEmpty())
+            dataPaths.lokiCaPem = readFileOrThrow(m_options.lokiCaFile, "Loki CA certificates");
+    }
+    m_loki = std::make_unique<LokiController>(*m_store, *m_logStore, dataPaths);
     m_loki->registerRoutes(*m_router);
     if (m_options.retentionSeconds > 0 || m_options.retentionBytes > 0) {
         applyRetention();

@@ -177,9 +177,16 @@ int serve(QCoreApplication &app, const QStringList &arguments)
     const QCommandLineOption retentionBytes(QStringLiteral("retention-bytes"),
                                             QStringLiteral("Keep the log store under this size, oldest out first (e.g. 20G)."),
                                             QStringLiteral("size"));
+    const QCommandLineOption lokiUrl(QStringLiteral("loki-url"),
+                                     QStringLiteral("Forward accepted pushes to this Loki (push URL) instead of storing them."),
+                                     QStringLiteral("url"));
+    const QCommandLineOption lokiToken(QStringLiteral("loki-token-file"), QStringLiteral("Bearer token for --loki-url."),
+                                       QStringLiteral("file"));
+    const QCommandLineOption lokiCa(QStringLiteral("loki-ca-file"),
+                                    QStringLiteral("CA certificates (PEM) to trust for --loki-url."), QStringLiteral("file"));
     p.addOptions({dataDir, listen, tlsCert, tlsKey, accessLog, maxBody, remotecfgListen, remotecfgPrefix, remotecfgToken,
                   remotecfgInsecure, alloyUrl, probeInterval, localCollector, clusterName, customIngest, httpListen,
-                  httpInsecure, ingestionRate, ingestionBurst, retention, retentionBytes});
+                  httpInsecure, ingestionRate, ingestionBurst, retention, retentionBytes, lokiUrl, lokiToken, lokiCa});
     p.addPositionalArgument(QStringLiteral("command"), QStringLiteral("serve (default) or issue-jwt."));
     p.process(arguments);
 
@@ -216,6 +223,9 @@ int serve(QCoreApplication &app, const QStringList &arguments)
     options.ingestionBurstMb = p.value(ingestionBurst).toDouble(&ok);
     if (!ok || options.ingestionBurstMb <= 0)
         return fail(QStringLiteral("--ingestion-burst-size-mb must be a positive number"));
+    options.lokiUrl = p.value(lokiUrl);
+    options.lokiTokenFile = p.value(lokiToken);
+    options.lokiCaFile = p.value(lokiCa);
     if (p.isSet(retention)) {
         auto seconds = parseDurationSeconds(p.value(retention));
         if (!seconds)

@@ -24,6 +24,9 @@ struct ServerOptions {
     qint64 retentionSeconds = 0; // 0: keep by age forever
     qint64 retentionBytes = 0;   // 0: no size limit
     int retentionIntervalSeconds = 600;
+    QString lokiUrl;       // forward pushes to this Loki push URL instead of the embedded store
+    QString lokiTokenFile; // Bearer token for it
+    QString lokiCaFile;    // extra CA certificates (PEM) to trust for it
 
     // remotecfg (the agent role): "off" disables the listener.
     QString remotecfgListen = QStringLiteral("127.0.0.1:8090");

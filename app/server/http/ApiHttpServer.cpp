@@ -7,6 +7,7 @@
 #include "ValidationError.h"
 
 #include <QElapsedTimer>
+#include <QPointer>
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
 #include <QTcpSocket>
@@ -131,17 +132,37 @@ bool ApiHttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket 
     std::string subject;
     HttpResponse response = dispatch(req, subject);
 
+    if (response.deferred) {
+        // Keep the responder until the answer is known; write only if the client is still there.
+        auto responder = std::make_shared<QHttpServerResponder>(makeResponder(request, socket));
+        QPointer<QTcpSocket> alive(socket);
+        AccessLog::Entry entry{req.remote.toString().toStdString(), req.method, req.path, 0, 0, 0, subject};
+        response.deferred([this, responder, alive, entry, timer](HttpResponse final) mutable {
+            entry.status = final.status;
+            entry.bytes = final.body.size();
+            entry.durationMs = static_cast<double>(timer.nsecsElapsed()) / 1e6;
+            if (alive)
+                writeResponse(*responder, final);
+            m_log.write(entry);
+        });
+        return true;
+    }
+
     QHttpServerResponder responder = makeResponder(request, socket);
+    writeResponse(responder, response);
+    m_log.write({req.remote.toString().toStdString(), req.method, req.path, response.status, response.body.size(),
+                 static_cast<double>(timer.nsecsElapsed()) / 1e6, subject});
+    return true;
+}
+
+void ApiHttpServer::writeResponse(QHttpServerResponder &responder, const HttpResponse &response)
+{
     responder.writeStatusLine(static_cast<QHttpServerResponder::StatusCode>(response.status));
     responder.writeHeader("Content-Type", response.contentType);
     responder.writeHeader("Content-Length", QByteArray::number(response.body.size()));
     for (const auto &[name, value] : response.headers)
         responder.writeHeader(name, value);
     responder.writeBody(response.body);
-
-    m_log.write({req.remote.toString().toStdString(), req.method, req.path, response.status, response.body.size(),
-                 static_cast<double>(timer.nsecsElapsed()) / 1e6, subject});
-    return true;
 }
 
 void ApiHttpServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QAbstractHttpServer>
+#include <QHttpServerResponder>
 
 #include <functional>
 #include <string>
@@ -33,6 +34,7 @@ protected:
 
 private:
     HttpResponse dispatch(HttpRequest &request, std::string &subject);
+    static void writeResponse(QHttpServerResponder &responder, const HttpResponse &response);
 
     Router &m_router;
     Authenticator &m_auth;

@@ -6,6 +6,7 @@
 
 #include "Json.h"
 
+#include <functional>
 #include <map>
 #include <stdexcept>
 #include <string>
@@ -37,6 +38,10 @@ struct HttpResponse {
     HeaderList headers;
     QByteArray body;
     QByteArray contentType = "application/json";
+
+    // Set when the answer comes later (e.g. from an upstream server): the HTTP front calls it with
+    // a function that writes the final response, if the client is still connected then.
+    std::function<void(std::function<void(HttpResponse)>)> deferred;
 
     HttpResponse &header(QByteArray name, QByteArray value)
     {

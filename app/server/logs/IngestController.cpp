@@ -261,10 +261,10 @@ HttpResponse IngestController::ingest(HttpRequest &req, Format format)
         }
         batches.push_back(std::move(batch));
     }
-    m_sink.store(tenant, batches);
-    if (format == Format::Hec || format == Format::HecRaw)
-        return HttpResponse::json(200, {{"text", "Success"}, {"code", 0}});
-    return HttpResponse::json(200, {{"events", events}});
+    HttpResponse accepted = format == Format::Hec || format == Format::HecRaw
+                                ? HttpResponse::json(200, {{"text", "Success"}, {"code", 0}})
+                                : HttpResponse::json(200, {{"events", events}});
+    return m_sink.store(tenant, std::move(batches), std::move(accepted));
 }
 
 } // namespace lw::server

@@ -19,6 +19,8 @@ LokiController::LokiController(ConfigStore &config, LogStore &logs, DataPathOpti
       m_limiter(options.ingestionRateBytes, options.ingestionBurstBytes), m_queries(logs, m_tenants),
       m_ingest(*this, m_tenants)
 {
+    if (!options.lokiUrl.isEmpty())
+        m_forwarder = std::make_unique<LokiForwarder>(options.lokiUrl, options.lokiToken, options.lokiCaPem);
 }
 
 void LokiController::registerRoutes(Router &router)
@@ -29,7 +31,7 @@ void LokiController::registerRoutes(Router &router)
     m_ingest.registerRoutes(router);
 }
 
-void LokiController::store(const std::string &tenant, const std::vector<StreamBatch> &batches)
+HttpResponse LokiController::store(const std::string &tenant, std::vector<StreamBatch> batches, HttpResponse accepted)
 {
     double bytes = 0;
     size_t lines = 0;
@@ -45,9 +47,23 @@ void LokiController::store(const std::string &tenant, const std::vector<StreamBa
                            + std::to_string(lines) + "' lines totaling '" + std::to_string(static_cast<int64_t>(bytes))
                            + "' bytes, reduce log volume or ask an administrator to raise --ingestion-rate-mb");
     }
+    if (m_forwarder) {
+        HttpResponse later;
+        later.deferred = [this, tenant, batches = std::move(batches), accepted](std::function<void(HttpResponse)> reply) {
+            m_forwarder->push(tenant, batches, [this, tenant, batches, accepted, reply](LokiForwarder::Outcome outcome) {
+                if (outcome.status != 204)
+                    return reply(HttpResponse::plainError(outcome.status, "upstream", outcome.message));
+                if (m_tail)
+                    m_tail->publish(tenant, batches);
+                reply(accepted);
+            });
+        };
+        return later;
+    }
     m_logs.append(tenant, batches);
     if (m_tail)
         m_tail->publish(tenant, batches);
+    return accepted;
 }
 
 void LokiController::enableTail(Authenticator &auth, const std::vector<QAbstractHttpServer *> &servers)
@@ -77,8 +93,7 @@ HttpResponse LokiController::push(HttpRequest &req)
     } catch (const PushRejected &e) {
         throw ApiError(400, "bad_request", e.what());
     }
-    store(tenant, batches);
-    return HttpResponse::raw(204, {}, "text/plain; charset=utf-8");
+    return store(tenant, std::move(batches), HttpResponse::raw(204, {}, "text/plain; charset=utf-8"));
 }
 
 } // namespace lw::server

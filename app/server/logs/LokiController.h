@@ -4,8 +4,11 @@
 #include "logs/PushDecoder.h"
 #include "logs/RateLimiter.h"
 #include "logs/IngestController.h"
+#include "logs/LokiForwarder.h"
 #include "logs/LokiQueryApi.h"
 #include "logs/TenantAccess.h"
+
+#include <QUrl>
 
 #include <memory>
 
@@ -23,6 +26,9 @@ struct DataPathOptions {
     double ingestionRateBytes = 4.0 * 1024 * 1024;  // per tenant and second
     double ingestionBurstBytes = 6.0 * 1024 * 1024;
     int64_t maxPushBytes = 64LL * 1024 * 1024;       // decompressed
+    QUrl lokiUrl;           // set: forward pushes there instead of storing them
+    QByteArray lokiToken;   // Bearer token for it
+    QByteArray lokiCaPem;   // CA certificates to trust for it (besides the system's)
 };
 
 // Loki's HTTP API on the embedded LogStore: push (JSON, gzip JSON, protobuf+snappy) and queries.
@@ -32,8 +38,9 @@ public:
     ~LokiController();
     void registerRoutes(Router &router);
 
-    // Shared with the ingest endpoints: rate-limits, appends, then feeds live tails; throws ApiError.
-    void store(const std::string &tenant, const std::vector<StreamBatch> &batches);
+    // Shared with the ingest endpoints: rate-limits, then appends (or forwards to Loki) and feeds
+    // live tails; the response is `accepted` once the lines are durable. Throws ApiError.
+    HttpResponse store(const std::string &tenant, std::vector<StreamBatch> batches, HttpResponse accepted);
     // Live tail over WebSocket on these servers' upgrades.
     void enableTail(Authenticator &auth, const std::vector<QAbstractHttpServer *> &servers);
 
@@ -48,6 +55,7 @@ private:
     LokiQueryApi m_queries;
     IngestController m_ingest;
     std::unique_ptr<TailService> m_tail;
+    std::unique_ptr<LokiForwarder> m_forwarder;
 };
 
 int64_t nowNanos();
