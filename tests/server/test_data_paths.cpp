@@ -478,6 +478,34 @@ private Q_SLOTS:
     }
 };
 
+class LimitsTest : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void rateLimitAndBodySize()
+    {
+        TestServer server(QString(), {"--ingestion-rate-mb", "1", "--ingestion-burst-size-mb", "2"});
+        QVERIFY(server.start());
+        QCOMPARE(server.requestAsAdmin("POST", "/admin/api/v3/tenants", {{"name", "limited"}, {"cluster", "logwarden"}}).status, 201);
+        const QList<std::pair<QByteArray, QByteArray>> headers = {{"Authorization", "Bearer " + server.systemJwt()},
+                                                                  {"X-Scope-OrgID", "limited"}, {"Content-Type", "application/json"}};
+        auto body = [](int lines, size_t bytes) {
+            PushData d{{{{{"job", "big"}}, {}}}};
+            const int64_t t = nowNs();
+            for (int i = 0; i < lines; ++i)
+                d.streams[0].entries.push_back({t + i, std::string(bytes, 'x')});
+            return d.json();
+        };
+        // 1.5 MiB of lines: over the 1 MiB API limit, within the push limit and the 2 MiB burst.
+        QCOMPARE(server.request("POST", "/loki/api/v1/push", body(1536, 1024), headers).status, 204);
+        auto limited = server.request("POST", "/loki/api/v1/push", body(1536, 1024), headers);
+        QCOMPARE(limited.status, 429);
+        QVERIFY(limited.body.contains("Ingestion rate limit exceeded for user limited"));
+        auto huge = server.request("POST", "/loki/api/v1/push", QByteArray(17 * 1024 * 1024, ' '), headers);
+        QCOMPARE(huge.status, 413);
+        QVERIFY(huge.header("Content-Type").startsWith("text/plain"));
+    }
+};
+
 class ForwardingTest : public QObject {
     Q_OBJECT
 private Q_SLOTS:
@@ -565,7 +593,8 @@ int main(int argc, char **argv)
     RetentionTest retention;
     TailTest tail;
     ForwardingTest forwarding;
-    return QTest::qExec(&paths, argc, argv) | QTest::qExec(&crash, argc, argv) | QTest::qExec(&retention, argc, argv)
+    LimitsTest limits;
+    return QTest::qExec(&limits, argc, argv) | QTest::qExec(&paths, argc, argv) | QTest::qExec(&crash, argc, argv) | QTest::qExec(&retention, argc, argv)
            | QTest::qExec(&tail, argc, argv) | QTest::qExec(&forwarding, argc, argv);
 }
 #include "test_data_paths.moc"

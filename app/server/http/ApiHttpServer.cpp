@@ -64,11 +64,12 @@ HttpResponse ApiHttpServer::dispatch(HttpRequest &req, std::string &subject)
     }
     static const ErrorFormatter plainText(&HttpResponse::plainError);
     const ErrorFormatter &routeErrors = match.route->errorStyle == Router::ErrorStyle::PlainText ? plainText : m_formatError;
-    if (req.body.size() > m_maxBodyBytes) {
+    const qint64 limit = match.route->maxBodyBytes > 0 ? match.route->maxBodyBytes : m_maxBodyBytes;
+    if (req.body.size() > limit) {
         return routeErrors(413, "body_too_large",
-                             "the request body has " + std::to_string(req.body.size()) + " bytes; the limit is "
-                                 + std::to_string(m_maxBodyBytes),
-                             {});
+                           "the request body has " + std::to_string(req.body.size()) + " bytes; the limit is "
+                               + std::to_string(limit),
+                           {});
     }
     req.params = std::move(match.params);
 

@@ -21,9 +21,9 @@ std::vector<std::string> Router::split(const std::string &path)
 }
 
 void Router::add(const std::string &method, const std::string &pattern, std::string_view scope, Handler handler,
-                 ErrorStyle errorStyle)
+                 ErrorStyle errorStyle, qint64 maxBodyBytes)
 {
-    m_routes.push_back(Route{method, split(pattern), std::string(scope), false, std::move(handler), errorStyle});
+    m_routes.push_back(Route{method, split(pattern), std::string(scope), false, std::move(handler), errorStyle, maxBodyBytes});
 }
 
 void Router::addPublic(const std::string &method, const std::string &pattern, Handler handler)

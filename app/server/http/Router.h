@@ -23,6 +23,7 @@ public:
         bool isPublic = false;
         Handler handler;
         ErrorStyle errorStyle = ErrorStyle::Json;
+        qint64 maxBodyBytes = 0; // 0: the server's limit
     };
 
     struct Match {
@@ -32,7 +33,7 @@ public:
     };
 
     void add(const std::string &method, const std::string &pattern, std::string_view scope, Handler handler,
-             ErrorStyle errorStyle = ErrorStyle::Json);
+             ErrorStyle errorStyle = ErrorStyle::Json, qint64 maxBodyBytes = 0);
     void addPublic(const std::string &method, const std::string &pattern, Handler handler);
     Match match(const std::string &method, const std::string &path) const;
 

@@ -110,10 +110,11 @@ std::vector<std::string> lines(const QByteArray &body)
 
 IngestController::IngestController(LokiController &sink, TenantAccess &tenants) : m_sink(sink), m_tenants(tenants) {}
 
-void IngestController::registerRoutes(Router &router)
+void IngestController::registerRoutes(Router &router, qint64 maxBodyBytes)
 {
     const auto add = [&](const char *path, Format format) {
-        router.add("POST", path, scopes::Ingest, [this, format](HttpRequest &r) { return ingest(r, format); });
+        router.add("POST", path, scopes::Ingest, [this, format](HttpRequest &r) { return ingest(r, format); },
+                   Router::ErrorStyle::Json, maxBodyBytes);
     };
     add("/api/v1/ingest/raw", Format::Raw);
     add("/api/v1/ingest/json", Format::Json);

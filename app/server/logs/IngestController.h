@@ -20,7 +20,7 @@ class TenantAccess;
 class IngestController {
 public:
     IngestController(LokiController &sink, TenantAccess &tenants);
-    void registerRoutes(Router &router);
+    void registerRoutes(Router &router, qint64 maxBodyBytes);
 
     // Applies an ingest token's parser to one entry (exposed for tests).
     static void applyParser(const std::string &parser, LogEntry &entry, Labels &labels);

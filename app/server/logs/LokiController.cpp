@@ -26,9 +26,9 @@ LokiController::LokiController(ConfigStore &config, LogStore &logs, DataPathOpti
 void LokiController::registerRoutes(Router &router)
 {
     router.add("POST", "/loki/api/v1/push", scopes::LogsWrite, [this](HttpRequest &r) { return push(r); },
-               Router::ErrorStyle::PlainText);
+               Router::ErrorStyle::PlainText, m_options.maxPushBodyBytes);
     m_queries.registerRoutes(router);
-    m_ingest.registerRoutes(router);
+    m_ingest.registerRoutes(router, m_options.maxPushBodyBytes);
 }
 
 HttpResponse LokiController::store(const std::string &tenant, std::vector<StreamBatch> batches, HttpResponse accepted)

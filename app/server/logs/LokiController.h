@@ -26,6 +26,7 @@ struct DataPathOptions {
     double ingestionRateBytes = 4.0 * 1024 * 1024;  // per tenant and second
     double ingestionBurstBytes = 6.0 * 1024 * 1024;
     int64_t maxPushBytes = 64LL * 1024 * 1024;       // decompressed
+    int64_t maxPushBodyBytes = 16LL * 1024 * 1024;   // as received
     QUrl lokiUrl;           // set: forward pushes there instead of storing them
     QByteArray lokiToken;   // Bearer token for it
     QByteArray lokiCaPem;   // CA certificates to trust for it (besides the system's)
