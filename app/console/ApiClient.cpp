@@ -1,0 +1,112 @@
+#include "ApiClient.h"
+
+#include <QCryptographicHash>
+#include <QNetworkReply>
+#include <QSslCertificate>
+
+namespace lw::console {
+
+ApiClient::ApiClient(QObject *parent) : QObject(parent) {}
+
+QString ApiClient::fingerprint(const QSslCertificate &certificate)
+{
+    return QString::fromLatin1(certificate.digest(QCryptographicHash::Sha256).toHex(':'));
+}
+
+void ApiClient::setServer(const QUrl &baseUrl, const QString &pinnedSha256)
+{
+    m_base = baseUrl;
+    m_pinned = pinnedSha256;
+}
+
+void ApiClient::setAuthorization(const QByteArray &headerValue)
+{
+    m_authorization = headerValue;
+}
+
+void ApiClient::get(const QString &path, Done done)
+{
+    send("GET", path, {}, {}, std::move(done));
+}
+
+void ApiClient::post(const QString &path, const Json &body, Done done)
+{
+    send("POST", path, QByteArray::fromStdString(body.dump()), {}, std::move(done));
+}
+
+void ApiClient::put(const QString &path, const Json &body, const QByteArray &ifMatch, Done done)
+{
+    send("PUT", path, QByteArray::fromStdString(body.dump()), ifMatch, std::move(done));
+}
+
+void ApiClient::remove(const QString &path, const QByteArray &ifMatch, Done done)
+{
+    send("DELETE", path, {}, ifMatch, std::move(done));
+}
+
+void ApiClient::send(const QByteArray &method, const QString &path, const QByteArray &body, const QByteArray &ifMatch, Done done)
+{
+    QUrl url = m_base;
+    const int query = path.indexOf(QLatin1Char('?'));
+    url.setPath(query < 0 ? path : path.left(query));
+    if (query >= 0)
+        url.setQuery(path.mid(query + 1));
+    QNetworkRequest request(url);
+    request.setTransferTimeout(m_timeoutMs);
+    request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
+    request.setRawHeader("Content-Type", "application/json");
+    request.setRawHeader("Accept", "application/json");
+    if (!m_authorization.isEmpty())
+        request.setRawHeader("Authorization", m_authorization);
+    if (!ifMatch.isEmpty())
+        request.setRawHeader("If-Match", ifMatch);
+    QNetworkReply *reply = m_network.sendCustomRequest(request, method, body);
+    if (++m_inFlight == 1)
+        Q_EMIT busyChanged(true);
+
+    auto pinnedMismatch = std::make_shared<QString>();
+    connect(reply, &QNetworkReply::sslErrors, this, [this, reply, pinnedMismatch](const QList<QSslError> &errors) {
+        const QSslCertificate cert = reply->sslConfiguration().peerCertificate();
+        const QString fp = fingerprint(cert);
+        if (!m_pinned.isEmpty() && fp.compare(m_pinned, Qt::CaseInsensitive) == 0) {
+            reply->ignoreSslErrors(errors); // the certificate the user accepted
+            return;
+        }
+        if (m_pinned.isEmpty()) {
+            Q_EMIT unknownCertificate(fp, cert.subjectDisplayName());
+            *pinnedMismatch = tr("The server's certificate is not trusted yet (SHA-256 %1).").arg(fp);
+        } else {
+            *pinnedMismatch = tr("The server's certificate CHANGED: expected SHA-256 %1, got %2. Refusing to connect; "
+                                 "if the server was re-keyed on purpose, accept the new certificate in the profile.")
+                                  .arg(m_pinned, fp);
+        }
+    });
+    connect(reply, &QNetworkReply::finished, this, [this, reply, done = std::move(done), pinnedMismatch] {
+        ApiResult r;
+        r.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        r.body = reply->readAll();
+        r.etag = reply->rawHeader("ETag");
+        r.json = Json::parse(r.body.toStdString(), nullptr, false);
+        if (r.status == 0) {
+            r.error = !pinnedMismatch->isEmpty() ? *pinnedMismatch
+                      : reply->error() == QNetworkReply::OperationCanceledError
+                          ? tr("The server did not answer within %1 seconds.").arg(m_timeoutMs / 1000)
+                          : tr("Cannot reach %1: %2").arg(m_base.toString(), reply->errorString());
+        } else if (!r.ok()) {
+            if (r.json.is_object() && r.json.contains("error")) {
+                r.error = QString::fromStdString(r.json.value("error", ""));
+                r.field = QString::fromStdString(r.json.value("field", ""));
+            } else {
+                r.error = QString::fromUtf8(r.body.trimmed().left(500));
+            }
+            if (r.error.isEmpty())
+                r.error = tr("The server answered %1.").arg(r.status);
+        }
+        reply->deleteLater();
+        if (--m_inFlight == 0)
+            Q_EMIT busyChanged(false);
+        done(r);
+    });
+}
+
+} // namespace lw::console

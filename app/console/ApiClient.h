@@ -1,0 +1,62 @@
+#pragma once
+
+#include "Json.h"
+
+#include <QNetworkAccessManager>
+#include <QObject>
+#include <QUrl>
+
+#include <functional>
+
+namespace lw::console {
+
+struct ApiResult {
+    int status = 0;         // 0: no HTTP answer (network, TLS, timeout)
+    Json json;              // the body when it is JSON
+    QByteArray body;
+    QByteArray etag;
+    QString error;          // a sentence for the window: the server's, or why nothing came back
+    QString field;          // the field the server named, if any
+    bool ok() const { return status >= 200 && status < 300; }
+};
+
+// The console's one HTTP client: async typed calls, a timeout per request, the server's JSON
+// error mapped to a sentence (and field), ETag/If-Match carried, and certificate pinning: an
+// unknown certificate is refused until the user accepts its fingerprint, a changed one loudly.
+class ApiClient : public QObject {
+    Q_OBJECT
+public:
+    using Done = std::function<void(const ApiResult &)>;
+
+    explicit ApiClient(QObject *parent = nullptr);
+
+    void setServer(const QUrl &baseUrl, const QString &pinnedSha256);
+    void setAuthorization(const QByteArray &headerValue);
+    void setTimeoutMs(int ms) { m_timeoutMs = ms; }
+    QUrl server() const { return m_base; }
+    int inFlight() const { return m_inFlight; }
+
+    void get(const QString &path, Done done);
+    void post(const QString &path, const Json &body, Done done);
+    void put(const QString &path, const Json &body, const QByteArray &ifMatch, Done done);
+    void remove(const QString &path, const QByteArray &ifMatch, Done done);
+
+    static QString fingerprint(const QSslCertificate &certificate);
+
+Q_SIGNALS:
+    void busyChanged(bool busy);
+    // The server presented a certificate nobody pinned yet: show it, and pin it if accepted.
+    void unknownCertificate(const QString &sha256, const QString &subject);
+
+private:
+    void send(const QByteArray &method, const QString &path, const QByteArray &body, const QByteArray &ifMatch, Done done);
+
+    QNetworkAccessManager m_network;
+    QUrl m_base;
+    QString m_pinned;
+    QByteArray m_authorization;
+    int m_timeoutMs = 15000;
+    int m_inFlight = 0;
+};
+
+} // namespace lw::console

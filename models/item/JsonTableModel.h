@@ -1,0 +1,43 @@
+#pragma once
+
+#include "Json.h"
+
+#include <QAbstractTableModel>
+
+#include <vector>
+
+namespace lw {
+
+// One table of API records (sources, collectors, tenants…): each column reads a JSON pointer of
+// the record. Qt::UserRole gives typed sort keys; status-like values get a coloured badge.
+class JsonTableModel : public QAbstractTableModel {
+    Q_OBJECT
+public:
+    struct Column {
+        QString header;
+        std::string pointer; // e.g. "/journald/syslogIdentifier"
+    };
+    static constexpr int SortRole = Qt::UserRole;
+    static constexpr int RecordRole = Qt::UserRole + 1; // the whole record as JSON text
+
+    explicit JsonTableModel(std::vector<Column> columns, QObject *parent = nullptr);
+
+    void setRecords(std::vector<Json> records);
+    const Json &record(int row) const { return m_records.at(static_cast<size_t>(row)); }
+    int indexOfName(const std::string &name) const;
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+
+    // Colour for a status value, or invalid when the value is not a status.
+    static QVariant statusColour(const QString &value);
+
+private:
+    const Json *cell(const QModelIndex &index) const;
+    std::vector<Column> m_columns;
+    std::vector<Json> m_records;
+};
+
+} // namespace lw

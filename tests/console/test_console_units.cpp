@@ -1,0 +1,146 @@
+// The console's non-widget parts: the table model (QAbstractItemModelTester, sorting, filtering),
+// the self-signed JWT generator checked by an independent implementation (PyJWT) and accepted
+// by a real logwardend, and connection profiles.
+#include "JsonTableModel.h"
+#include "JwtGenerator.h"
+#include "ProfileStore.h"
+#include "TestServer.h"
+
+#include <QAbstractItemModelTester>
+#include <QSortFilterProxyModel>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using lw::Json;
+
+class ConsoleUnitsTest : public QObject {
+    Q_OBJECT
+    QTemporaryDir m_dir;
+
+    static QByteArray pyjwtDecode(const QByteArray &token, const QByteArray &key, const char *alg)
+    {
+        const QString script = QStringLiteral(
+            "import jwt, json, sys\n"
+            "claims = jwt.decode(sys.argv[1], sys.argv[2], algorithms=[sys.argv[3]])\n"
+            "print(json.dumps(claims, sort_keys=True))\n");
+        auto [code, out] = lw::test::runCommand("/usr/bin/python3", {"-c", script, token, key, alg}, {}, {}, 30000, false);
+        return code == 0 ? out.trimmed() : QByteArray("FAILED");
+    }
+
+private Q_SLOTS:
+    void tableModelIsAWellBehavedModel()
+    {
+        lw::JsonTableModel model({{"Name", "/name"}, {"Alloy", "/alloyStatus"}, {"Exporters", "/totalExporters"}, {"Failing", "/failingExporters"}});
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSortFilterProxyModel proxy;
+        proxy.setSourceModel(&model);
+        proxy.setSortRole(lw::JsonTableModel::SortRole);
+        proxy.setFilterKeyColumn(-1);
+        proxy.setFilterCaseSensitivity(Qt::CaseInsensitive);
+        QAbstractItemModelTester proxyTester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setRecords({Json{{"name", "c10"}, {"alloyStatus", "ALLOY_ONLINE"}, {"totalExporters", 10}, {"failingExporters", {"loki1", "rs"}}},
+                          Json{{"name", "c2"}, {"alloyStatus", "ALLOY_OFFLINE"}, {"totalExporters", 2}},
+                          Json{{"name", "c3"}, {"alloyStatus", "ALLOY_ONLINE"}, {"totalExporters", 3}}});
+        QCOMPARE(model.rowCount(), 3);
+        QCOMPARE(model.data(model.index(0, 3), Qt::DisplayRole).toString(), QStringLiteral("loki1, rs"));
+        QCOMPARE(model.data(model.index(1, 3), Qt::DisplayRole).toString(), QString()); // absent field
+        QVERIFY(model.data(model.index(1, 1), Qt::ForegroundRole).isValid());           // status badge colour
+        proxy.sort(2, Qt::AscendingOrder); // numbers sort as numbers: 2, 3, 10
+        QCOMPARE(proxy.data(proxy.index(0, 0)).toString(), QStringLiteral("c2"));
+        QCOMPARE(proxy.data(proxy.index(2, 0)).toString(), QStringLiteral("c10"));
+        proxy.setFilterFixedString("offline");
+        QCOMPARE(proxy.rowCount(), 1);
+        proxy.setFilterFixedString({});
+        model.setRecords({});
+        QCOMPARE(proxy.rowCount(), 0);
+    }
+
+    void generatorMatchesPyJwt_data()
+    {
+        QTest::addColumn<QString>("alg");
+        QTest::newRow("HS256") << "HS256";
+        QTest::newRow("HS384") << "HS384";
+        QTest::newRow("HS512") << "HS512";
+    }
+    void generatorMatchesPyJwt()
+    {
+        QFETCH(QString, alg);
+        const std::string key = "the-access-key-of-alice-0123456789";
+        const std::string token = lw::console::JwtGenerator::generate({"alice", "logsource:read search:read", key, alg.toStdString(), 600});
+        const Json claims = Json::parse(pyjwtDecode(QByteArray::fromStdString(token), QByteArray::fromStdString(key), qPrintable(alg)).toStdString(), nullptr, false);
+        QVERIFY2(claims.is_object(), token.c_str());
+        QCOMPARE(claims["sub"], Json("alice"));
+        QCOMPARE(claims["iss"], Json("self-signed"));
+        QCOMPARE(claims["scope"], Json("logsource:read search:read"));
+        QCOMPARE(claims["exp"].get<int64_t>() - claims["iat"].get<int64_t>(), int64_t(600));
+        // The wrong key fails PyJWT's verification.
+        QCOMPARE(pyjwtDecode(QByteArray::fromStdString(token), "wrong", qPrintable(alg)), QByteArray("FAILED"));
+        auto decoded = lw::console::JwtGenerator::decode(QString::fromStdString(token));
+        QVERIFY(decoded);
+        QCOMPARE(decoded->algorithm, alg);
+        QVERIFY(decoded->claimsJson.contains("alice"));
+    }
+
+    void generatorRefusesBadRequests()
+    {
+        using lw::console::JwtGenerator;
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, JwtGenerator::generate({"", "x", "k", "HS256", 60}));
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, JwtGenerator::generate({"a", "x", "k", "none", 60}));
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, JwtGenerator::generate({"a", "x", "", "HS256", 60}));
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, JwtGenerator::generate({"a", "x", "not a pem", "RS256", 60}));
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, JwtGenerator::generate({"a", "x", "k", "HS256", 0}));
+        QVERIFY(!JwtGenerator::decode("abc"));
+    }
+
+    void rs256WithAPemKey()
+    {
+        auto [code, pem] = lw::test::runCommand("openssl", {"genpkey", "-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:2048"}, {}, {}, 30000, false);
+        QCOMPARE(code, 0);
+        const std::string token = lw::console::JwtGenerator::generate({"svc", "logs:read", pem.toStdString(), "RS256", 60});
+        QCOMPARE(lw::console::JwtGenerator::decode(QString::fromStdString(token))->algorithm, QStringLiteral("RS256"));
+    }
+
+    void commandLineTokensAreAcceptedByTheServer()
+    {
+        lw::test::TestServer server;
+        QVERIFY(server.start());
+        auto user = server.requestAsAdmin("POST", "/admin/api/v3/users", {{"name", "carol"}, {"scopes", {"logsource:read"}}});
+        QCOMPARE(user.status, 201);
+        const QString key = QString::fromStdString(user.json().value("access_key", ""));
+        auto [code, out] = lw::test::runCommand(QStringLiteral(LOGWARDEN_BIN),
+                                                {"token", "generate", "--sub", "carol", "--scope", "logsource:read", "--secret-env", "LW_KEY", "--alg", "HS512"},
+                                                {}, {"LW_KEY=" + key}, 30000, false);
+        QCOMPARE(code, 0);
+        const QByteArray token = out.trimmed();
+        QCOMPARE(server.request("GET", "/api/v2/logs/sources", {}, {{"Authorization", "Bearer " + token}}).status, 200);
+        auto [badCode, badOut] = lw::test::runCommand(QStringLiteral(LOGWARDEN_BIN), {"token", "generate", "--sub", "carol", "--scope", "x", "--secret-env", "LW_UNSET"});
+        QCOMPARE(badCode, 2);
+        QVERIFY(badOut.contains("LW_UNSET"));
+        auto [inspectCode, inspected] = lw::test::runCommand(QStringLiteral(LOGWARDEN_BIN), {"token", "inspect", QString::fromLatin1(token)});
+        QCOMPARE(inspectCode, 0);
+        QVERIFY(inspected.contains("\"sub\": \"carol\"") && inspected.contains("expires at"));
+    }
+
+    void profilesPersistWithoutSecrets()
+    {
+        QSettings settings(m_dir.path() + "/console.ini", QSettings::IniFormat);
+        {
+            lw::console::ProfileStore store(&settings);
+            store.save({"prod", "https://logs.example.com:8443", "jwt", "ab:cd"});
+            store.save({"lab", "https://127.0.0.1:8443", "admin-token", {}});
+            store.setLastUsed("lab");
+        }
+        lw::console::ProfileStore store(&settings);
+        QCOMPARE(store.names(), (QStringList{"lab", "prod"}));
+        QCOMPARE(store.load("prod")->pinnedSha256, QStringLiteral("ab:cd"));
+        QCOMPARE(store.lastUsed(), QStringLiteral("lab"));
+        store.remove("prod");
+        QVERIFY(!store.load("prod"));
+        QFile ini(m_dir.path() + "/console.ini");
+        ini.open(QIODevice::ReadOnly);
+        QVERIFY(!ini.readAll().toLower().contains("token="));
+    }
+};
+
+QTEST_GUILESS_MAIN(ConsoleUnitsTest)
+#include "test_console_units.moc"

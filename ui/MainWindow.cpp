@@ -1,0 +1,109 @@
+#include "MainWindow.h"
+#include "ResourceSpecs.h"
+#include "ResourceTab.h"
+
+#include "ApiClient.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QCloseEvent>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSettings>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QTimer>
+
+namespace lw::ui {
+
+MainWindow::MainWindow(console::ApiClient &client, QWidget *parent)
+    : QMainWindow(parent), m_client(client), m_tabWidget(new QTabWidget(this)), m_serverLabel(new QLabel(this)),
+      m_busy(new QProgressBar(this))
+{
+    setWindowTitle(tr("Logwarden"));
+    for (ResourceSpec &spec : standardResources()) {
+        auto *tab = new ResourceTab(client, spec, m_tabWidget);
+        m_tabWidget->addTab(tab, spec.title);
+        m_tabs.push_back(tab);
+        connect(tab, &ResourceTab::failed, this, [this](const QString &message) {
+            if (!message.isEmpty())
+                statusBar()->showMessage(message, 10000);
+        });
+        connect(tab, &ResourceTab::secretIssued, this, &MainWindow::showSecretOnce);
+    }
+    setCentralWidget(m_tabWidget);
+    connect(m_tabWidget, &QTabWidget::currentChanged, this, [this](int index) {
+        if (index >= 0 && static_cast<size_t>(index) < m_tabs.size() && m_tabs[static_cast<size_t>(index)]->model()->rowCount() == 0)
+            m_tabs[static_cast<size_t>(index)]->refresh();
+    });
+
+    m_serverLabel->setText(tr("Server: %1").arg(client.server().toString()));
+    m_busy->setRange(0, 0);
+    m_busy->setMaximumWidth(120);
+    m_busy->setMaximumHeight(12);
+    m_busy->hide();
+    statusBar()->addPermanentWidget(m_busy);
+    statusBar()->addPermanentWidget(m_serverLabel);
+    connect(&client, &console::ApiClient::busyChanged, m_busy, &QWidget::setVisible);
+
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("Refresh &all"), QKeySequence(tr("Ctrl+Shift+R")), this, &MainWindow::refreshAll);
+    file->addSeparator();
+    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+
+    QSettings settings(QStringLiteral("logwarden"), QStringLiteral("console"));
+    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
+        resize(1180, 720);
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    QSettings settings(QStringLiteral("logwarden"), QStringLiteral("console"));
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    event->accept();
+}
+
+ResourceTab *MainWindow::tab(const QString &title) const
+{
+    for (ResourceTab *t : m_tabs) {
+        if (t->spec().title == title)
+            return t;
+    }
+    return nullptr;
+}
+
+void MainWindow::refreshAll()
+{
+    for (ResourceTab *t : m_tabs)
+        t->refresh();
+}
+
+void MainWindow::showSecretOnce(const QString &name, const QString &secret)
+{
+    QMessageBox box(this);
+    box.setWindowTitle(tr("Shown once"));
+    box.setText(tr("The secret of \"%1\" is shown now and never again. Copy it to where it is needed.").arg(name));
+    box.setInformativeText(secret);
+    box.setTextInteractionFlags(Qt::TextSelectableByMouse);
+    QPushButton *copy = box.addButton(tr("Copy (cleared in 30 s)"), QMessageBox::ActionRole);
+    box.addButton(QMessageBox::Close);
+    box.exec();
+    if (box.clickedButton() != copy)
+        return;
+    auto *data = new QMimeData;
+    data->setText(secret);
+    data->setData(QStringLiteral("x-kde-passwordManagerHint"), "secret"); // clipboard managers: do not keep it
+    QApplication::clipboard()->setMimeData(data);
+    QTimer::singleShot(30000, qApp, [secret] {
+        if (QApplication::clipboard()->text() == secret)
+            QApplication::clipboard()->clear();
+    });
+}
+
+} // namespace lw::ui

@@ -1,0 +1,44 @@
+#pragma once
+
+#include <QMainWindow>
+
+#include <vector>
+
+class QLabel;
+class QProgressBar;
+class QTabWidget;
+
+namespace lw::console {
+class ApiClient;
+}
+
+namespace lw::ui {
+
+class ResourceTab;
+
+// The console: one tab per resource of the API, the server and the activity in the status bar,
+// and secrets the server issues shown once.
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    explicit MainWindow(console::ApiClient &client, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    ResourceTab *tab(const QString &title) const;
+    const std::vector<ResourceTab *> &tabs() const { return m_tabs; }
+    void refreshAll();
+    // Shows a secret once; Copy puts it on the clipboard (marked secret) and clears it after 30 s.
+    void showSecretOnce(const QString &name, const QString &secret);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    console::ApiClient &m_client;
+    QTabWidget *m_tabWidget;
+    QLabel *m_serverLabel;
+    QProgressBar *m_busy;
+    std::vector<ResourceTab *> m_tabs;
+};
+
+} // namespace lw::ui

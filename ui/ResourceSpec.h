@@ -1,0 +1,32 @@
+#pragma once
+
+#include "JsonTableModel.h"
+
+#include <QString>
+
+#include <functional>
+#include <vector>
+
+namespace lw::ui {
+
+// What one tab shows and how it talks to the API.
+struct ResourceSpec {
+    QString title;
+    QString listPath;             // GET: the list
+    std::string listKey;          // the array in the list body ("sources", "items", "collectors")
+    QString itemPath;             // prefix of one record: "/api/v2/logs/sources/"
+    std::string itemKey;          // the record in a single-resource body ("source"; "" when unwrapped)
+    std::vector<lw::JsonTableModel::Column> columns;
+    Json newTemplate;             // what New starts from; null: no New
+    bool editable = true;
+    bool softDelete = false;      // GEL admin API: "delete" sets status inactive (PUT with If-Match)
+    int autoRefreshSeconds = 0;
+    // Client-side validation with the server's rules (lw_models): the error, or empty.
+    std::function<QString(const Json &)> validate;
+    // Fields the server computes, removed before editing.
+    std::vector<std::string> readOnlyFields;
+    // Shows details of the selected record (e.g. a collector's rendered pipeline); may be empty.
+    QString detailPathSuffix; // e.g. "/config": GET itemPath + name + suffix, shown under the JSON
+};
+
+} // namespace lw::ui

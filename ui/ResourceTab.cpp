@@ -1,0 +1,304 @@
+#include "ResourceTab.h"
+#include "ConflictDialog.h"
+#include "JsonEditorDialog.h"
+
+#include "ApiClient.h"
+
+#include <QFontDatabase>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QShortcut>
+#include <QSortFilterProxyModel>
+#include <QSplitter>
+#include <QTableView>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace lw::ui {
+
+ResourceTab::ResourceTab(console::ApiClient &client, ResourceSpec spec, QWidget *parent)
+    : QWidget(parent), m_client(client), m_spec(std::move(spec)), m_model(new lw::JsonTableModel(m_spec.columns, this)),
+      m_proxy(new QSortFilterProxyModel(this)), m_view(new QTableView(this)), m_filter(new QLineEdit(this)),
+      m_details(new QPlainTextEdit(this)), m_busy(new QProgressBar(this)), m_error(new QLabel(this)),
+      m_new(new QPushButton(tr("&New"), this)), m_edit(new QPushButton(tr("&Edit"), this)),
+      m_delete(new QPushButton(m_spec.softDelete ? tr("&Deactivate") : tr("&Delete"), this)),
+      m_refresh(new QPushButton(tr("&Refresh"), this)), m_timer(new QTimer(this))
+{
+    m_proxy->setSourceModel(m_model);
+    m_proxy->setSortRole(lw::JsonTableModel::SortRole);
+    m_proxy->setFilterKeyColumn(-1);
+    m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    m_view->setModel(m_proxy);
+    m_view->setSortingEnabled(true);
+    m_view->sortByColumn(0, Qt::AscendingOrder);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setAlternatingRowColors(true);
+    m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->verticalHeader()->hide();
+    m_filter->setPlaceholderText(tr("Filter %1…").arg(m_spec.title.toLower()));
+    m_filter->setClearButtonEnabled(true);
+    m_details->setReadOnly(true);
+    m_details->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_details->setPlaceholderText(tr("Select a row to see it as JSON."));
+    m_busy->setRange(0, 0);
+    m_busy->setMaximumHeight(6);
+    m_busy->setTextVisible(false);
+    m_busy->hide();
+    m_error->setWordWrap(true);
+    m_error->setStyleSheet(QStringLiteral("color: #c62828;"));
+    m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_error->hide();
+    m_new->setVisible(!m_spec.newTemplate.is_null());
+    m_edit->setVisible(m_spec.editable);
+    m_delete->setVisible(m_spec.editable);
+    m_new->setToolTip(tr("Create (Ctrl+N)"));
+    m_edit->setToolTip(tr("Edit the selected row (Ctrl+E or double-click)"));
+    m_delete->setToolTip(tr("Delete the selected row (Del)"));
+    m_refresh->setToolTip(tr("Reload from the server (F5)"));
+
+    auto *bar = new QHBoxLayout;
+    bar->addWidget(m_filter, 1);
+    for (QPushButton *b : {m_new, m_edit, m_delete, m_refresh})
+        bar->addWidget(b);
+    auto *split = new QSplitter(Qt::Vertical, this);
+    split->addWidget(m_view);
+    split->addWidget(m_details);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(bar);
+    layout->addWidget(m_busy);
+    layout->addWidget(m_error);
+    layout->addWidget(split, 1);
+
+    connect(m_filter, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
+    connect(m_new, &QPushButton::clicked, this, &ResourceTab::createRecord);
+    connect(m_edit, &QPushButton::clicked, this, &ResourceTab::editSelected);
+    connect(m_delete, &QPushButton::clicked, this, &ResourceTab::deleteSelected);
+    connect(m_refresh, &QPushButton::clicked, this, &ResourceTab::refresh);
+    connect(m_view, &QTableView::doubleClicked, this, [this] {
+        if (m_spec.editable)
+            editSelected();
+    });
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &ResourceTab::showSelection);
+    new QShortcut(QKeySequence::New, this, [this] { if (m_new->isVisible()) createRecord(); }, Qt::WidgetWithChildrenShortcut);
+    new QShortcut(QKeySequence(tr("Ctrl+E")), this, [this] { if (m_spec.editable) editSelected(); }, Qt::WidgetWithChildrenShortcut);
+    new QShortcut(QKeySequence::Delete, m_view, [this] { if (m_spec.editable) deleteSelected(); }, Qt::WidgetShortcut);
+    new QShortcut(QKeySequence::Refresh, this, [this] { refresh(); }, Qt::WidgetWithChildrenShortcut);
+    new QShortcut(QKeySequence::Find, this, [this] { m_filter->setFocus(); }, Qt::WidgetWithChildrenShortcut);
+    if (m_spec.autoRefreshSeconds > 0) {
+        m_timer->setInterval(m_spec.autoRefreshSeconds * 1000);
+        connect(m_timer, &QTimer::timeout, this, &ResourceTab::refresh);
+        m_timer->start();
+    }
+}
+
+QString ResourceTab::errorText() const
+{
+    return m_error->isVisible() ? m_error->text() : QString();
+}
+
+std::string ResourceTab::nameOf(const Json &record)
+{
+    return record.value("name", record.value("id", ""));
+}
+
+std::string ResourceTab::selectedName() const
+{
+    const QModelIndexList rows = m_view->selectionModel()->selectedRows();
+    if (rows.isEmpty())
+        return {};
+    return nameOf(m_model->record(m_proxy->mapToSource(rows.first()).row()));
+}
+
+void ResourceTab::selectName(const std::string &name)
+{
+    const int row = m_model->indexOfName(name);
+    if (row >= 0)
+        m_view->selectRow(m_proxy->mapFromSource(m_model->index(row, 0)).row());
+}
+
+void ResourceTab::showError(const QString &message)
+{
+    m_error->setText(message);
+    m_error->show();
+    Q_EMIT failed(message);
+}
+
+void ResourceTab::clearError()
+{
+    m_error->hide();
+    m_error->clear();
+}
+
+void ResourceTab::setPending(int delta)
+{
+    m_pending += delta;
+    m_busy->setVisible(m_pending > 0);
+    m_refresh->setEnabled(m_pending == 0);
+}
+
+void ResourceTab::refresh()
+{
+    if (m_pending > 0)
+        return;
+    setPending(+1);
+    m_client.get(m_spec.listPath, [this, keep = selectedName()](const console::ApiResult &r) {
+        setPending(-1);
+        if (!r.ok())
+            return showError(tr("Could not load %1: %2").arg(m_spec.title.toLower(), r.error));
+        clearError();
+        std::vector<Json> records;
+        if (r.json.is_object() && r.json.contains(m_spec.listKey) && r.json[m_spec.listKey].is_array()) {
+            for (const Json &rec : r.json[m_spec.listKey])
+                records.push_back(rec);
+        }
+        m_model->setRecords(std::move(records));
+        m_view->resizeColumnsToContents();
+        if (!keep.empty())
+            selectName(keep);
+        Q_EMIT refreshed();
+    });
+}
+
+void ResourceTab::showSelection()
+{
+    const std::string name = selectedName();
+    if (name.empty())
+        return m_details->clear();
+    const Json &rec = m_model->record(m_model->indexOfName(name));
+    m_details->setPlainText(QString::fromStdString(rec.dump(2)));
+    if (m_spec.detailPathSuffix.isEmpty())
+        return;
+    m_client.get(m_spec.itemPath + QString::fromStdString(name) + m_spec.detailPathSuffix, [this, name](const console::ApiResult &r) {
+        if (selectedName() != name)
+            return;
+        if (!r.ok())
+            return showError(r.error);
+        m_details->appendPlainText(QStringLiteral("\n") + tr("— rendered pipeline —") + QStringLiteral("\n")
+                                   + QString::fromStdString(r.json.value("content", "")));
+    });
+}
+
+Json ResourceTab::editable(Json record) const
+{
+    for (const std::string &f : m_spec.readOnlyFields)
+        record.erase(f);
+    return record;
+}
+
+void ResourceTab::createRecord()
+{
+    auto *dialog = new JsonEditorDialog(tr("New %1").arg(m_spec.title.toLower()), m_spec.newTemplate, m_spec.validate, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &JsonEditorDialog::submitted, this, [this, dialog](const Json &value) {
+        dialog->setBusy(true);
+        setPending(+1);
+        m_client.post(m_spec.listPath, value, [this, dialog, name = nameOf(value)](const console::ApiResult &r) {
+            setPending(-1);
+            dialog->setBusy(false);
+            if (!r.ok())
+                return dialog->showServerError(r.error, r.field);
+            dialog->accept();
+            clearError();
+            // Secrets the server shows once (tokens, access keys) go to the window to show once.
+            for (const char *secret : {"token", "access_key"}) {
+                if (r.json.is_object() && r.json.contains(secret) && r.json[secret].is_string())
+                    Q_EMIT secretIssued(QString::fromStdString(name), QString::fromStdString(r.json[secret].get<std::string>()));
+            }
+            refresh();
+            connect(this, &ResourceTab::refreshed, this, [this, name] { selectName(name); }, Qt::SingleShotConnection);
+        });
+    });
+    dialog->open();
+}
+
+void ResourceTab::editSelected()
+{
+    const std::string name = selectedName();
+    if (name.empty())
+        return showError(tr("Select a row to edit first."));
+    setPending(+1);
+    // Fresh copy and ETag: the edit is applied only to the version it was made on.
+    m_client.get(m_spec.itemPath + QString::fromStdString(name), [this, name](const console::ApiResult &r) {
+        setPending(-1);
+        if (!r.ok())
+            return showError(tr("Could not load \"%1\": %2").arg(QString::fromStdString(name), r.error));
+        const Json record = m_spec.itemKey.empty() ? r.json : r.json.value(m_spec.itemKey, Json::object());
+        auto *dialog = new JsonEditorDialog(tr("Edit %1").arg(QString::fromStdString(name)), editable(record), m_spec.validate, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(dialog, &JsonEditorDialog::submitted, this, [this, dialog, name, etag = r.etag](const Json &value) {
+            saveEdit(dialog, name, value, etag);
+        });
+        dialog->open();
+    });
+}
+
+void ResourceTab::saveEdit(JsonEditorDialog *dialog, const std::string &name, Json value, QByteArray etag)
+{
+    dialog->setBusy(true);
+    setPending(+1);
+    const QString path = m_spec.itemPath + QString::fromStdString(name);
+    m_client.put(path, value, etag, [this, dialog, name, value, path](const console::ApiResult &r) {
+        setPending(-1);
+        dialog->setBusy(false);
+        if (r.status == 412) {
+            // Someone else changed it: show both versions.
+            m_client.get(path, [this, dialog, name, value](const console::ApiResult &now) {
+                const Json theirs = m_spec.itemKey.empty() ? now.json : now.json.value(m_spec.itemKey, Json::object());
+                ConflictDialog conflict(value, editable(theirs), dialog);
+                if (conflict.exec() == ConflictDialog::Overwrite)
+                    return saveEdit(dialog, name, value, now.etag);
+                dialog->reject();
+                refresh();
+            });
+            return;
+        }
+        if (!r.ok())
+            return dialog->showServerError(r.error, r.field);
+        dialog->accept();
+        clearError();
+        refresh();
+    });
+}
+
+void ResourceTab::deleteSelected()
+{
+    const std::string name = selectedName();
+    if (name.empty())
+        return showError(tr("Select a row to delete first."));
+    const QString what = m_spec.title.toLower();
+    const auto answer = QMessageBox::question(
+        this, m_spec.softDelete ? tr("Deactivate") : tr("Delete"),
+        m_spec.softDelete ? tr("Deactivate %1 \"%2\"? Requests using it will be refused until it is re-activated.")
+                                .arg(what, QString::fromStdString(name))
+                          : tr("Delete %1 \"%2\"? This cannot be undone.").arg(what, QString::fromStdString(name)));
+    if (answer != QMessageBox::Yes)
+        return;
+    const QString path = m_spec.itemPath + QString::fromStdString(name);
+    setPending(+1);
+    auto done = [this, name](const console::ApiResult &r) {
+        setPending(-1);
+        if (!r.ok())
+            return showError(tr("Could not delete \"%1\": %2").arg(QString::fromStdString(name), r.error));
+        clearError();
+        refresh();
+    };
+    if (!m_spec.softDelete)
+        return m_client.remove(path, {}, done);
+    m_client.get(path, [this, path, done](const console::ApiResult &r) {
+        if (!r.ok())
+            return done(r);
+        m_client.put(path, Json{{"status", "inactive"}}, r.etag, done);
+    });
+}
+
+} // namespace lw::ui

@@ -1,0 +1,75 @@
+#pragma once
+
+#include "ResourceSpec.h"
+
+#include <QWidget>
+
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QProgressBar;
+class QPushButton;
+class QSortFilterProxyModel;
+class QTableView;
+class QTimer;
+
+namespace lw::console {
+class ApiClient;
+struct ApiResult;
+} // namespace lw::console
+
+namespace lw::ui {
+
+// One resource of the API as a tab: a filterable, sortable table, the selected record as JSON,
+// New / Edit / Delete / Refresh (with shortcuts), a busy bar while requests run, and every
+// failure written in the window.
+class ResourceTab : public QWidget {
+    Q_OBJECT
+public:
+    ResourceTab(console::ApiClient &client, ResourceSpec spec, QWidget *parent = nullptr);
+
+    void refresh();
+    void createRecord();
+    void editSelected();
+    void deleteSelected();
+
+    const ResourceSpec &spec() const { return m_spec; }
+    lw::JsonTableModel *model() const { return m_model; }
+    QSortFilterProxyModel *proxy() const { return m_proxy; }
+    QTableView *view() const { return m_view; }
+    QLineEdit *filter() const { return m_filter; }
+    QString errorText() const;
+    bool isBusy() const { return m_pending > 0; }
+    std::string selectedName() const;
+    void selectName(const std::string &name);
+
+Q_SIGNALS:
+    void refreshed();
+    void failed(const QString &message);
+    // A secret the server returns once (a token's value, a user's access key).
+    void secretIssued(const QString &name, const QString &secret);
+
+private:
+    void showError(const QString &message);
+    void clearError();
+    void setPending(int delta);
+    void showSelection();
+    void saveEdit(class JsonEditorDialog *dialog, const std::string &name, Json value, QByteArray etag);
+    Json editable(Json record) const;
+    static std::string nameOf(const Json &record);
+
+    console::ApiClient &m_client;
+    ResourceSpec m_spec;
+    lw::JsonTableModel *m_model;
+    QSortFilterProxyModel *m_proxy;
+    QTableView *m_view;
+    QLineEdit *m_filter;
+    QPlainTextEdit *m_details;
+    QProgressBar *m_busy;
+    QLabel *m_error;
+    QPushButton *m_new, *m_edit, *m_delete, *m_refresh;
+    QTimer *m_timer;
+    int m_pending = 0;
+};
+
+} // namespace lw::ui
