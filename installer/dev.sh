@@ -24,12 +24,16 @@ fi
 server="$build_dir/app/server/logwardend"
 console="$build_dir/app/console/logwarden"
 listen="${LW_LISTEN:-127.0.0.1:8443}"
+if [ "$(id -u)" -eq 0 ]; then data_dir="${LOGWARDEND_DATA_DIR:-/var/lib/logwardend}"
+else data_dir="${LOGWARDEND_DATA_DIR:-${XDG_DATA_HOME:-$HOME/.local/share}/logwardend}"; fi
 if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ] && [ -x "$console" ]; then
-  "$server" --listen "$listen" &
+  "$server" --listen "$listen" --data-dir "$data_dir" &
   server_pid=$!
   trap 'kill $server_pid 2>/dev/null; wait $server_pid 2>/dev/null' EXIT
-  sleep 1
-  "$console" --server "https://$listen"
+  for _ in $(seq 50); do [ -s "$data_dir/system_jwt" ] && break; sleep 0.2; done
+  # The console asks once to pin the server's self-signed certificate, and keeps the token in the keychain.
+  host="${listen%:*}"; [ "$host" = 0.0.0.0 ] && host=127.0.0.1
+  "$console" --server "https://$host:${listen##*:}" --token-file "$data_dir/system_jwt"
 else
-  exec "$server" --listen "$listen"
+  exec "$server" --listen "$listen" --data-dir "$data_dir"
 fi

@@ -40,7 +40,9 @@ int runConsole(int argc, char **argv)
                                        QStringLiteral("file"));
     const QCommandLineOption profileName(QStringLiteral("profile"), QApplication::translate("cli", "Connection profile (default: the last used)."),
                                          QStringLiteral("name"));
-    p.addOptions({server, tokenFile, profileName});
+    const QCommandLineOption tab(QStringLiteral("tab"), QApplication::translate("cli", "Open on this tab (e.g. Collectors)."),
+                                 QStringLiteral("title"));
+    p.addOptions({server, tokenFile, profileName, tab});
     p.process(app);
 
     ProfileStore profiles;
@@ -94,6 +96,8 @@ int runConsole(int argc, char **argv)
 
     auto start = [&](const QString &credential) {
         client.setAuthorization("Bearer " + credential.trimmed().toUtf8());
+        if (p.isSet(tab))
+            window.showTab(p.value(tab));
         window.show();
         window.refreshAll();
     };

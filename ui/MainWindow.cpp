@@ -78,6 +78,18 @@ ResourceTab *MainWindow::tab(const QString &title) const
     return nullptr;
 }
 
+bool MainWindow::showTab(const QString &title)
+{
+    for (int i = 0; i < m_tabWidget->count(); ++i) {
+        if (m_tabWidget->tabText(i).compare(title, Qt::CaseInsensitive) == 0) {
+            m_tabWidget->setCurrentIndex(i);
+            return true;
+        }
+    }
+    statusBar()->showMessage(tr("There is no tab \"%1\".").arg(title), 10000);
+    return false;
+}
+
 void MainWindow::refreshAll()
 {
     for (ResourceTab *t : m_tabs)

@@ -27,6 +27,7 @@ public:
     ResourceTab *tab(const QString &title) const;
     const std::vector<ResourceTab *> &tabs() const { return m_tabs; }
     void refreshAll();
+    bool showTab(const QString &title);
     // Shows a secret once; Copy puts it on the clipboard (marked secret) and clears it after 30 s.
     void showSecretOnce(const QString &name, const QString &secret);
 
