@@ -77,7 +77,9 @@ void Server::start()
         throw StartupError("--listen " + m_options.listen.toStdString() + " is not HOST:PORT");
     try {
         m_dataDir = std::make_unique<DataDirectory>(m_options.dataDir);
-        m_store = std::make_unique<SqliteConfigStore>(m_dataDir->filePath(QStringLiteral("config.db")));
+        auto store = std::make_unique<SqliteConfigStore>(m_dataDir->filePath(QStringLiteral("config.db")));
+        store->setGroupCommit(true);
+        m_store = std::move(store);
         m_logStore = std::make_unique<SqliteLogStore>(m_dataDir->filePath(QStringLiteral("logs.db")));
         m_secrets = std::make_unique<SecretBox>(
             m_dataDir->readOrCreateSecret(QStringLiteral("secret.key"), &SecretBox::generateKey));
@@ -133,6 +135,7 @@ void Server::start()
     m_collectorsApi->registerRoutes(*m_router);
 
     m_http = std::make_unique<ApiHttpServer>(*m_router, *m_auth, *m_accessLog, m_options.maxBodyBytes);
+    m_http->setDurabilityGate(m_store.get());
     loadTls();
     m_apiPort = m_http->listen(hostPort->address, hostPort->port);
     if (m_apiPort == 0) {
@@ -171,6 +174,7 @@ void Server::startPlainHttp()
                              "TLS-terminating proxy");
     }
     m_plainHttp = std::make_unique<ApiHttpServer>(*m_router, *m_auth, *m_accessLog, m_options.maxBodyBytes);
+    m_plainHttp->setDurabilityGate(m_store.get());
     m_plainPort = m_plainHttp->listen(hostPort->address, hostPort->port);
     if (m_plainPort == 0)
         throw StartupError("cannot listen on " + m_options.httpListen.toStdString() + " (is another process using the port?)");

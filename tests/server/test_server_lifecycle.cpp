@@ -7,6 +7,8 @@
 #include <QDir>
 #include <QDirIterator>
 #include <QFileInfo>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -89,6 +91,53 @@ private Q_SLOTS:
         QCOMPARE(edit.status, 200);
         QCOMPARE(edit.json()["tlsBundle"]["hasKey"], lw::Json(true));
         QCOMPARE(again.stop(), 0);
+    }
+
+    void acknowledgedConfigWritesSurviveKill9()
+    {
+        // Group commit acknowledges a write only once its transaction is durable: kill -9 during
+        // a stream of concurrent writes loses none that got its 201.
+        TestServer server;
+        QVERIFY(server.start());
+        QNetworkAccessManager nam;
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        tls.setCaCertificates(QSslCertificate::fromPath(server.dataDir() + "/tls/server.crt"));
+        QSet<int> acknowledged;
+        int sent = 0, finished = 0;
+        bool killed = false;
+        std::function<void()> sendNext = [&] {
+            const int n = sent++;
+            QNetworkRequest req(QUrl(server.url("/api/v2/logs/sources")));
+            req.setSslConfiguration(tls);
+            req.setRawHeader("Authorization", "Bearer " + server.systemJwt());
+            req.setRawHeader("Content-Type", "application/json");
+            QNetworkReply *reply = nam.post(req, QStringLiteral(R"({"name":"src-%1","journald":{"syslogIdentifier":"s"}})").arg(n).toUtf8());
+            QObject::connect(reply, &QNetworkReply::finished, [&, reply, n] {
+                if (reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 201)
+                    acknowledged.insert(n);
+                ++finished;
+                reply->deleteLater();
+                if (!killed)
+                    sendNext();
+            });
+        };
+        for (int i = 0; i < 8; ++i)
+            sendNext();
+        QTRY_VERIFY_WITH_TIMEOUT(acknowledged.size() >= 200, 30000);
+        server.kill9();
+        killed = true;
+        QTRY_COMPARE_WITH_TIMEOUT(finished, sent, 10000);
+        QVERIFY(server.start());
+        const lw::Json list = server.requestAsAdmin("GET", "/api/v2/logs/sources").json();
+        QSet<std::string> present;
+        for (const auto &s : list["sources"])
+            present.insert(s["name"].get<std::string>());
+        for (int n : acknowledged)
+            QVERIFY2(present.contains("src-" + std::to_string(n)), qPrintable(QStringLiteral("src-%1 was acknowledged but lost").arg(n)));
+        // Every write present also has its audit entry: they commit together.
+        const lw::Json audit = server.requestAsAdmin("GET", "/admin/api/v3/audit?limit=1000&kind=source").json();
+        QCOMPARE(audit["total"].get<int>(), static_cast<int>(present.size()));
+        QCOMPARE(server.stop(), 0);
     }
 
     void etagsAndIfMatch()

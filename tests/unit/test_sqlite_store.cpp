@@ -117,6 +117,40 @@ private Q_SLOTS:
         }
     }
 
+    void groupCommitSharesOneTransactionPerTurn()
+    {
+        const QString file = path("g.db");
+        {
+            SqliteConfigStore store(file);
+            store.setGroupCommit(true);
+            QSignalSpy spy(&store, &ConfigStore::changed);
+            // Two requests in one event-loop turn, and a refused one between them.
+            QCOMPARE(store.create("source", "a", "1").status, WriteStatus::Ok);
+            QCOMPARE(store.create("source", "a", "again").status, WriteStatus::AlreadyExists); // its savepoint rolls back alone
+            const auto results = store.commit({Mutation{Mutation::Op::Create, "source", "b", "2", 0},
+                                               Mutation{Mutation::Op::Update, "source", "a", "1b", 999}}); // stale: all of it refused
+            QCOMPARE(results[1].status, WriteStatus::RevisionMismatch);
+            QVERIFY(!store.get("source", "b"));                     // nothing of the refused commit
+            QCOMPARE(store.create("source", "c", "3").status, WriteStatus::Ok);
+            QVERIFY(store.get("source", "a"));                      // later requests see earlier ones
+            QVERIFY(store.hasPendingWrites());
+            QCOMPARE(spy.count(), 0);                                // nobody hears of it before it is durable
+            bool durable = false;
+            store.whenDurable([&durable](bool ok) { durable = ok; });
+            QVERIFY(!durable);
+            QTRY_VERIFY(durable);                                    // the end of the turn commits
+            QVERIFY(!store.hasPendingWrites());
+            QCOMPARE(spy.count(), 2);
+            bool immediate = false;
+            store.whenDurable([&immediate](bool ok) { immediate = ok; }); // nothing pending: at once
+            QVERIFY(immediate);
+            QCOMPARE(store.create("source", "d", "4").status, WriteStatus::Ok); // left open at destruction
+        }
+        SqliteConfigStore reopened(file);
+        QCOMPARE(reopened.list("source").size(), size_t(3)); // a, c, and d committed at shutdown
+        QVERIFY(reopened.get("source", "d"));
+    }
+
     void unopenablePathIsAStoreError()
     {
         QVERIFY_THROWS_EXCEPTION(StoreError, SqliteConfigStore(path("no/such/dir/x.db")));

@@ -85,12 +85,13 @@ HttpResponse AdminResource::create(HttpRequest &req)
                                 : "a " + m_noun + " named \"" + name + "\" already exists",
                        "name");
     }
-    WriteResult result = m_store.create(m_kind, name, stored.dump());
-    if (result.status == WriteStatus::AlreadyExists)
-        throw ApiError(409, "already_exists", "a " + m_noun + " named \"" + name + "\" already exists", "name");
-    const StoredRecord record{m_kind, name, stored.dump(), result.revision, result.revision};
+    const StoredRecord record{m_kind, name, stored.dump(), 0, 0};
     Json view = present(record);
-    m_audit.record(req.principal, "create", m_kind, name, nullptr, view);
+    const auto results = m_store.commit({Mutation{Mutation::Op::Create, m_kind, name, record.value, ConfigStore::AnyRevision},
+                                         m_audit.entry(req.principal, "create", m_kind, name, nullptr, view)});
+    if (results[0].status == WriteStatus::AlreadyExists)
+        throw ApiError(409, "already_exists", "a " + m_noun + " named \"" + name + "\" already exists", "name");
+    WriteResult result = results[0];
     for (auto it = extras.begin(); it != extras.end(); ++it)
         view[it.key()] = it.value();
     return HttpResponse::json(201, view).header("ETag", etagFor(result.revision));
@@ -148,15 +149,15 @@ HttpResponse AdminResource::deactivate(HttpRequest &req)
 
 HttpResponse AdminResource::write(HttpRequest &req, const StoredRecord &existing, Json next, const char *action)
 {
-    WriteResult result = m_store.update(m_kind, existing.name, next.dump(), existing.modRevision);
-    if (result.status == WriteStatus::RevisionMismatch)
-        throw ApiError(412, "precondition_failed", m_noun + " \"" + existing.name + "\" was changed by someone else; reload it");
-    if (result.status == WriteStatus::NotFound)
-        throw ApiError(404, "not_found", m_noun + " \"" + existing.name + "\" does not exist");
-    const StoredRecord updated{m_kind, existing.name, next.dump(), existing.createRevision, result.revision};
+    const StoredRecord updated{m_kind, existing.name, next.dump(), existing.createRevision, 0};
     Json view = present(updated);
-    m_audit.record(req.principal, action, m_kind, existing.name, present(existing), view);
-    return HttpResponse::json(200, view).header("ETag", etagFor(result.revision));
+    const auto results = m_store.commit({Mutation{Mutation::Op::Update, m_kind, existing.name, updated.value, existing.modRevision},
+                                         m_audit.entry(req.principal, action, m_kind, existing.name, present(existing), view)});
+    if (results[0].status == WriteStatus::RevisionMismatch)
+        throw ApiError(412, "precondition_failed", m_noun + " \"" + existing.name + "\" was changed by someone else; reload it");
+    if (results[0].status == WriteStatus::NotFound)
+        throw ApiError(404, "not_found", m_noun + " \"" + existing.name + "\" does not exist");
+    return HttpResponse::json(200, view).header("ETag", etagFor(results[0].revision));
 }
 
 } // namespace lw::server

@@ -340,11 +340,12 @@ HttpResponse AdminV3Controller::regenerateAccessKey(HttpRequest &req)
     const std::string key = randomSecret(32);
     u.accessKeyCiphertext = m_secrets.seal(key, "user/" + u.name);
     u.accessKeyCreatedAt = nowRfc3339();
-    WriteResult result = m_store.update(User::kind, name, u.toStorageJson().dump(), record->modRevision);
-    if (result.status != WriteStatus::Ok)
+    const auto results = m_store.commit({Mutation{Mutation::Op::Update, User::kind, name, u.toStorageJson().dump(), record->modRevision},
+                                         m_audit.entry(req.principal, "regenerate-access-key", User::kind, name, nullptr,
+                                                       {{"access_key_created_at", u.accessKeyCreatedAt}})});
+    if (results[0].status != WriteStatus::Ok)
         throw ApiError(412, "precondition_failed", "user \"" + name + "\" changed meanwhile; try again");
-    m_audit.record(req.principal, "regenerate-access-key", User::kind, name, nullptr,
-                   {{"access_key_created_at", u.accessKeyCreatedAt}});
+    const WriteResult &result = results[0];
     return HttpResponse::json(200, {{"name", name}, {"access_key", key}, {"access_key_created_at", u.accessKeyCreatedAt}})
         .header("ETag", etagFor(result.revision));
 }
@@ -448,10 +449,12 @@ HttpResponse AdminV3Controller::createIngestToken(HttpRequest &req)
             throw ApiError(409, "already_exists", "this token value is already in use", "token");
     }
     t.createdAt = nowRfc3339();
-    WriteResult result = m_store.create(IngestToken::kind, t.storeKey(), t.toStorageJson().dump());
-    if (result.status == WriteStatus::AlreadyExists)
+    const auto results = m_store.commit({Mutation{Mutation::Op::Create, IngestToken::kind, t.storeKey(), t.toStorageJson().dump(),
+                                                  ConfigStore::AnyRevision},
+                                         m_audit.entry(req.principal, "create", IngestToken::kind, t.storeKey(), nullptr, t.toPublicJson())});
+    if (results[0].status == WriteStatus::AlreadyExists)
         throw ApiError(409, "already_exists", "tenant \"" + t.tenant + "\" already has an ingest token named \"" + t.name + "\"", "name");
-    m_audit.record(req.principal, "create", IngestToken::kind, t.storeKey(), nullptr, t.toPublicJson());
+    const WriteResult &result = results[0];
     Json view = t.toPublicJson();
     view["token"] = value; // shown this once
     return HttpResponse::json(201, view).header("ETag", etagFor(result.revision));
@@ -482,10 +485,12 @@ HttpResponse AdminV3Controller::updateIngestToken(HttpRequest &req)
     for (const char *f : {"name", "tenant", "custom", "created_at"})
         r.ignore(f);
     r.finish();
-    WriteResult result = m_store.update(IngestToken::kind, record.name, t.toStorageJson().dump(), record.modRevision);
-    if (result.status != WriteStatus::Ok)
+    const auto results = m_store.commit({Mutation{Mutation::Op::Update, IngestToken::kind, record.name, t.toStorageJson().dump(),
+                                                  record.modRevision},
+                                         m_audit.entry(req.principal, "update", IngestToken::kind, record.name, before, t.toPublicJson())});
+    if (results[0].status != WriteStatus::Ok)
         throw ApiError(412, "precondition_failed", "the ingest token was changed by someone else; reload it");
-    m_audit.record(req.principal, "update", IngestToken::kind, record.name, before, t.toPublicJson());
+    const WriteResult &result = results[0];
     return HttpResponse::json(200, t.toPublicJson()).header("ETag", etagFor(result.revision));
 }
 
@@ -494,8 +499,8 @@ HttpResponse AdminV3Controller::deleteIngestToken(HttpRequest &req)
     const StoredRecord record = mustGetIngestToken(req);
     const Json before = IngestToken::fromStorageJson(Json::parse(record.value)).toPublicJson();
     // A hard delete: ingestion with this token stops with the next request.
-    m_store.remove(IngestToken::kind, record.name, ConfigStore::AnyRevision);
-    m_audit.record(req.principal, "delete", IngestToken::kind, record.name, before, nullptr);
+    m_store.commit({Mutation{Mutation::Op::Remove, IngestToken::kind, record.name, {}, ConfigStore::AnyRevision},
+                    m_audit.entry(req.principal, "delete", IngestToken::kind, record.name, before, nullptr)});
     return HttpResponse::json(200, before);
 }
 

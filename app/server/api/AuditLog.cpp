@@ -22,8 +22,8 @@ AuditLog::AuditLog(ConfigStore &store) : m_store(store)
         m_next = std::stoll(entries.back().name) + 1;
 }
 
-void AuditLog::record(const Principal *actor, const std::string &action, const std::string &kind, const std::string &name,
-                      const Json &before, const Json &after)
+Mutation AuditLog::entry(const Principal *actor, const std::string &action, const std::string &kind, const std::string &name,
+                         const Json &before, const Json &after)
 {
     Json entry = {{"id", m_next},
                   {"time", nowRfc3339()},
@@ -33,8 +33,8 @@ void AuditLog::record(const Principal *actor, const std::string &action, const s
                   {"name", name},
                   {"before", before},
                   {"after", after}};
-    m_store.create(Kind, sequenceName(m_next), entry.dump());
-    ++m_next;
+    const std::string key = sequenceName(m_next++);
+    return Mutation{Mutation::Op::Create, Kind, key, entry.dump(), ConfigStore::AnyRevision};
 }
 
 Json AuditLog::page(int limit, int offset, const std::string &kindFilter) const

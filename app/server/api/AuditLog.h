@@ -7,6 +7,7 @@
 namespace lw::server {
 
 class ConfigStore;
+struct Mutation;
 struct Principal;
 
 // Who changed what and when, appended to the store for every administrative change, with the
@@ -16,8 +17,10 @@ public:
     static constexpr const char *Kind = "audit";
 
     explicit AuditLog(ConfigStore &store);
-    void record(const Principal *actor, const std::string &action, const std::string &kind, const std::string &name,
-                const Json &before, const Json &after);
+    // The entry for a change, to commit in the same transaction as the change itself, so there
+    // is never a change without its entry (ids grow; a refused change leaves a gap).
+    Mutation entry(const Principal *actor, const std::string &action, const std::string &kind, const std::string &name,
+                   const Json &before, const Json &after);
     // Newest first.
     Json page(int limit, int offset, const std::string &kindFilter) const;
 

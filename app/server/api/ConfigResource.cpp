@@ -113,11 +113,12 @@ HttpResponse ConfigResource::create(HttpRequest &req)
     json stored = m_hooks.decode(body, nullptr);
     const std::string name = stored.at("name").get<std::string>();
     const std::string value = stored.dump();
-    WriteResult result = m_store.create(m_kind, name, value);
-    if (result.status == WriteStatus::AlreadyExists)
+    const StoredRecord draft{m_kind, name, value, 0, 0};
+    const auto results = m_store.commit({Mutation{Mutation::Op::Create, m_kind, name, value, ConfigStore::AnyRevision},
+                                         m_audit.entry(req.principal, "create", m_kind, name, nullptr, present(draft))});
+    if (results[0].status == WriteStatus::AlreadyExists)
         throw ApiError(409, "already_exists", "a " + m_noun + " named \"" + name + "\" already exists", "name");
-    const StoredRecord created{m_kind, name, value, result.revision, result.revision};
-    m_audit.record(req.principal, "create", m_kind, name, nullptr, present(created));
+    const StoredRecord created{m_kind, name, value, results[0].revision, results[0].revision};
     HttpResponse response = single(201, created);
     response.header("Location", QByteArray::fromStdString(m_basePath + "/" + name));
     return response;
@@ -141,14 +142,14 @@ HttpResponse ConfigResource::replace(HttpRequest &req)
             throw ValidationError("name", "\"name\" cannot change: the URL names \"" + name + "\"", "immutable_field");
     }
     const std::string value = m_hooks.decode(body, &existing).dump();
-    WriteResult result = m_store.update(m_kind, name, value, existing.modRevision);
-    if (result.status == WriteStatus::NotFound)
+    const StoredRecord draft{m_kind, name, value, existing.createRevision, 0};
+    const auto results = m_store.commit({Mutation{Mutation::Op::Update, m_kind, name, value, existing.modRevision},
+                                         m_audit.entry(req.principal, "update", m_kind, name, present(existing), present(draft))});
+    if (results[0].status == WriteStatus::NotFound)
         throw ApiError(404, "not_found", m_noun + " \"" + name + "\" does not exist");
-    if (result.status == WriteStatus::RevisionMismatch)
-        preconditionFailed(name, result.revision);
-    const StoredRecord updated{m_kind, name, value, existing.createRevision, result.revision};
-    m_audit.record(req.principal, "update", m_kind, name, present(existing), present(updated));
-    return single(200, updated);
+    if (results[0].status == WriteStatus::RevisionMismatch)
+        preconditionFailed(name, results[0].revision);
+    return single(200, StoredRecord{m_kind, name, value, existing.createRevision, results[0].revision});
 }
 
 HttpResponse ConfigResource::remove(HttpRequest &req)
@@ -161,12 +162,12 @@ HttpResponse ConfigResource::remove(HttpRequest &req)
         preconditionFailed(name, existing.modRevision);
     if (m_hooks.beforeDelete)
         m_hooks.beforeDelete(name);
-    WriteResult result = m_store.remove(m_kind, name, existing.modRevision);
-    if (result.status == WriteStatus::NotFound)
+    const auto results = m_store.commit({Mutation{Mutation::Op::Remove, m_kind, name, {}, existing.modRevision},
+                                         m_audit.entry(req.principal, "delete", m_kind, name, present(existing), nullptr)});
+    if (results[0].status == WriteStatus::NotFound)
         throw ApiError(404, "not_found", m_noun + " \"" + name + "\" does not exist");
-    if (result.status == WriteStatus::RevisionMismatch)
-        preconditionFailed(name, result.revision);
-    m_audit.record(req.principal, "delete", m_kind, name, present(existing), nullptr);
+    if (results[0].status == WriteStatus::RevisionMismatch)
+        preconditionFailed(name, results[0].revision);
     return HttpResponse::json(200, {{m_singular, present(existing)}});
 }
 

@@ -133,6 +133,15 @@ bool ApiHttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket 
     std::string subject;
     HttpResponse response = dispatch(req, subject);
 
+    if (!response.deferred && m_durability && m_durability->hasPendingWrites()) {
+        response.deferred = [store = m_durability, ready = response, formatError = m_formatError](
+                                std::function<void(HttpResponse)> reply) {
+            store->whenDurable([ready, reply, formatError](bool durable) {
+                reply(durable ? ready
+                              : formatError(503, "store_unavailable", "the change could not be made durable; try again", {}));
+            });
+        };
+    }
     if (response.deferred) {
         // Keep the responder until the answer is known; write only if the client is still there.
         auto responder = std::make_shared<QHttpServerResponder>(makeResponder(request, socket));

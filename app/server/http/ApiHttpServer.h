@@ -10,6 +10,7 @@ namespace lw::server {
 
 class AccessLog;
 class Authenticator;
+class ConfigStore;
 class Router;
 struct HttpRequest;
 struct HttpResponse;
@@ -28,6 +29,10 @@ public:
     ApiHttpServer(Router &router, Authenticator &auth, AccessLog &log, qint64 maxBodyBytes,
                   ErrorFormatter formatError = {}, QObject *parent = nullptr);
 
+    // Holds responses while the store has writes not yet durable (group commit), so nothing is
+    // acknowledged before it is on disk; a failed commit turns them into 503s.
+    void setDurabilityGate(ConfigStore *store) { m_durability = store; }
+
 protected:
     bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
     void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
@@ -41,6 +46,7 @@ private:
     AccessLog &m_log;
     qint64 m_maxBodyBytes;
     ErrorFormatter m_formatError;
+    ConfigStore *m_durability = nullptr;
 };
 
 } // namespace lw::server

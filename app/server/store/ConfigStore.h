@@ -3,6 +3,7 @@
 #include <QObject>
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -28,6 +29,16 @@ struct WriteResult {
     std::optional<StoredRecord> previous;
 };
 
+// One write of a commit(): create, replace or remove a record, optionally only at a revision.
+struct Mutation {
+    enum class Op { Create, Update, Remove };
+    Op op = Op::Create;
+    std::string kind;
+    std::string name;
+    std::string value;        // Create and Update
+    int64_t expectedRevision = 0; // Update and Remove: 0 (AnyRevision) or the modRevision required
+};
+
 // The store could not do its job (I/O error, corrupt file, lost cluster): not the client's fault.
 class StoreError : public std::runtime_error {
     using std::runtime_error::runtime_error;
@@ -49,10 +60,17 @@ public:
     virtual WriteResult update(const std::string &kind, const std::string &name, const std::string &value,
                                int64_t expectedModRevision) = 0;
     virtual WriteResult remove(const std::string &kind, const std::string &name, int64_t expectedModRevision) = 0;
+    // All or nothing, in one durable transaction: when any mutation's precondition fails nothing
+    // is written, and the results say which failed (the others report Ok with revision 0).
+    virtual std::vector<WriteResult> commit(const std::vector<Mutation> &mutations) = 0;
     // Writes many records of one kind in one durable transaction, creating or replacing each
     // unconditionally (for state that its single writer owns, e.g. collector heartbeats).
     // Emits changed() once, with an empty name.
     virtual void upsertMany(const std::string &kind, const std::vector<std::pair<std::string, std::string>> &records) = 0;
+    // Calls `done(true)` once every write made so far is durable (at once when nothing is
+    // pending), `done(false)` if making them durable failed and they were rolled back.
+    virtual void whenDurable(std::function<void(bool durable)> done) { done(true); }
+    virtual bool hasPendingWrites() const { return false; }
     // The latest revision this store has seen; list caches are keyed by it.
     virtual int64_t revision() = 0;
 

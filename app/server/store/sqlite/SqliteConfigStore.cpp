@@ -2,6 +2,8 @@
 
 #include <sqlite3.h>
 
+#include <QTimer>
+
 namespace lw::server {
 
 // A prepared statement kept for the store's lifetime and reset after every use.
@@ -93,6 +95,7 @@ SqliteConfigStore::SqliteConfigStore(const QString &path, QObject *parent) : Con
         if (rev && sqlite3_step(rev) == SQLITE_ROW)
             m_revision = sqlite3_column_int64(rev, 0);
         sqlite3_finalize(rev);
+        m_durableRevision = m_revision;
     } catch (...) {
         m_statements.clear();
         sqlite3_close(m_db);
@@ -103,6 +106,17 @@ SqliteConfigStore::SqliteConfigStore(const QString &path, QObject *parent) : Con
 
 SqliteConfigStore::~SqliteConfigStore()
 {
+    if (m_groupOpen) {
+        // Shutting down: make what was written durable; whoever waited is gone already.
+        m_waiting.clear();
+        m_pendingSignals.clear();
+        m_groupOpen = false;
+        try {
+            commit();
+        } catch (const StoreError &e) {
+            qCritical("logwardend: final commit failed: %s", e.what());
+        }
+    }
     m_statements.clear();
     if (m_db)
         sqlite3_close(m_db);
@@ -211,73 +225,164 @@ void SqliteConfigStore::runStep(Statement &s, const char *what)
         fail(what);
 }
 
-WriteResult SqliteConfigStore::write(const std::string &kind, const std::string &name, const std::string *value,
-                                     WriteMode mode, int64_t expectedModRevision)
+void SqliteConfigStore::openGroup()
 {
-    WriteResult result;
     begin();
+    m_groupOpen = true;
+    // End of this event-loop turn: one COMMIT, one fsync, for every write made until then.
+    QTimer::singleShot(0, this, &SqliteConfigStore::closeGroup);
+}
+
+void SqliteConfigStore::closeGroup()
+{
+    if (!m_groupOpen)
+        return;
+    m_groupOpen = false;
+    bool durable = true;
     try {
-        result.previous = get(kind, name);
-        if (mode == WriteMode::Create && result.previous) {
-            result.status = WriteStatus::AlreadyExists;
-        } else if (mode != WriteMode::Create && !result.previous) {
-            result.status = WriteStatus::NotFound;
-        } else if (mode != WriteMode::Create && expectedModRevision != AnyRevision
-                   && result.previous->modRevision != expectedModRevision) {
-            result.status = WriteStatus::RevisionMismatch;
-            result.revision = result.previous->modRevision;
-        }
-        if (result.status != WriteStatus::Ok) {
-            rollback();
-            return result;
-        }
-        const int64_t revision = m_revision + 1;
-        if (mode == WriteMode::Create) {
-            runStep(prepared(Insert, "INSERT INTO records(kind, name, value, create_revision, mod_revision) "
-                                     "VALUES (?1, ?2, ?3, ?4, ?4)")
-                        .bind(1, kind).bind(2, name).bind(3, *value).bind(4, revision),
-                    "insert failed");
-        } else if (mode == WriteMode::Update) {
-            runStep(prepared(Update, "UPDATE records SET value = ?3, mod_revision = ?4 WHERE kind = ?1 AND name = ?2")
-                        .bind(1, kind).bind(2, name).bind(3, *value).bind(4, revision),
-                    "update failed");
+        commit();
+        m_durableRevision = m_revision;
+    } catch (const StoreError &e) {
+        qCritical("logwardend: group commit failed, %zu waiting requests get 503: %s", m_waiting.size(), e.what());
+        rollback();
+        m_revision = m_durableRevision;
+        m_pendingSignals.clear();
+        durable = false;
+    }
+    auto signalsToSend = std::move(m_pendingSignals);
+    auto waiting = std::move(m_waiting);
+    m_pendingSignals.clear();
+    m_waiting.clear();
+    for (const auto &[kind, name, revision] : signalsToSend)
+        Q_EMIT changed(QString::fromStdString(kind), QString::fromStdString(name), revision);
+    for (auto &done : waiting)
+        done(durable);
+}
+
+void SqliteConfigStore::whenDurable(std::function<void(bool durable)> done)
+{
+    if (m_groupOpen)
+        m_waiting.push_back(std::move(done));
+    else
+        done(true);
+}
+
+std::vector<WriteResult> SqliteConfigStore::commit(const std::vector<Mutation> &mutations)
+{
+    std::vector<WriteResult> results(mutations.size());
+    const bool grouped = m_groupCommit;
+    if (grouped) {
+        if (!m_groupOpen)
+            openGroup();
+        exec("SAVEPOINT request");
+    } else {
+        begin();
+    }
+    auto undo = [&] {
+        if (grouped) {
+            sqlite3_exec(m_db, "ROLLBACK TO request; RELEASE request", nullptr, nullptr, nullptr);
         } else {
-            runStep(prepared(Delete, "DELETE FROM records WHERE kind = ?1 AND name = ?2").bind(1, kind).bind(2, name),
-                    "delete failed");
+            rollback();
+        }
+    };
+    try {
+        bool refused = false;
+        for (size_t i = 0; i < mutations.size(); ++i) {
+            const Mutation &m = mutations[i];
+            WriteResult &r = results[i];
+            r.previous = get(m.kind, m.name);
+            if (m.op == Mutation::Op::Create && r.previous)
+                r.status = WriteStatus::AlreadyExists;
+            else if (m.op != Mutation::Op::Create && !r.previous)
+                r.status = WriteStatus::NotFound;
+            else if (m.op != Mutation::Op::Create && m.expectedRevision != AnyRevision
+                     && r.previous->modRevision != m.expectedRevision) {
+                r.status = WriteStatus::RevisionMismatch;
+                r.revision = r.previous->modRevision;
+            }
+            refused = refused || r.status != WriteStatus::Ok;
+        }
+        if (refused) {
+            undo();
+            return results;
+        }
+        int64_t revision = m_revision;
+        bool removed = false;
+        for (size_t i = 0; i < mutations.size(); ++i) {
+            const Mutation &m = mutations[i];
+            results[i].revision = ++revision;
+            if (m.op == Mutation::Op::Create) {
+                runStep(prepared(Insert, "INSERT INTO records(kind, name, value, create_revision, mod_revision) "
+                                         "VALUES (?1, ?2, ?3, ?4, ?4)")
+                            .bind(1, m.kind).bind(2, m.name).bind(3, m.value).bind(4, revision),
+                        "insert failed");
+            } else if (m.op == Mutation::Op::Update) {
+                runStep(prepared(Update, "UPDATE records SET value = ?3, mod_revision = ?4 WHERE kind = ?1 AND name = ?2")
+                            .bind(1, m.kind).bind(2, m.name).bind(3, m.value).bind(4, revision),
+                        "update failed");
+            } else {
+                runStep(prepared(Delete, "DELETE FROM records WHERE kind = ?1 AND name = ?2").bind(1, m.kind).bind(2, m.name),
+                        "delete failed");
+                removed = true;
+            }
+        }
+        if (removed) {
             runStep(prepared(SetRevision, "UPDATE meta SET value = ?1 WHERE key = 'revision'").bind(1, revision),
                     "revision update failed");
         }
-        commit();
+        if (grouped)
+            exec("RELEASE request");
+        else
+            commit();
         m_revision = revision;
-        result.revision = revision;
     } catch (...) {
-        rollback();
+        undo();
         throw;
     }
-    Q_EMIT changed(QString::fromStdString(kind), QString::fromStdString(name), result.revision);
-    return result;
+    if (grouped) {
+        // Listeners hear of it once it is durable (closeGroup).
+        for (size_t i = 0; i < mutations.size(); ++i)
+            m_pendingSignals.emplace_back(mutations[i].kind, mutations[i].name, results[i].revision);
+        return results;
+    }
+    m_durableRevision = m_revision;
+    for (size_t i = 0; i < mutations.size(); ++i) {
+        Q_EMIT changed(QString::fromStdString(mutations[i].kind), QString::fromStdString(mutations[i].name),
+                       results[i].revision);
+    }
+    return results;
 }
 
 WriteResult SqliteConfigStore::create(const std::string &kind, const std::string &name, const std::string &value)
 {
-    return write(kind, name, &value, WriteMode::Create, AnyRevision);
+    return commit({Mutation{Mutation::Op::Create, kind, name, value, AnyRevision}}).front();
 }
 
 WriteResult SqliteConfigStore::update(const std::string &kind, const std::string &name, const std::string &value,
                                       int64_t expectedModRevision)
 {
-    return write(kind, name, &value, WriteMode::Update, expectedModRevision);
+    return commit({Mutation{Mutation::Op::Update, kind, name, value, expectedModRevision}}).front();
 }
 
 WriteResult SqliteConfigStore::remove(const std::string &kind, const std::string &name, int64_t expectedModRevision)
 {
-    return write(kind, name, nullptr, WriteMode::Remove, expectedModRevision);
+    return commit({Mutation{Mutation::Op::Remove, kind, name, {}, expectedModRevision}}).front();
 }
 
 void SqliteConfigStore::upsertMany(const std::string &kind, const std::vector<std::pair<std::string, std::string>> &records)
 {
     if (records.empty())
         return;
+    std::vector<Mutation> mutations;
+    if (m_groupCommit) {
+        // Inside the group: the same savepoint machinery, as plain creates or updates.
+        for (const auto &[name, value] : records) {
+            const bool exists = get(kind, name).has_value();
+            mutations.push_back(Mutation{exists ? Mutation::Op::Update : Mutation::Op::Create, kind, name, value, AnyRevision});
+        }
+        commit(mutations);
+        return;
+    }
     begin();
     int64_t revision = m_revision;
     try {
@@ -292,6 +397,7 @@ void SqliteConfigStore::upsertMany(const std::string &kind, const std::vector<st
         throw;
     }
     m_revision = revision;
+    m_durableRevision = revision;
     Q_EMIT changed(QString::fromStdString(kind), QString(), revision);
 }
 

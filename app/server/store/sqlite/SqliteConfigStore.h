@@ -5,6 +5,7 @@
 #include <QString>
 
 #include <memory>
+#include <tuple>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -28,8 +29,16 @@ public:
     WriteResult update(const std::string &kind, const std::string &name, const std::string &value,
                        int64_t expectedModRevision) override;
     WriteResult remove(const std::string &kind, const std::string &name, int64_t expectedModRevision) override;
+    std::vector<WriteResult> commit(const std::vector<Mutation> &mutations) override;
     void upsertMany(const std::string &kind, const std::vector<std::pair<std::string, std::string>> &records) override;
     int64_t revision() override { return m_revision; }
+    void whenDurable(std::function<void(bool durable)> done) override;
+    bool hasPendingWrites() const override { return m_groupOpen; }
+
+    // Group commit: writes made during one event-loop turn share one transaction (each in its own
+    // savepoint, so every commit() stays all-or-nothing) and one fsync at the end of the turn.
+    // Off by default (tools without an event loop); the server turns it on.
+    void setGroupCommit(bool enabled) { m_groupCommit = enabled; }
 
     int schemaVersion();
 
@@ -42,13 +51,17 @@ private:
     void begin();
     void commit();
     void rollback();
-    enum class WriteMode { Create, Update, Remove };
-    WriteResult write(const std::string &kind, const std::string &name, const std::string *value, WriteMode mode,
-                      int64_t expectedModRevision);
     void runStep(Statement &s, const char *what);
 
     sqlite3 *m_db = nullptr;
     int64_t m_revision = 0;
+    int64_t m_durableRevision = 0;
+    bool m_groupCommit = false;
+    bool m_groupOpen = false;
+    std::vector<std::function<void(bool)>> m_waiting;
+    std::vector<std::tuple<std::string, std::string, int64_t>> m_pendingSignals;
+    void openGroup();
+    void closeGroup();
     std::vector<std::unique_ptr<Statement>> m_statements;
 };
 
