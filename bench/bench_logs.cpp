@@ -4,7 +4,7 @@
 //   bench_logs generate DATADIR LINES     a logs.db with LINES lines over 100 streams (job=svc-0…99),
 //                                         0.1% of them containing "needle", spread over the last 6 days
 #include "logs/SqliteLogStore.h"
-#include "logs/logproto.pb.h"
+#include "logs/LokiForwarder.h"
 
 #include "Json.h"
 
@@ -14,7 +14,6 @@
 #include <QFile>
 #include <QTemporaryDir>
 
-#include <snappy.h>
 
 #include <chrono>
 #include <cstdio>
@@ -61,19 +60,7 @@ int body(const char *format, const char *file)
             values.push_back({std::to_string(e.timestampNs), e.line});
         out = QByteArray::fromStdString(lw::Json({{"streams", {{{"stream", b.labels}, {"values", values}}}}}).dump());
     } else {
-        logproto::PushRequest req;
-        auto *s = req.add_streams();
-        s->set_labels(canonicalLabels(b.labels));
-        for (const auto &e : b.entries) {
-            auto *entry = s->add_entries();
-            entry->mutable_timestamp()->set_seconds(e.timestampNs / 1000000000LL);
-            entry->mutable_timestamp()->set_nanos(static_cast<int>(e.timestampNs % 1000000000LL));
-            entry->set_line(e.line);
-        }
-        std::string compressed;
-        const std::string raw = req.SerializeAsString();
-        snappy::Compress(raw.data(), raw.size(), &compressed);
-        out = QByteArray::fromStdString(compressed);
+        out = LokiForwarder::encode({b}); // snappy-compressed logproto, exactly what the forwarder sends
     }
     QFile f(QString::fromLocal8Bit(file));
     return f.open(QIODevice::WriteOnly) && f.write(out) == out.size() ? 0 : 1;

@@ -1,12 +1,12 @@
 // The data paths end to end on a real logwardend: Loki push (JSON, gzip, protobuf+snappy) and
 // queries, tenants and label policies, the ingest endpoints with their parsers, malformed input,
 // and durability of acknowledged pushes across kill -9.
+#include "TestCompression.h"
 #include "TestServer.h"
 
 #include "logs/logproto.pb.h"
 
 #include <snappy.h>
-#include <zlib.h>
 
 #include <QNetworkReply>
 #include <QWebSocket>
@@ -22,21 +22,6 @@ namespace {
 int64_t nowNs()
 {
     return QDateTime::currentMSecsSinceEpoch() * 1000000LL;
-}
-
-QByteArray gzip(const QByteArray &data)
-{
-    z_stream s{};
-    deflateInit2(&s, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY);
-    QByteArray out(static_cast<int>(deflateBound(&s, static_cast<uLong>(data.size()))) + 32, '\0');
-    s.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(data.constData()));
-    s.avail_in = static_cast<uInt>(data.size());
-    s.next_out = reinterpret_cast<Bytef *>(out.data());
-    s.avail_out = static_cast<uInt>(out.size());
-    deflate(&s, Z_FINISH);
-    out.resize(static_cast<int>(s.total_out));
-    deflateEnd(&s);
-    return out;
 }
 
 // The same streams as a JSON push body and as snappy-compressed logproto.
@@ -186,7 +171,7 @@ private Q_SLOTS:
         QCOMPARE(b, a);
         // gzip JSON too
         PushData gz{{{{{"job", "gzipped"}}, {{nowNs(), "compressed"}}}}};
-        QCOMPARE(push(m_writeAll, "beta", gzip(gz.json()), "application/json", "gzip").status, 204);
+        QCOMPARE(push(m_writeAll, "beta", lw::test::gzip(gz.json()), "application/json", "gzip").status, 204);
         QCOMPARE(query(m_writeAll, "beta", "{job=\"gzipped\"}")["data"]["result"][0]["values"][0][1], nj("compressed"));
     }
 

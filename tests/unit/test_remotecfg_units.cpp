@@ -1,5 +1,6 @@
 // In-process pieces of the remotecfg backend: the pipeline renders once per configuration change
 // (never per poll, never for unrelated kinds), the Alloy metrics parser, request decompression.
+#include "TestCompression.h"
 #include "http/Compression.h"
 #include "remotecfg/AlloyHealthProbe.h"
 #include "remotecfg/PipelineCache.h"
@@ -9,28 +10,12 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-#include <zlib.h>
 
 using namespace lw::server;
 
 class RemotecfgUnitsTest : public QObject {
     Q_OBJECT
     QTemporaryDir m_dir;
-
-    static QByteArray gzip(const QByteArray &data)
-    {
-        z_stream s{};
-        deflateInit2(&s, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY);
-        QByteArray out(static_cast<int>(deflateBound(&s, static_cast<uLong>(data.size()))) + 32, '\0');
-        s.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(data.constData()));
-        s.avail_in = static_cast<uInt>(data.size());
-        s.next_out = reinterpret_cast<Bytef *>(out.data());
-        s.avail_out = static_cast<uInt>(out.size());
-        deflate(&s, Z_FINISH);
-        out.resize(static_cast<int>(s.total_out));
-        deflateEnd(&s);
-        return out;
-    }
 
 private Q_SLOTS:
     void rendersOncePerChange()
@@ -80,12 +65,12 @@ private Q_SLOTS:
         const QByteArray plain = QByteArray(100000, 'a') + "end";
         std::string error;
         bool unsupported = false;
-        auto out = decodeContentEncoding("gzip", gzip(plain), 1 << 20, &error, &unsupported);
+        auto out = decodeContentEncoding("gzip", lw::test::gzip(plain), 1 << 20, &error, &unsupported);
         QVERIFY2(out.has_value(), error.c_str());
         QCOMPARE(*out, plain);
-        QVERIFY(!decodeContentEncoding("gzip", gzip(plain), 50000, &error, &unsupported)); // bomb guard
+        QVERIFY(!decodeContentEncoding("gzip", lw::test::gzip(plain), 50000, &error, &unsupported)); // bomb guard
         QVERIFY(QString::fromStdString(error).contains("decompressed"));
-        QVERIFY(!decodeContentEncoding("gzip", gzip(plain).left(40), 1 << 20, &error, &unsupported));
+        QVERIFY(!decodeContentEncoding("gzip", lw::test::gzip(plain).left(40), 1 << 20, &error, &unsupported));
         QVERIFY(QString::fromStdString(error).contains("truncated"));
         QVERIFY(!decodeContentEncoding("br", "x", 10, &error, &unsupported));
         QVERIFY(unsupported);
