@@ -22,6 +22,7 @@
 
 #include "Validation.h"
 
+#include <QCryptographicHash>
 #include <QFile>
 #include <QSslCertificate>
 #include <QSslConfiguration>
@@ -246,6 +247,7 @@ void Server::loadTls()
         key = QSslKey(keyPem, QSsl::Rsa, QSsl::Pem);
     if (chain.isEmpty() || key.isNull())
         throw StartupError("the TLS certificate or key cannot be loaded (PEM, unencrypted EC or RSA key expected)");
+    m_certificateFingerprint = QString::fromLatin1(chain.first().digest(QCryptographicHash::Sha256).toHex(':'));
     QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
     tls.setLocalCertificateChain(chain);
     tls.setPrivateKey(key);

@@ -47,6 +47,8 @@ public:
     quint16 apiPort() const { return m_apiPort; }
     QString apiUrl() const;
     QString systemJwtPath() const;
+    // SHA-256 of the served certificate, as the console shows it for pinning (aa:bb:…).
+    QString certificateFingerprint() const { return m_certificateFingerprint; }
     quint16 remotecfgPort() const { return m_remotecfgPort; }
     quint16 plainHttpPort() const { return m_plainPort; }
 
@@ -79,6 +81,7 @@ private:
     std::unique_ptr<ApiHttpServer> m_remotecfgHttp;
     std::unique_ptr<ApiHttpServer> m_http;
     std::unique_ptr<ApiHttpServer> m_plainHttp;
+    QString m_certificateFingerprint;
     quint16 m_apiPort = 0;
     quint16 m_plainPort = 0;
     QTimer m_retentionTimer;

@@ -249,6 +249,7 @@ int serve(QCoreApplication &app, const QStringList &arguments)
     }
     std::printf("logwardend %s: API on %s, data in %s, admin JWT in %s\n", LW_VERSION, qPrintable(server.apiUrl()),
                 qPrintable(options.dataDir), qPrintable(server.systemJwtPath()));
+    std::printf("logwardend: TLS certificate SHA-256 %s\n", qPrintable(server.certificateFingerprint()));
     if (server.plainHttpPort())
         std::printf("logwardend: plain HTTP API on http://%s:%u\n",
                     qPrintable(options.httpListen.section(QLatin1Char(':'), 0, -2)), server.plainHttpPort());

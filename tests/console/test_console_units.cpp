@@ -1,12 +1,14 @@
 // The console's non-widget parts: the table model (QAbstractItemModelTester, sorting, filtering),
 // the self-signed JWT generator checked by an independent implementation (PyJWT) and accepted
 // by a real logwardend, and connection profiles.
+#include "ApiClient.h"
 #include "JsonTableModel.h"
 #include "JwtGenerator.h"
 #include "ProfileStore.h"
 #include "TestServer.h"
 
 #include <QAbstractItemModelTester>
+#include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -119,6 +121,38 @@ private Q_SLOTS:
         auto [inspectCode, inspected] = lw::test::runCommand(QStringLiteral(LOGWARDEN_BIN), {"token", "inspect", QString::fromLatin1(token)});
         QCOMPARE(inspectCode, 0);
         QVERIFY(inspected.contains("\"sub\": \"carol\"") && inspected.contains("expires at"));
+    }
+
+    void certificatePinning()
+    {
+        lw::test::TestServer server;
+        QVERIFY(server.start());
+        // The fingerprint logwardend prints at start is the one the client sees.
+        const QString printed = QString::fromUtf8(server.log()).section("TLS certificate SHA-256 ", 1).section('\n', 0, 0).trimmed();
+        QVERIFY(printed.size() == 95);
+        lw::console::ApiClient client;
+        client.setServer(QUrl(server.url({})), {});
+        client.setAuthorization("Bearer " + server.systemJwt());
+        QSignalSpy unknown(&client, &lw::console::ApiClient::unknownCertificate);
+        lw::console::ApiResult result;
+        bool done = false;
+        auto call = [&] {
+            done = false;
+            client.get("/api/v2/logs/sources", [&](const lw::console::ApiResult &r) { result = r; done = true; });
+            QTRY_VERIFY_WITH_TIMEOUT(done, 10000);
+        };
+        call();
+        QCOMPARE(result.status, 0); // refused until accepted
+        QVERIFY(result.error.contains("not trusted yet"));
+        QCOMPARE(unknown.count(), 1);
+        QCOMPARE(unknown.at(0).at(0).toString(), printed);
+        client.setServer(QUrl(server.url({})), printed); // the user accepted it
+        call();
+        QCOMPARE(result.status, 200);
+        client.setServer(QUrl(server.url({})), QString(printed).replace(0, 2, "00")); // the server was re-keyed
+        call();
+        QCOMPARE(result.status, 0);
+        QVERIFY(result.error.contains("CHANGED"));
     }
 
     void profilesPersistWithoutSecrets()
