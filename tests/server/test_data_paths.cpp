@@ -359,7 +359,7 @@ private Q_SLOTS:
         server.kill9(); // mid-stream: some pushes are in flight
         killed = true;
         QTRY_COMPARE_WITH_TIMEOUT(finished, sent, 10000);
-        QVERIFY(sent > acknowledged.size()); // some never got their 204
+        // (Whether a push was still unanswered at the kill is timing; what must hold is below.)
 
         QVERIFY(server.start());
         QMap<int, int> linesPerBatch;
