@@ -11,9 +11,13 @@ case "$mode" in run|test) ;; *) echo "usage: $0 run|test" >&2; exit 64 ;; esac
 bash installer/install-deps.sh
 
 build_dir="${LW_BUILD_DIR:-build}"
-cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-  -DLW_BUILD_TESTS="$([ "$mode" = test ] && echo ON || echo OFF)" >/dev/null
-cmake --build "$build_dir" --parallel "$(nproc)"
+# One configuration for both commands, so switching between them never rebuilds everything.
+cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DLW_BUILD_TESTS=ON >/dev/null
+if [ "$mode" = test ]; then
+  cmake --build "$build_dir" --parallel "$(nproc)"
+else
+  cmake --build "$build_dir" --parallel "$(nproc)" --target logwardend logwarden
+fi
 
 if [ "$mode" = test ]; then
   # Server tests start logwardend on ephemeral loopback ports; two at a time fits a 2-core machine.

@@ -94,6 +94,14 @@ int runConsole(int argc, char **argv)
                          window.refreshAll();
                      });
 
+    QObject::connect(&window, &lw::ui::MainWindow::credentialChosen, &window, [&](const QString &token) {
+        secrets.write(profile.name, QStringLiteral("credential"), token, [&window](bool ok, const QString &error) {
+            window.statusBar()->showMessage(ok ? QApplication::translate("console", "The new token is this profile's credential.")
+                                               : error, 10000);
+        });
+        client.setAuthorization("Bearer " + token.toUtf8());
+        window.refreshAll();
+    });
     auto start = [&](const QString &credential) {
         client.setAuthorization("Bearer " + credential.trimmed().toUtf8());
         if (p.isSet(tab))

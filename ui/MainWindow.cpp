@@ -1,6 +1,8 @@
 #include "MainWindow.h"
 #include "ResourceSpecs.h"
 #include "ResourceTab.h"
+#include "SecretClipboard.h"
+#include "TokenGeneratorDialog.h"
 
 #include "ApiClient.h"
 
@@ -54,6 +56,18 @@ MainWindow::MainWindow(console::ApiClient &client, QWidget *parent)
     file->addAction(tr("Refresh &all"), QKeySequence(tr("Ctrl+Shift+R")), this, &MainWindow::refreshAll);
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+    QMenu *tools = menuBar()->addMenu(tr("&Tools"));
+    tools->addAction(tr("&Generate a self-signed token…"), QKeySequence(tr("Ctrl+G")), this, [this] {
+        auto *dialog = new TokenGeneratorDialog(this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(dialog, &TokenGeneratorDialog::useAsCredential, this, &MainWindow::credentialChosen);
+        dialog->show();
+    });
+    tools->addAction(tr("&Inspect a JWT…"), QKeySequence(tr("Ctrl+I")), this, [this] {
+        auto *dialog = new JwtInspectorDialog(this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->show();
+    });
 
     QSettings settings(QStringLiteral("logwarden"), QStringLiteral("console"));
     if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
@@ -106,16 +120,8 @@ void MainWindow::showSecretOnce(const QString &name, const QString &secret)
     QPushButton *copy = box.addButton(tr("Copy (cleared in 30 s)"), QMessageBox::ActionRole);
     box.addButton(QMessageBox::Close);
     box.exec();
-    if (box.clickedButton() != copy)
-        return;
-    auto *data = new QMimeData;
-    data->setText(secret);
-    data->setData(QStringLiteral("x-kde-passwordManagerHint"), "secret"); // clipboard managers: do not keep it
-    QApplication::clipboard()->setMimeData(data);
-    QTimer::singleShot(30000, qApp, [secret] {
-        if (QApplication::clipboard()->text() == secret)
-            QApplication::clipboard()->clear();
-    });
+    if (box.clickedButton() == copy)
+        copySecret(secret);
 }
 
 } // namespace lw::ui

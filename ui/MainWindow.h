@@ -31,6 +31,10 @@ public:
     // Shows a secret once; Copy puts it on the clipboard (marked secret) and clears it after 30 s.
     void showSecretOnce(const QString &name, const QString &secret);
 
+Q_SIGNALS:
+    // A token generated in the window, to become the profile's credential.
+    void credentialChosen(const QString &token);
+
 protected:
     void closeEvent(QCloseEvent *event) override;
 

@@ -90,7 +90,7 @@ std::vector<ResourceSpec> standardResources()
     out.push_back(policies);
     ResourceSpec tokens{tr("Tokens"), "/admin/api/v3/tokens?include-non-active=true", "items", "/admin/api/v3/tokens/", "",
                         {{tr("Name"), "/name"}, {tr("Status"), "/status"}, {tr("Access policy"), "/access_policy"},
-                         {tr("Expiration"), "/expiration"}, {tr("Last used"), "/last_used_at"}},
+                         {tr("Expiration"), "/expiration", lw::JsonTableModel::Column::Kind::Expiry}, {tr("Last used"), "/last_used_at"}},
                         Json{{"name", "new-token"}, {"access_policy", "new-policy"}, {"expiration", "2030-01-01T00:00:00Z"}},
                         true, true, 0, requireAdminName, {"created_at", "last_used_at"}, {}};
     out.push_back(tokens);

@@ -17,6 +17,7 @@ void ApiClient::setServer(const QUrl &baseUrl, const QString &pinnedSha256)
 {
     m_base = baseUrl;
     m_pinned = pinnedSha256;
+    m_network.clearConnectionCache(); // connections trusted under the old pin are not reused
 }
 
 void ApiClient::setAuthorization(const QByteArray &headerValue)
@@ -82,6 +83,19 @@ void ApiClient::send(const QByteArray &method, const QString &path, const QByteA
         }
     });
     connect(reply, &QNetworkReply::finished, this, [this, reply, done = std::move(done), pinnedMismatch] {
+        // The pin holds for every answer, whatever the connection and whoever signed the certificate.
+        const QSslCertificate peer = reply->sslConfiguration().peerCertificate();
+        if (!m_pinned.isEmpty() && !peer.isNull() && fingerprint(peer).compare(m_pinned, Qt::CaseInsensitive) != 0) {
+            *pinnedMismatch = tr("The server's certificate CHANGED: expected SHA-256 %1, got %2. Refusing its answer; "
+                                 "if the server was re-keyed on purpose, accept the new certificate in the profile.")
+                                  .arg(m_pinned, fingerprint(peer));
+            ApiResult refused;
+            refused.error = *pinnedMismatch;
+            reply->deleteLater();
+            if (--m_inFlight == 0)
+                Q_EMIT busyChanged(false);
+            return done(refused);
+        }
         ApiResult r;
         r.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         r.body = reply->readAll();

@@ -1,6 +1,9 @@
 #include "JsonTableModel.h"
 
+#include "AccessModels.h"
+
 #include <QColor>
+#include <QDateTime>
 
 namespace lw {
 
@@ -58,6 +61,19 @@ QVariant JsonTableModel::statusColour(const QString &v)
     return {};
 }
 
+QVariant JsonTableModel::expiryColour(const QString &rfc3339, qint64 nowSeconds)
+{
+    auto ms = lw::parseRfc3339Millis(rfc3339.toStdString());
+    if (!ms)
+        return {};
+    const qint64 left = *ms / 1000 - nowSeconds;
+    if (left <= 0)
+        return QColor(0xc6, 0x28, 0x28);
+    if (left < 7 * 86400)
+        return QColor(0xb2, 0x6a, 0x00);
+    return {};
+}
+
 QVariant JsonTableModel::data(const QModelIndex &index, int role) const
 {
     if (!index.isValid() || index.row() >= rowCount())
@@ -88,6 +104,8 @@ QVariant JsonTableModel::data(const QModelIndex &index, int role) const
             return v->get<double>();
         return text.toLower();
     case Qt::ForegroundRole:
+        if (m_columns[static_cast<size_t>(index.column())].kind == Column::Kind::Expiry)
+            return expiryColour(text, QDateTime::currentSecsSinceEpoch());
         return statusColour(text);
     default:
         return {};

@@ -16,6 +16,7 @@ public:
     struct Column {
         QString header;
         std::string pointer; // e.g. "/journald/syslogIdentifier"
+        enum class Kind { Text, Expiry } kind = Kind::Text; // Expiry: red when past, amber within a week
     };
     static constexpr int SortRole = Qt::UserRole;
     static constexpr int RecordRole = Qt::UserRole + 1; // the whole record as JSON text
@@ -33,6 +34,7 @@ public:
 
     // Colour for a status value, or invalid when the value is not a status.
     static QVariant statusColour(const QString &value);
+    static QVariant expiryColour(const QString &rfc3339, qint64 nowSeconds);
 
 private:
     const Json *cell(const QModelIndex &index) const;

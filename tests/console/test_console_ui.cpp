@@ -7,8 +7,10 @@
 #include "MainWindow.h"
 #include "ResourceTab.h"
 #include "TestServer.h"
+#include "TokenGeneratorDialog.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -177,6 +179,39 @@ private Q_SLOTS:
         QVERIFY(failed.wait(5000));
         QVERIFY(sources->errorText().contains("unknown token") || sources->errorText().contains("token"));
         m_client->setAuthorization("Bearer " + m_server->systemJwt());
+    }
+
+    void tokenGeneratorAndInspector()
+    {
+        lw::ui::TokenGeneratorDialog generator(m_window.get());
+        QSignalSpy chosen(&generator, &lw::ui::TokenGeneratorDialog::useAsCredential);
+        generator.generate(); // nothing filled in: refused in the dialog
+        QVERIFY(generator.token().isEmpty());
+        QVERIFY(generator.findChild<QLabel *>("message")->text().contains("subject"));
+        generator.findChild<QLineEdit *>("subject")->setText("alice");
+        generator.findChild<QLineEdit *>("secret")->setText("alice-access-key-0123456789abcdef");
+        for (QCheckBox *box : generator.findChildren<QCheckBox *>()) {
+            if (box->text() == "config:read")
+                box->setChecked(true);
+        }
+        generator.generate();
+        QVERIFY(generator.token().count('.') == 2);
+        QCOMPARE(generator.scopeText(), QStringLiteral("config:read"));
+        QVERIFY(generator.findChild<QPlainTextEdit *>("output")->toPlainText().contains("\"sub\": \"alice\""));
+        generator.findChild<QPushButton *>("use")->click();
+        QCOMPARE(chosen.count(), 1);
+        QCOMPARE(chosen.at(0).at(0).toString(), generator.token());
+
+        lw::ui::JwtInspectorDialog inspector(m_window.get());
+        inspector.inspect(generator.token());
+        QVERIFY(inspector.report().contains("Expires at"));
+        inspector.inspect("not.a.jwt");
+        QVERIFY(inspector.report().contains("not a JWT"));
+        // An expired server token is called so.
+        const QByteArray expired = m_server->issueJwt("old", "viewer", "1");
+        QTest::qWait(1100);
+        inspector.inspect(QString::fromLatin1(expired));
+        QVERIFY(inspector.report().contains("EXPIRED"));
     }
 
     void cleanupTestCase()

@@ -8,6 +8,7 @@
 #include "TestServer.h"
 
 #include <QAbstractItemModelTester>
+#include <QColor>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QTemporaryDir>
@@ -55,6 +56,20 @@ private Q_SLOTS:
         proxy.setFilterFixedString({});
         model.setRecords({});
         QCOMPARE(proxy.rowCount(), 0);
+    }
+
+    void expiringTokensStandOut()
+    {
+        lw::JsonTableModel model({{"Name", "/name"}, {"Expiration", "/expiration", lw::JsonTableModel::Column::Kind::Expiry}});
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        model.setRecords({Json{{"name", "old"}, {"expiration", "2021-03-01T17:37:59.341728283Z"}},
+                          Json{{"name", "soon"}, {"expiration", now.addDays(2).toString(Qt::ISODate).toStdString()}},
+                          Json{{"name", "later"}, {"expiration", now.addDays(90).toString(Qt::ISODate).toStdString()}},
+                          Json{{"name", "never"}}});
+        QCOMPARE(model.data(model.index(0, 1), Qt::ForegroundRole).value<QColor>(), QColor(0xc6, 0x28, 0x28));
+        QCOMPARE(model.data(model.index(1, 1), Qt::ForegroundRole).value<QColor>(), QColor(0xb2, 0x6a, 0x00));
+        QVERIFY(!model.data(model.index(2, 1), Qt::ForegroundRole).isValid());
+        QVERIFY(!model.data(model.index(3, 1), Qt::ForegroundRole).isValid());
     }
 
     void generatorMatchesPyJwt_data()
