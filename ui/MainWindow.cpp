@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 #include "ResourceSpecs.h"
+#include "LogsTab.h"
 #include "ResourceTab.h"
 #include "SecretClipboard.h"
 #include "TokenGeneratorDialog.h"
@@ -8,6 +9,7 @@
 
 #include <QApplication>
 #include <QClipboard>
+#include <QComboBox>
 #include <QCloseEvent>
 #include <QLabel>
 #include <QMenuBar>
@@ -37,10 +39,14 @@ MainWindow::MainWindow(console::ApiClient &client, QWidget *parent)
         });
         connect(tab, &ResourceTab::secretIssued, this, &MainWindow::showSecretOnce);
     }
+    m_logs = new LogsTab(client, m_tabWidget);
+    m_tabWidget->addTab(m_logs, tr("Logs"));
     setCentralWidget(m_tabWidget);
     connect(m_tabWidget, &QTabWidget::currentChanged, this, [this](int index) {
         if (index >= 0 && static_cast<size_t>(index) < m_tabs.size() && m_tabs[static_cast<size_t>(index)]->model()->rowCount() == 0)
             m_tabs[static_cast<size_t>(index)]->refresh();
+        if (m_tabWidget->widget(index) == m_logs && m_logs->tenants()->count() == 0)
+            m_logs->loadTenants();
     });
 
     m_serverLabel->setText(tr("Server: %1").arg(client.server().toString()));

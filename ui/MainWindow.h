@@ -14,6 +14,7 @@ class ApiClient;
 
 namespace lw::ui {
 
+class LogsTab;
 class ResourceTab;
 
 // The console: one tab per resource of the API, the server and the activity in the status bar,
@@ -26,6 +27,7 @@ public:
 
     ResourceTab *tab(const QString &title) const;
     const std::vector<ResourceTab *> &tabs() const { return m_tabs; }
+    LogsTab *logs() const { return m_logs; }
     void refreshAll();
     bool showTab(const QString &title);
     // Shows a secret once; Copy puts it on the clipboard (marked secret) and clears it after 30 s.
@@ -44,6 +46,7 @@ private:
     QLabel *m_serverLabel;
     QProgressBar *m_busy;
     std::vector<ResourceTab *> m_tabs;
+    LogsTab *m_logs = nullptr;
 };
 
 } // namespace lw::ui

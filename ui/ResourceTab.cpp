@@ -103,7 +103,7 @@ ResourceTab::ResourceTab(console::ApiClient &client, ResourceSpec spec, QWidget 
 
 QString ResourceTab::errorText() const
 {
-    return m_error->isVisible() ? m_error->text() : QString();
+    return m_error->isHidden() ? QString() : m_error->text(); // its own state, whether or not the tab is shown
 }
 
 std::string ResourceTab::nameOf(const Json &record)

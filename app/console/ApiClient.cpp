@@ -25,9 +25,9 @@ void ApiClient::setAuthorization(const QByteArray &headerValue)
     m_authorization = headerValue;
 }
 
-void ApiClient::get(const QString &path, Done done)
+void ApiClient::get(const QString &path, Done done, const Headers &extraHeaders)
 {
-    send("GET", path, {}, {}, std::move(done));
+    send("GET", path, {}, {}, std::move(done), extraHeaders);
 }
 
 void ApiClient::post(const QString &path, const Json &body, Done done)
@@ -45,13 +45,14 @@ void ApiClient::remove(const QString &path, const QByteArray &ifMatch, Done done
     send("DELETE", path, {}, ifMatch, std::move(done));
 }
 
-void ApiClient::send(const QByteArray &method, const QString &path, const QByteArray &body, const QByteArray &ifMatch, Done done)
+void ApiClient::send(const QByteArray &method, const QString &path, const QByteArray &body, const QByteArray &ifMatch, Done done,
+                     const Headers &extraHeaders)
 {
     QUrl url = m_base;
     const int query = path.indexOf(QLatin1Char('?'));
     url.setPath(query < 0 ? path : path.left(query));
     if (query >= 0)
-        url.setQuery(path.mid(query + 1));
+        url.setQuery(path.mid(query + 1), QUrl::StrictMode); // already encoded by the caller; keep %2B as is
     QNetworkRequest request(url);
     request.setTransferTimeout(m_timeoutMs);
     request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
@@ -61,6 +62,8 @@ void ApiClient::send(const QByteArray &method, const QString &path, const QByteA
         request.setRawHeader("Authorization", m_authorization);
     if (!ifMatch.isEmpty())
         request.setRawHeader("If-Match", ifMatch);
+    for (const auto &[name, value] : extraHeaders)
+        request.setRawHeader(name, value);
     QNetworkReply *reply = m_network.sendCustomRequest(request, method, body);
     if (++m_inFlight == 1)
         Q_EMIT busyChanged(true);

@@ -34,9 +34,12 @@ public:
     void setAuthorization(const QByteArray &headerValue);
     void setTimeoutMs(int ms) { m_timeoutMs = ms; }
     QUrl server() const { return m_base; }
+    QString pinnedFingerprint() const { return m_pinned; }
+    QByteArray authorization() const { return m_authorization; }
     int inFlight() const { return m_inFlight; }
 
-    void get(const QString &path, Done done);
+    using Headers = QList<std::pair<QByteArray, QByteArray>>;
+    void get(const QString &path, Done done, const Headers &extraHeaders = {});
     void post(const QString &path, const Json &body, Done done);
     void put(const QString &path, const Json &body, const QByteArray &ifMatch, Done done);
     void remove(const QString &path, const QByteArray &ifMatch, Done done);
@@ -49,7 +52,8 @@ Q_SIGNALS:
     void unknownCertificate(const QString &sha256, const QString &subject);
 
 private:
-    void send(const QByteArray &method, const QString &path, const QByteArray &body, const QByteArray &ifMatch, Done done);
+    void send(const QByteArray &method, const QString &path, const QByteArray &body, const QByteArray &ifMatch, Done done,
+              const Headers &extraHeaders = {});
 
     QNetworkAccessManager m_network;
     QUrl m_base;

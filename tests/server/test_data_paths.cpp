@@ -239,6 +239,10 @@ private Q_SLOTS:
             return "{\"streams\":[{\"stream\":" + stream + ",\"values\":" + values + "}]}";
         };
         QTest::newRow("not json") << QByteArray("{\"streams\": [") << QByteArray("application/json") << QByteArray() << 400 << "not valid JSON";
+        QTest::newRow("values as object") << QByteArray("{\"streams\":[{\"stream\":{\"job\":\"x\"},\"values\":{\"1\":\"x\"}}]}") << QByteArray("application/json") << QByteArray() << 400 << "must be an array";
+        QTest::newRow("streams as object") << QByteArray("{\"streams\":{}}") << QByteArray("application/json") << QByteArray() << 400 << "must be an array";
+        QTest::newRow("stream as array") << QByteArray("{\"streams\":[{\"stream\":[],\"values\":[]}]}") << QByteArray("application/json") << QByteArray() << 400 << "object of labels";
+        QTest::newRow("values as string") << QByteArray("{\"streams\":[{\"stream\":{\"job\":\"x\"},\"values\":\"x\"}]}") << QByteArray("application/json") << QByteArray() << 400 << "cannot be";
         QTest::newRow("no streams") << QByteArray("{}") << QByteArray("application/json") << QByteArray() << 400 << "streams";
         QTest::newRow("numeric timestamp") << j("[[1, \"x\"]]") << QByteArray("application/json") << QByteArray() << 400 << "timestamp";
         QTest::newRow("garbage timestamp") << j("[[\"12ab\", \"x\"]]") << QByteArray("application/json") << QByteArray() << 400 << "nanoseconds";

@@ -114,6 +114,8 @@ public:
             ++m_entryField;
             return push(Ctx::Metadata);
         }
+        if ((top() == Ctx::Root && m_key == "streams") || (top() == Ctx::Stream && m_key == "values"))
+            return fail(where() + ": \"" + m_key + "\" must be an array, not an object");
         if (top() == Ctx::Root || top() == Ctx::Stream) { // unknown fields are ignored, as Loki does
             m_skip = 1;
             return true;
@@ -145,6 +147,8 @@ public:
         }
         if (top() == Ctx::Stream && m_key == "values")
             return push(Ctx::Values);
+        if (top() == Ctx::Stream && m_key == "stream")
+            return fail(where() + ": \"stream\" must be an object of labels, not an array");
         if (top() == Ctx::Values) {
             m_entry = LogEntry{};
             m_entryField = 0;
@@ -207,6 +211,8 @@ private:
     }
     bool scalar(const char *kind)
     {
+        if (!m_skip && ((top() == Ctx::Root && m_key == "streams") || (top() == Ctx::Stream && (m_key == "values" || m_key == "stream"))))
+            return fail(where() + ": \"" + m_key + "\" cannot be " + kind);
         if (m_skip || top() == Ctx::Root || top() == Ctx::Stream)
             return true; // a value of an ignored field
         if (top() == Ctx::Labels)
