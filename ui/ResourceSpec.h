@@ -27,6 +27,8 @@ struct ResourceSpec {
     std::vector<std::string> readOnlyFields;
     // Shows details of the selected record (e.g. a collector's rendered pipeline); may be empty.
     QString detailPathSuffix; // e.g. "/config": GET itemPath + name + suffix, shown under the JSON
+    // Tenant-scoped resources: "{tenant}" in listPath/itemPath is the tenant picked in the tab.
+    bool tenantScoped = false;
 };
 
 } // namespace lw::ui

@@ -94,6 +94,24 @@ std::vector<ResourceSpec> standardResources()
                         Json{{"name", "new-token"}, {"access_policy", "new-policy"}, {"expiration", "2030-01-01T00:00:00Z"}},
                         true, true, 0, requireAdminName, {"created_at", "last_used_at"}, {}};
     out.push_back(tokens);
+    ResourceSpec ingest{tr("Ingest Tokens"), "/admin/api/v3/tenants/{tenant}/ingest-tokens", "items",
+                        "/admin/api/v3/tenants/{tenant}/ingest-tokens/", "",
+                        {{tr("Name"), "/name"}, {tr("Parser"), "/parser"}, {tr("Custom value"), "/custom"},
+                         {tr("Created"), "/created_at"}},
+                        Json{{"name", "new-shipper"}, {"parser", "json"}},
+                        true, false, 0,
+                        [](const Json &v) -> QString {
+                            if (QString problem = requireAdminName(v); !problem.isEmpty())
+                                return problem;
+                            if (v.contains("parser")) {
+                                const std::string p = v["parser"].is_string() ? v["parser"].get<std::string>() : "";
+                                if (p != "json" && p != "kv" && p != "zap_json" && p != "none")
+                                    return tr("\"parser\" must be json, kv, zap_json or none.");
+                            }
+                            return {};
+                        },
+                        {"created_at", "tenant", "custom"}, {}, true};
+    out.push_back(ingest);
     ResourceSpec users{tr("Users"), "/admin/api/v3/users?include-non-active=true", "items", "/admin/api/v3/users/", "",
                        {{tr("Name"), "/name"}, {tr("Status"), "/status"}, {tr("Scopes"), "/scopes"},
                         {tr("Key created"), "/access_key_created_at"}},

@@ -4,7 +4,9 @@
 
 #include "ApiClient.h"
 
+#include <QComboBox>
 #include <QFontDatabase>
+#include <QSignalBlocker>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -65,6 +67,14 @@ ResourceTab::ResourceTab(console::ApiClient &client, ResourceSpec spec, QWidget 
     m_refresh->setToolTip(tr("Reload from the server (F5)"));
 
     auto *bar = new QHBoxLayout;
+    if (m_spec.tenantScoped) {
+        m_tenant = new QComboBox(this);
+        m_tenant->setObjectName(QStringLiteral("tenant"));
+        m_tenant->setToolTip(tr("The tenant whose %1 are shown").arg(m_spec.title.toLower()));
+        bar->addWidget(new QLabel(tr("Tenant"), this));
+        bar->addWidget(m_tenant);
+        connect(m_tenant, &QComboBox::currentTextChanged, this, [this] { refresh(); });
+    }
     bar->addWidget(m_filter, 1);
     for (QPushButton *b : {m_new, m_edit, m_delete, m_refresh})
         bar->addWidget(b);
@@ -146,12 +156,48 @@ void ResourceTab::setPending(int delta)
     m_refresh->setEnabled(m_pending == 0);
 }
 
+QString ResourceTab::listPath() const
+{
+    QString path = m_spec.listPath;
+    return m_tenant ? path.replace(QLatin1String("{tenant}"), m_tenant->currentText()) : path;
+}
+
+QString ResourceTab::itemPath() const
+{
+    QString path = m_spec.itemPath;
+    return m_tenant ? path.replace(QLatin1String("{tenant}"), m_tenant->currentText()) : path;
+}
+
+void ResourceTab::loadTenants()
+{
+    if (!m_tenant)
+        return;
+    m_client.get(QStringLiteral("/admin/api/v3/tenants"), [this](const console::ApiResult &r) {
+        if (!r.ok())
+            return showError(tr("Could not list tenants: %1").arg(r.error));
+        const QString current = m_tenant->currentText();
+        QSignalBlocker block(m_tenant);
+        m_tenant->clear();
+        for (const auto &t : r.json.value("items", Json::array()))
+            m_tenant->addItem(QString::fromStdString(t.value("name", "")));
+        if (!current.isEmpty())
+            m_tenant->setCurrentText(current);
+        Q_EMIT tenantsLoaded();
+    });
+}
+
 void ResourceTab::refresh()
 {
     if (m_pending > 0)
         return;
+    if (m_tenant && m_tenant->currentText().isEmpty()) {
+        if (m_tenant->count() == 0)
+            loadTenants();
+        m_model->setRecords({});
+        return;
+    }
     setPending(+1);
-    m_client.get(m_spec.listPath, [this, keep = selectedName()](const console::ApiResult &r) {
+    m_client.get(listPath(), [this, keep = selectedName()](const console::ApiResult &r) {
         setPending(-1);
         if (!r.ok())
             return showError(tr("Could not load %1: %2").arg(m_spec.title.toLower(), r.error));
@@ -178,7 +224,7 @@ void ResourceTab::showSelection()
     m_details->setPlainText(QString::fromStdString(rec.dump(2)));
     if (m_spec.detailPathSuffix.isEmpty())
         return;
-    m_client.get(m_spec.itemPath + QString::fromStdString(name) + m_spec.detailPathSuffix, [this, name](const console::ApiResult &r) {
+    m_client.get(itemPath() + QString::fromStdString(name) + m_spec.detailPathSuffix, [this, name](const console::ApiResult &r) {
         if (selectedName() != name)
             return;
         if (!r.ok())
@@ -202,7 +248,7 @@ void ResourceTab::createRecord()
     connect(dialog, &JsonEditorDialog::submitted, this, [this, dialog](const Json &value) {
         dialog->setBusy(true);
         setPending(+1);
-        m_client.post(m_spec.listPath, value, [this, dialog, name = nameOf(value)](const console::ApiResult &r) {
+        m_client.post(listPath(), value, [this, dialog, name = nameOf(value)](const console::ApiResult &r) {
             setPending(-1);
             dialog->setBusy(false);
             if (!r.ok())
@@ -228,7 +274,7 @@ void ResourceTab::editSelected()
         return showError(tr("Select a row to edit first."));
     setPending(+1);
     // Fresh copy and ETag: the edit is applied only to the version it was made on.
-    m_client.get(m_spec.itemPath + QString::fromStdString(name), [this, name](const console::ApiResult &r) {
+    m_client.get(itemPath() + QString::fromStdString(name), [this, name](const console::ApiResult &r) {
         setPending(-1);
         if (!r.ok())
             return showError(tr("Could not load \"%1\": %2").arg(QString::fromStdString(name), r.error));
@@ -246,7 +292,7 @@ void ResourceTab::saveEdit(JsonEditorDialog *dialog, const std::string &name, Js
 {
     dialog->setBusy(true);
     setPending(+1);
-    const QString path = m_spec.itemPath + QString::fromStdString(name);
+    const QString path = itemPath() + QString::fromStdString(name);
     m_client.put(path, value, etag, [this, dialog, name, value, path](const console::ApiResult &r) {
         setPending(-1);
         dialog->setBusy(false);
@@ -283,7 +329,7 @@ void ResourceTab::deleteSelected()
                           : tr("Delete %1 \"%2\"? This cannot be undone.").arg(what, QString::fromStdString(name)));
     if (answer != QMessageBox::Yes)
         return;
-    const QString path = m_spec.itemPath + QString::fromStdString(name);
+    const QString path = itemPath() + QString::fromStdString(name);
     setPending(+1);
     auto done = [this, name](const console::ApiResult &r) {
         setPending(-1);

@@ -4,6 +4,7 @@
 
 #include <QWidget>
 
+class QComboBox;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
@@ -38,6 +39,8 @@ public:
     QSortFilterProxyModel *proxy() const { return m_proxy; }
     QTableView *view() const { return m_view; }
     QLineEdit *filter() const { return m_filter; }
+    QComboBox *tenantPicker() const { return m_tenant; }
+    void loadTenants();
     QString errorText() const;
     bool isBusy() const { return m_pending > 0; }
     std::string selectedName() const;
@@ -45,6 +48,7 @@ public:
 
 Q_SIGNALS:
     void refreshed();
+    void tenantsLoaded();
     void failed(const QString &message);
     // A secret the server returns once (a token's value, a user's access key).
     void secretIssued(const QString &name, const QString &secret);
@@ -56,6 +60,8 @@ private:
     void showSelection();
     void saveEdit(class JsonEditorDialog *dialog, const std::string &name, Json value, QByteArray etag);
     Json editable(Json record) const;
+    QString listPath() const;
+    QString itemPath() const;
     static std::string nameOf(const Json &record);
 
     console::ApiClient &m_client;
@@ -69,6 +75,7 @@ private:
     QLabel *m_error;
     QPushButton *m_new, *m_edit, *m_delete, *m_refresh;
     QTimer *m_timer;
+    QComboBox *m_tenant = nullptr;
     int m_pending = 0;
 };
 

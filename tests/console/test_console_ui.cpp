@@ -42,15 +42,24 @@ template <typename T> T *waitForTopLevel()
     return nullptr;
 }
 
-// Answers the next modal message box with `button`, from inside its event loop.
+// Answers the next modal message box with `button` once it shows (polling from inside its
+// event loop, for up to 10 s).
 void answerNextMessageBox(QMessageBox::StandardButton button)
 {
-    QTimer::singleShot(100, [button] {
+    auto *timer = new QTimer(qApp);
+    auto tries = std::make_shared<int>(0);
+    QObject::connect(timer, &QTimer::timeout, [timer, tries, button] {
         for (QWidget *w : QApplication::topLevelWidgets()) {
-            if (auto *box = qobject_cast<QMessageBox *>(w); box && box->isVisible())
+            if (auto *box = qobject_cast<QMessageBox *>(w); box && box->isVisible() && box->button(button)) {
+                timer->deleteLater();
                 box->button(button)->click();
+                return;
+            }
         }
+        if (++*tries > 200)
+            timer->deleteLater();
     });
+    timer->start(50);
 }
 
 } // namespace
@@ -218,6 +227,31 @@ private Q_SLOTS:
         logs->query()->setText("{job=\"ui\""); // a broken query: the server's sentence in the tab
         logs->runQuery();
         QTRY_VERIFY_WITH_TIMEOUT(logs->errorText().contains("parse error"), 5000);
+    }
+
+    void ingestTokensPerTenant()
+    {
+        QCOMPARE(m_server->requestAsAdmin("POST", "/admin/api/v3/tenants", {{"name", "ing-t"}, {"cluster", "logwarden"}}).status, 201);
+        ResourceTab *ingest = m_window->tab("Ingest Tokens");
+        QVERIFY(ingest && ingest->tenantPicker());
+        QSignalSpy loaded(ingest, &ResourceTab::tenantsLoaded);
+        ingest->loadTenants();
+        QVERIFY(loaded.wait(5000));
+        QSignalSpy refreshedSpy(ingest, &ResourceTab::refreshed);
+        ingest->tenantPicker()->setCurrentText("ing-t");
+        QVERIFY(refreshedSpy.wait(5000));
+        QCOMPARE(ingest->model()->rowCount(), 0);
+
+        QSignalSpy secret(ingest, &ResourceTab::secretIssued);
+        answerNextMessageBox(QMessageBox::Close); // the token, shown once
+        ingest->createRecord();
+        saveEditor({{"name", "shipper-1"}, {"parser", "kv"}});
+        QTRY_COMPARE_WITH_TIMEOUT(secret.count(), 1, 5000);
+        const QByteArray value = secret.at(0).at(1).toString().toUtf8();
+        QTRY_COMPARE_WITH_TIMEOUT(ingest->model()->rowCount(), 1, 5000);
+        QCOMPARE(QString::fromStdString(ingest->model()->record(0).value("parser", "")), QStringLiteral("kv"));
+        // The value shown is the one that ingests.
+        QCOMPARE(m_server->request("POST", "/api/v1/ingest/raw", "level=info msg=hello", {{"Authorization", "Bearer " + value}}).status, 200);
     }
 
     void tokenGeneratorAndInspector()
