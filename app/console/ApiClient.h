@@ -32,7 +32,6 @@ public:
 
     void setServer(const QUrl &baseUrl, const QString &pinnedSha256);
     void setAuthorization(const QByteArray &headerValue);
-    void setTimeoutMs(int ms) { m_timeoutMs = ms; }
     QUrl server() const { return m_base; }
     QString pinnedFingerprint() const { return m_pinned; }
     QByteArray authorization() const { return m_authorization; }
@@ -59,7 +58,7 @@ private:
     QUrl m_base;
     QString m_pinned;
     QByteArray m_authorization;
-    int m_timeoutMs = 15000;
+    const int m_timeoutMs = 15000;
     int m_inFlight = 0;
 };
 

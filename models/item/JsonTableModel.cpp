@@ -78,8 +78,6 @@ QVariant JsonTableModel::data(const QModelIndex &index, int role) const
 {
     if (!index.isValid() || index.row() >= rowCount())
         return {};
-    if (role == RecordRole)
-        return QString::fromStdString(m_records[static_cast<size_t>(index.row())].dump(2));
     const Json *v = cell(index);
     QString text;
     if (v) {

@@ -19,7 +19,6 @@ public:
         enum class Kind { Text, Expiry } kind = Kind::Text; // Expiry: red when past, amber within a week
     };
     static constexpr int SortRole = Qt::UserRole;
-    static constexpr int RecordRole = Qt::UserRole + 1; // the whole record as JSON text
 
     explicit JsonTableModel(std::vector<Column> columns, QObject *parent = nullptr);
 

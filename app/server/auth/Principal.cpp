@@ -26,17 +26,6 @@ std::optional<std::set<std::string>> scopes::forRole(std::string_view role)
     return it->second;
 }
 
-const std::set<std::string> &scopes::knownRoles()
-{
-    static const std::set<std::string> names = [] {
-        std::set<std::string> out;
-        for (const auto &[name, _] : roleTable())
-            out.insert(name);
-        return out;
-    }();
-    return names;
-}
-
 bool Principal::allows(std::string_view scope) const
 {
     if (scopes.count(std::string(scope)))

@@ -22,7 +22,6 @@ inline constexpr std::string_view Ingest = "ingest"; // only ingest tokens hold 
 
 // Scopes a server-signed JWT's `role` claim grants; nullopt for an unknown role.
 std::optional<std::set<std::string>> forRole(std::string_view role);
-const std::set<std::string> &knownRoles();
 } // namespace scopes
 
 // Who is calling, resolved from the credential before any handler runs.

@@ -31,7 +31,6 @@ public:
     void attach(QAbstractHttpServer &server);
     // Called once pushed lines are durable.
     void publish(const std::string &tenant, const std::vector<StreamBatch> &batches);
-    size_t subscriberCount() const { return m_subscribers.size(); }
 
 private:
     struct Subscriber;
