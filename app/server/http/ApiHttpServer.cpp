@@ -118,11 +118,8 @@ bool ApiHttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket 
     req.method = methodName(request.method());
     const QUrl url = request.url();
     req.path = url.path(QUrl::FullyEncoded).toStdString();
-    // Form encoding writes spaces as '+' (curl -G --data-urlencode, Grafana); Go's ParseQuery,
-    // which Loki and GEL use, reads them back as spaces, and so do we. A real '+' arrives as %2B.
-    QString query = url.query(QUrl::FullyEncoded);
-    query.replace(QLatin1Char('+'), QLatin1String("%20"));
-    req.query = QUrlQuery(query);
+    // Form encoding writes spaces as '+' (curl -G --data-urlencode, logcli, Grafana).
+    req.query = formQuery(url);
     req.body = request.body();
     req.remote = request.remoteAddress();
     const auto headers = request.headers();

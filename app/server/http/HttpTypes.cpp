@@ -11,6 +11,13 @@ QByteArray HttpRequest::header(const QByteArray &lowerCaseName) const
     return {};
 }
 
+QUrlQuery formQuery(const QUrl &url)
+{
+    QString query = url.query(QUrl::FullyEncoded);
+    query.replace(QLatin1Char('+'), QLatin1String("%20"));
+    return QUrlQuery(query);
+}
+
 QByteArray toJsonBytes(const lw::Json &value)
 {
     return QByteArray::fromStdString(value.dump(-1, ' ', false, lw::Json::error_handler_t::replace));

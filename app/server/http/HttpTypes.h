@@ -69,6 +69,9 @@ public:
     std::string field;
 };
 
+// A URL's query as Go's ParseQuery (Loki, GEL) reads it: '+' is a space, a real '+' is %2B.
+QUrlQuery formQuery(const QUrl &url);
+
 // Serialises JSON for the wire; invalid UTF-8 (never accepted on input) is replaced, not thrown.
 QByteArray toJsonBytes(const lw::Json &value);
 

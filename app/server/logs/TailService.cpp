@@ -81,9 +81,7 @@ void TailService::accept(std::unique_ptr<QWebSocket> socket)
     HttpRequest req;
     req.method = "GET";
     req.path = url.path().toStdString();
-    QString query = url.query(QUrl::FullyEncoded);
-    query.replace(QLatin1Char('+'), QLatin1String("%20"));
-    req.query = QUrlQuery(query);
+    req.query = formQuery(url);
     for (const QByteArray &name : upgrade.rawHeaderList())
         req.headers.emplace_back(name.toLower(), upgrade.rawHeader(name));
 
