@@ -10,12 +10,18 @@ namespace lw {
 JsonTableModel::JsonTableModel(std::vector<Column> columns, QObject *parent)
     : QAbstractTableModel(parent), m_columns(std::move(columns))
 {
+    for (const Column &c : m_columns)
+        m_pointers.emplace_back(c.pointer);
+    m_sortKeys.resize(m_columns.size());
 }
 
 void JsonTableModel::setRecords(std::vector<Json> records)
 {
     beginResetModel();
     m_records = std::move(records);
+    m_texts.assign(m_records.size() * m_columns.size(), QString());
+    for (auto &keys : m_sortKeys)
+        keys.clear();
     endResetModel();
 }
 
@@ -38,13 +44,50 @@ int JsonTableModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : static_cast<int>(m_columns.size());
 }
 
-const Json *JsonTableModel::cell(const QModelIndex &index) const
+const Json *JsonTableModel::cell(int row, int column) const
 {
-    if (!index.isValid() || index.row() >= rowCount() || index.column() >= columnCount())
-        return nullptr;
-    const Json &rec = m_records[static_cast<size_t>(index.row())];
-    const Json::json_pointer ptr(m_columns[static_cast<size_t>(index.column())].pointer);
+    const Json &rec = m_records[static_cast<size_t>(row)];
+    const Json::json_pointer &ptr = m_pointers[static_cast<size_t>(column)];
     return rec.contains(ptr) ? &rec.at(ptr) : nullptr;
+}
+
+const QString &JsonTableModel::text(int row, int column) const
+{
+    QString &cached = m_texts[static_cast<size_t>(row) * m_columns.size() + static_cast<size_t>(column)];
+    if (!cached.isNull())
+        return cached;
+    const Json *v = cell(row, column);
+    QString text(QLatin1String("")); // not null: marks the cell as computed
+    if (v) {
+        if (v->is_string())
+            text = QString::fromStdString(v->get<std::string>());
+        else if (v->is_boolean())
+            text = v->get<bool>() ? QStringLiteral("true") : QStringLiteral("false");
+        else if (v->is_array()) {
+            QStringList items;
+            for (const Json &item : *v)
+                items << QString::fromStdString(item.is_string() ? item.get<std::string>() : item.dump());
+            text = items.join(QStringLiteral(", "));
+        } else if (!v->is_null())
+            text = QString::fromStdString(v->dump());
+    }
+    if (text.isNull())
+        text = QLatin1String("");
+    cached = std::move(text);
+    return cached;
+}
+
+const QVariant &JsonTableModel::sortKey(int row, int column) const
+{
+    std::vector<QVariant> &keys = m_sortKeys[static_cast<size_t>(column)];
+    if (keys.empty()) {
+        keys.reserve(m_records.size());
+        for (int r = 0; r < rowCount(); ++r) {
+            const Json *v = cell(r, column);
+            keys.push_back(v && v->is_number() ? QVariant(v->get<double>()) : QVariant(text(r, column).toLower()));
+        }
+    }
+    return keys[static_cast<size_t>(row)];
 }
 
 QVariant JsonTableModel::statusColour(const QString &v)
@@ -76,35 +119,18 @@ QVariant JsonTableModel::expiryColour(const QString &rfc3339, qint64 nowSeconds)
 
 QVariant JsonTableModel::data(const QModelIndex &index, int role) const
 {
-    if (!index.isValid() || index.row() >= rowCount())
+    if (!index.isValid() || index.row() >= rowCount() || index.column() >= columnCount())
         return {};
-    const Json *v = cell(index);
-    QString text;
-    if (v) {
-        if (v->is_string())
-            text = QString::fromStdString(v->get<std::string>());
-        else if (v->is_boolean())
-            text = v->get<bool>() ? QStringLiteral("true") : QStringLiteral("false");
-        else if (v->is_array()) {
-            QStringList items;
-            for (const Json &item : *v)
-                items << QString::fromStdString(item.is_string() ? item.get<std::string>() : item.dump());
-            text = items.join(QStringLiteral(", "));
-        } else if (!v->is_null())
-            text = QString::fromStdString(v->dump());
-    }
     switch (role) {
     case Qt::DisplayRole:
     case Qt::ToolTipRole:
-        return text;
+        return text(index.row(), index.column());
     case SortRole:
-        if (v && v->is_number())
-            return v->get<double>();
-        return text.toLower();
+        return sortKey(index.row(), index.column());
     case Qt::ForegroundRole:
         if (m_columns[static_cast<size_t>(index.column())].kind == Column::Kind::Expiry)
-            return expiryColour(text, QDateTime::currentSecsSinceEpoch());
-        return statusColour(text);
+            return expiryColour(text(index.row(), index.column()), QDateTime::currentSecsSinceEpoch());
+        return statusColour(text(index.row(), index.column()));
     default:
         return {};
     }

@@ -36,9 +36,17 @@ public:
     static QVariant expiryColour(const QString &rfc3339, qint64 nowSeconds);
 
 private:
-    const Json *cell(const QModelIndex &index) const;
+    const Json *cell(int row, int column) const;
+    const QString &text(int row, int column) const;
+    const QVariant &sortKey(int row, int column) const;
     std::vector<Column> m_columns;
+    std::vector<Json::json_pointer> m_pointers;
     std::vector<Json> m_records;
+    // Sorting and filtering read every cell of a column many times; reading them through JSON
+    // pointers each time made one header click on 100k rows take ~0.7 s. Texts are cached per
+    // cell on first use (a null QString means not yet computed), sort keys per column.
+    mutable std::vector<QString> m_texts; // row-major, rows x columns
+    mutable std::vector<std::vector<QVariant>> m_sortKeys;
 };
 
 } // namespace lw

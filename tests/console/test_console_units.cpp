@@ -54,6 +54,13 @@ private Q_SLOTS:
         proxy.setFilterFixedString("offline");
         QCOMPARE(proxy.rowCount(), 1);
         proxy.setFilterFixedString({});
+        // A refresh replaces the cached cell texts and sort keys: no stale row survives it.
+        model.setRecords({Json{{"name", "c2"}, {"alloyStatus", "ALLOY_ONLINE"}, {"totalExporters", 1}},
+                          Json{{"name", "c9"}, {"alloyStatus", "ALLOY_UNKNOWN"}, {"totalExporters", 20}}});
+        QCOMPARE(model.data(model.index(1, 1), Qt::DisplayRole).toString(), QStringLiteral("ALLOY_UNKNOWN"));
+        proxy.sort(2, Qt::AscendingOrder); // stale keys (10, 2) would put c9 first
+        QCOMPARE(proxy.data(proxy.index(0, 0)).toString(), QStringLiteral("c2"));
+        QCOMPARE(proxy.data(proxy.index(1, 2)).toString(), QStringLiteral("20"));
         model.setRecords({});
         QCOMPARE(proxy.rowCount(), 0);
     }
