@@ -17,7 +17,6 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QShortcut>
-#include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QTableView>
 #include <QTimer>
@@ -27,16 +26,12 @@ namespace lw::ui {
 
 ResourceTab::ResourceTab(console::ApiClient &client, ResourceSpec spec, QWidget *parent)
     : QWidget(parent), m_client(client), m_spec(std::move(spec)), m_model(new lw::JsonTableModel(m_spec.columns, this)),
-      m_proxy(new QSortFilterProxyModel(this)), m_view(new QTableView(this)), m_filter(new QLineEdit(this)),
+      m_proxy(new lw::JsonTableFilterProxy(m_model, this)), m_view(new QTableView(this)), m_filter(new QLineEdit(this)),
       m_details(new QPlainTextEdit(this)), m_busy(new QProgressBar(this)), m_error(new QLabel(this)),
       m_new(new QPushButton(tr("&New"), this)), m_edit(new QPushButton(tr("&Edit"), this)),
       m_delete(new QPushButton(m_spec.softDelete ? tr("&Deactivate") : tr("&Delete"), this)),
       m_refresh(new QPushButton(tr("&Refresh"), this)), m_timer(new QTimer(this))
 {
-    m_proxy->setSourceModel(m_model);
-    m_proxy->setSortRole(lw::JsonTableModel::SortRole);
-    m_proxy->setFilterKeyColumn(-1);
-    m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
     m_view->setModel(m_proxy);
     m_view->setSortingEnabled(true);
     m_view->sortByColumn(0, Qt::AscendingOrder);
@@ -89,7 +84,7 @@ ResourceTab::ResourceTab(console::ApiClient &client, ResourceSpec spec, QWidget 
     layout->addWidget(m_error);
     layout->addWidget(split, 1);
 
-    connect(m_filter, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
+    connect(m_filter, &QLineEdit::textChanged, m_proxy, &lw::JsonTableFilterProxy::setFilterText);
     connect(m_new, &QPushButton::clicked, this, &ResourceTab::createRecord);
     connect(m_edit, &QPushButton::clicked, this, &ResourceTab::editSelected);
     connect(m_delete, &QPushButton::clicked, this, &ResourceTab::deleteSelected);

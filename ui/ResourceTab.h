@@ -1,5 +1,6 @@
 #pragma once
 
+#include "JsonTableFilterProxy.h"
 #include "ResourceSpec.h"
 
 #include <QWidget>
@@ -10,7 +11,6 @@ class QLineEdit;
 class QPlainTextEdit;
 class QProgressBar;
 class QPushButton;
-class QSortFilterProxyModel;
 class QTableView;
 class QTimer;
 
@@ -36,7 +36,7 @@ public:
 
     const ResourceSpec &spec() const { return m_spec; }
     lw::JsonTableModel *model() const { return m_model; }
-    QSortFilterProxyModel *proxy() const { return m_proxy; }
+    lw::JsonTableFilterProxy *proxy() const { return m_proxy; }
     QTableView *view() const { return m_view; }
     QLineEdit *filter() const { return m_filter; }
     QComboBox *tenantPicker() const { return m_tenant; }
@@ -67,7 +67,7 @@ private:
     console::ApiClient &m_client;
     ResourceSpec m_spec;
     lw::JsonTableModel *m_model;
-    QSortFilterProxyModel *m_proxy;
+    lw::JsonTableFilterProxy *m_proxy;
     QTableView *m_view;
     QLineEdit *m_filter;
     QPlainTextEdit *m_details;

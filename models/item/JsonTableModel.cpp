@@ -51,7 +51,7 @@ const Json *JsonTableModel::cell(int row, int column) const
     return rec.contains(ptr) ? &rec.at(ptr) : nullptr;
 }
 
-const QString &JsonTableModel::text(int row, int column) const
+const QString &JsonTableModel::cellText(int row, int column) const
 {
     QString &cached = m_texts[static_cast<size_t>(row) * m_columns.size() + static_cast<size_t>(column)];
     if (!cached.isNull())
@@ -84,7 +84,7 @@ const QVariant &JsonTableModel::sortKey(int row, int column) const
         keys.reserve(m_records.size());
         for (int r = 0; r < rowCount(); ++r) {
             const Json *v = cell(r, column);
-            keys.push_back(v && v->is_number() ? QVariant(v->get<double>()) : QVariant(text(r, column).toLower()));
+            keys.push_back(v && v->is_number() ? QVariant(v->get<double>()) : QVariant(cellText(r, column).toLower()));
         }
     }
     return keys[static_cast<size_t>(row)];
@@ -124,13 +124,13 @@ QVariant JsonTableModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
     case Qt::ToolTipRole:
-        return text(index.row(), index.column());
+        return cellText(index.row(), index.column());
     case SortRole:
         return sortKey(index.row(), index.column());
     case Qt::ForegroundRole:
         if (m_columns[static_cast<size_t>(index.column())].kind == Column::Kind::Expiry)
-            return expiryColour(text(index.row(), index.column()), QDateTime::currentSecsSinceEpoch());
-        return statusColour(text(index.row(), index.column()));
+            return expiryColour(cellText(index.row(), index.column()), QDateTime::currentSecsSinceEpoch());
+        return statusColour(cellText(index.row(), index.column()));
     default:
         return {};
     }

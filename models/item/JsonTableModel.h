@@ -25,6 +25,8 @@ public:
     void setRecords(std::vector<Json> records);
     const Json &record(int row) const { return m_records.at(static_cast<size_t>(row)); }
     int indexOfName(const std::string &name) const;
+    // The text a cell shows (cached after the first read).
+    const QString &cellText(int row, int column) const;
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -37,7 +39,6 @@ public:
 
 private:
     const Json *cell(int row, int column) const;
-    const QString &text(int row, int column) const;
     const QVariant &sortKey(int row, int column) const;
     std::vector<Column> m_columns;
     std::vector<Json::json_pointer> m_pointers;

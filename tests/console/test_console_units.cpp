@@ -2,6 +2,7 @@
 // the self-signed JWT generator checked by an independent implementation (PyJWT) and accepted
 // by a real logwardend, and connection profiles.
 #include "ApiClient.h"
+#include "JsonTableFilterProxy.h"
 #include "JsonTableModel.h"
 #include "JwtGenerator.h"
 #include "ProfileStore.h"
@@ -63,6 +64,31 @@ private Q_SLOTS:
         QCOMPARE(proxy.data(proxy.index(1, 2)).toString(), QStringLiteral("20"));
         model.setRecords({});
         QCOMPARE(proxy.rowCount(), 0);
+    }
+
+    void filterProxyNarrowsWidensAndForgetsOnRefresh()
+    {
+        lw::JsonTableModel model({{"ID", "/id"}, {"Rack", "/rack"}});
+        lw::JsonTableFilterProxy proxy(&model);
+        QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setRecords({Json{{"id", "c1"}, {"rack", "R4"}}, Json{{"id", "c12"}, {"rack", "r5"}},
+                          Json{{"id", "c2"}, {"rack", "r12"}}, Json{{"id", "d7"}, {"rack", "r1"}}});
+        proxy.setFilterText("c1");
+        QCOMPARE(proxy.rowCount(), 2); // c1, c12
+        proxy.setFilterText("C12");    // narrows, case-insensitive
+        QCOMPARE(proxy.rowCount(), 1);
+        proxy.setFilterText("12"); // widens: rows the old text rejected come back
+        QCOMPARE(proxy.rowCount(), 2); // c12, and c2 by its rack r12
+        proxy.setFilterText("r4"); // any column
+        QCOMPARE(proxy.rowCount(), 1);
+        QCOMPARE(proxy.data(proxy.index(0, 0)).toString(), QStringLiteral("c1"));
+        // A refresh under an active filter: verdicts for the old rows must not leak into the new ones.
+        model.setRecords({Json{{"id", "x"}, {"rack", "r4"}}, Json{{"id", "y"}, {"rack", "r4"}}, Json{{"id", "z"}, {"rack", "r9"}}});
+        QCOMPARE(proxy.rowCount(), 2);
+        proxy.setFilterText("r45"); // narrows from "r4" on the new rows
+        QCOMPARE(proxy.rowCount(), 0);
+        proxy.setFilterText({});
+        QCOMPARE(proxy.rowCount(), 3);
     }
 
     void expiringTokensStandOut()
