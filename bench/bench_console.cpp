@@ -21,6 +21,8 @@
 #include "remotecfg/CollectorRegistry.h"
 #include "store/sqlite/SqliteConfigStore.h"
 
+#include "BenchMeasures.h"
+
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QEventLoop>
@@ -35,35 +37,16 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <fstream>
 #include <vector>
 
 using lw::Json;
+using lw::bench::median;
+using lw::bench::residentKiB;
 
 namespace {
 
 constexpr int Collectors = 100000;
 constexpr int Rounds = 5;
-
-double median(std::vector<double> v)
-{
-    std::sort(v.begin(), v.end());
-    return v[v.size() / 2];
-}
-
-long residentKiB()
-{
-    std::ifstream status("/proc/self/status");
-    std::string key;
-    while (status >> key) {
-        if (key == "VmRSS:") {
-            long kib = 0;
-            status >> kib;
-            return kib;
-        }
-    }
-    return 0;
-}
 
 double ms(const QElapsedTimer &t) { return t.nsecsElapsed() / 1e6; }
 

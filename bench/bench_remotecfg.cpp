@@ -3,6 +3,7 @@
 //                     10 targets), against a raw read of the same rows from the store
 //   registry-memory   resident memory of 100,000 registered collectors, against the size of
 //                     their persisted JSON; and the time to persist all of them
+#include "BenchMeasures.h"
 #include "remotecfg/CollectorRegistry.h"
 #include "remotecfg/PipelineCache.h"
 #include "store/SecretBox.h"
@@ -14,34 +15,14 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <fstream>
 #include <vector>
 
 using namespace lw::server;
 using lw::Json;
+using lw::bench::median;
+using lw::bench::residentKiB;
 
 namespace {
-
-double median(std::vector<double> v)
-{
-    std::sort(v.begin(), v.end());
-    return v[v.size() / 2];
-}
-
-long residentKiB()
-{
-    std::ifstream status("/proc/self/status");
-    std::string key;
-    while (status >> key) {
-        if (key == "VmRSS:") {
-            long kib = 0;
-            status >> kib;
-            return kib;
-        }
-        status.ignore(4096, '\n');
-    }
-    return 0;
-}
 
 Json sourceJson(int i, const char *level)
 {

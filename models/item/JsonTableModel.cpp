@@ -57,7 +57,7 @@ const QString &JsonTableModel::cellText(int row, int column) const
     if (!cached.isNull())
         return cached;
     const Json *v = cell(row, column);
-    QString text(QLatin1String("")); // not null: marks the cell as computed
+    QString text;
     if (v) {
         if (v->is_string())
             text = QString::fromStdString(v->get<std::string>());
@@ -72,7 +72,7 @@ const QString &JsonTableModel::cellText(int row, int column) const
             text = QString::fromStdString(v->dump());
     }
     if (text.isNull())
-        text = QLatin1String("");
+        text = QLatin1String(""); // empty but not null: marks the cell as computed
     cached = std::move(text);
     return cached;
 }
