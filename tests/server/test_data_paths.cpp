@@ -252,6 +252,14 @@ private Q_SLOTS:
         QTest::newRow("invalid label name") << j("[[\"" + ts + "\", \"x\"]]", "{\"1job\":\"x\"}") << QByteArray("application/json") << QByteArray() << 400 << "invalid label name";
         QTest::newRow("no labels") << j("[[\"" + ts + "\", \"x\"]]", "{}") << QByteArray("application/json") << QByteArray() << 400 << "at least one label";
         QTest::newRow("label value not string") << j("[[\"" + ts + "\", \"x\"]]", "{\"job\":1}") << QByteArray("application/json") << QByteArray() << 400 << "strings";
+        QTest::newRow("line not a string") << j("[[\"" + ts + "\", 5]]") << QByteArray("application/json") << QByteArray() << 400 << "values[0]: the line must be a string, not a number";
+        QTest::newRow("entry of four parts") << j("[[\"" + ts + "\", \"x\", {}, 1]]") << QByteArray("application/json") << QByteArray() << 400 << "values[0]: expected [";
+        QTest::newRow("metadata not an object") << j("[[\"" + ts + "\", \"x\", [\"a\"]]]") << QByteArray("application/json") << QByteArray() << 400 << "structured metadata must be an object, not an array";
+        QTest::newRow("metadata value not a string") << j("[[\"" + ts + "\", \"x\", {\"trace\": 1}]]") << QByteArray("application/json") << QByteArray() << 400 << "metadata values must be strings";
+        QTest::newRow("second entry bad") << j("[[\"" + ts + "\", \"x\"], [\"\", \"y\"]]") << QByteArray("application/json") << QByteArray() << 400 << "streams[0].values[1]: timestamp";
+        QTest::newRow("trailing garbage") << QByteArray("{\"streams\":[]} x") << QByteArray("application/json") << QByteArray() << 400 << "not valid JSON";
+        QTest::newRow("invalid UTF-8 in a line") << j("[[\"" + ts + "\", \"\xff\xfe\"]]") << QByteArray("application/json") << QByteArray() << 400 << "not valid JSON";
+        QTest::newRow("top-level array") << QByteArray("[]") << QByteArray("application/json") << QByteArray() << 400 << "expected an object with a \"streams\" array";
         QTest::newRow("not snappy") << QByteArray("\xff\xff\xff\xff\xff", 5) << QByteArray("application/x-protobuf") << QByteArray() << 400 << "snappy";
         std::string notProto;
         snappy::Compress("\x0f\xff\xff", 3, &notProto);
