@@ -124,11 +124,14 @@ std::string ResourceTab::selectedName() const
     return nameOf(m_model->record(m_proxy->mapToSource(rows.first()).row()));
 }
 
-void ResourceTab::selectName(const std::string &name)
+bool ResourceTab::selectName(const std::string &name)
 {
     const int row = m_model->indexOfName(name);
-    if (row >= 0)
-        m_view->selectRow(m_proxy->mapFromSource(m_model->index(row, 0)).row());
+    const QModelIndex shown = row >= 0 ? m_proxy->mapFromSource(m_model->index(row, 0)) : QModelIndex();
+    if (!shown.isValid())
+        return false; // unknown, or hidden by the filter
+    m_view->selectRow(shown.row());
+    return true;
 }
 
 void ResourceTab::showError(const QString &message)

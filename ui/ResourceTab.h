@@ -44,7 +44,7 @@ public:
     QString errorText() const;
     bool isBusy() const { return m_pending > 0; }
     std::string selectedName() const;
-    void selectName(const std::string &name);
+    bool selectName(const std::string &name); // false when no shown row has that name
 
 Q_SIGNALS:
     void refreshed();

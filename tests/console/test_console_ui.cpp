@@ -7,6 +7,7 @@
 #include "LogsTab.h"
 #include "MainWindow.h"
 #include "ResourceTab.h"
+#include "TestCertificates.h"
 #include "TestServer.h"
 #include "TokenGeneratorDialog.h"
 
@@ -43,15 +44,17 @@ template <typename T> T *waitForTopLevel()
 }
 
 // Answers the next modal message box with `button` once it shows (polling from inside its
-// event loop, for up to 10 s).
-void answerNextMessageBox(QMessageBox::StandardButton button)
+// event loop, for up to 10 s), keeping its text in `text` when given.
+void answerNextMessageBox(QMessageBox::StandardButton button, QString *text = nullptr)
 {
     auto *timer = new QTimer(qApp);
     auto tries = std::make_shared<int>(0);
-    QObject::connect(timer, &QTimer::timeout, [timer, tries, button] {
+    QObject::connect(timer, &QTimer::timeout, [timer, tries, button, text] {
         for (QWidget *w : QApplication::topLevelWidgets()) {
             if (auto *box = qobject_cast<QMessageBox *>(w); box && box->isVisible() && box->button(button)) {
                 timer->deleteLater();
+                if (text)
+                    *text = box->text();
                 box->button(button)->click();
                 return;
             }
@@ -70,6 +73,8 @@ class ConsoleUiTest : public QObject {
     std::unique_ptr<TestServer> m_server;
     std::unique_ptr<lw::console::ApiClient> m_client;
     std::unique_ptr<lw::ui::MainWindow> m_window;
+    QTemporaryDir m_certs;
+    QByteArray m_ca, m_serverCert, m_serverKey;
 
     ResourceTab *refreshed(const QString &title)
     {
@@ -97,6 +102,13 @@ private Q_SLOTS:
         QVERIFY(m_server->start());
         QCOMPARE(m_server->requestAsAdmin("POST", "/api/v2/logs/sources", {{"name", "node-manager"}, {"journald", {{"syslogIdentifier", "node-manager"}}}}).status, 201);
         QCOMPARE(m_server->requestAsAdmin("POST", "/admin/api/v3/tenants", {{"name", "dev"}, {"cluster", "logwarden"}}).status, 201);
+        QCOMPARE(m_server->requestAsAdmin("POST", "/admin/api/v3/accesspolicies",
+                                          {{"name", "qa-read"}, {"realms", Json::array({{{"tenant", "dev"}, {"cluster", "logwarden"}}})},
+                                           {"scopes", {"logs:read"}}}).status, 201);
+        QVERIFY(lw::test::makeTestCertificates(m_certs.path()));
+        m_ca = lw::test::readFile(m_certs.filePath("ca.crt"));
+        m_serverCert = lw::test::readFile(m_certs.filePath("rsyslog-server.crt"));
+        m_serverKey = lw::test::readFile(m_certs.filePath("rsyslog-server.key"));
         const auto cert = QSslCertificate::fromPath(m_server->dataDir() + "/tls/server.crt").first();
         m_client = std::make_unique<lw::console::ApiClient>();
         m_client->setServer(QUrl(m_server->url({})), lw::console::ApiClient::fingerprint(cert));
@@ -118,43 +130,132 @@ private Q_SLOTS:
         QCOMPARE(refreshed("Collectors")->errorText(), QString());
     }
 
+    // Each resource through the widgets: create (a bad value first, caught before the server sees
+    // it), edit while someone else changes the same record (the conflict dialog shows both; overwrite),
+    // delete (confirmed in the dialog that names it). The server's state is checked after each step.
+    void createEditConflictDelete_data()
+    {
+        QTest::addColumn<QString>("tab");
+        QTest::addColumn<QString>("path");    // the record's URL path
+        QTest::addColumn<QByteArray>("created");
+        QTest::addColumn<QByteArray>("theirs"); // PUT by "someone else" while the editor is open
+        QTest::addColumn<QByteArray>("mine");   // saved from the editor, then overwritten into place
+        QTest::addColumn<QString>("theirsMarker");
+        QTest::addColumn<QString>("mineMarker");
+        QTest::addColumn<QString>("pointer"); // in the server's GET after the overwrite…
+        QTest::addColumn<QByteArray>("expected"); // …holds this
+        QTest::addColumn<bool>("softDelete");     // deactivated (status "inactive") rather than gone (404)
+        auto row = [](const char *name, const QString &tab, const QString &path, const Json &created, const Json &theirs,
+                      const Json &mine, const QString &theirsMarker, const QString &mineMarker, const QString &pointer,
+                      const Json &expected, bool soft) {
+            QTest::newRow(name) << tab << path << QByteArray::fromStdString(created.dump()) << QByteArray::fromStdString(theirs.dump())
+                                << QByteArray::fromStdString(mine.dump()) << theirsMarker << mineMarker << pointer
+                                << QByteArray::fromStdString(expected.dump()) << soft;
+        };
+        const Json journald = {{"syslogIdentifier", "gftl"}};
+        row("source", "Sources", "/api/v2/logs/sources/gftl", {{"name", "gftl"}, {"enabled", true}, {"minLevel", "INFO"}, {"journald", journald}},
+            {{"name", "gftl"}, {"minLevel", "DEBUG"}, {"journald", journald}},
+            {{"name", "gftl"}, {"enabled", true}, {"minLevel", "ERROR"}, {"journald", journald}}, "DEBUG", "ERROR",
+            "/source/minLevel", "ERROR", false);
+        const std::string push = "http://loki.example.com:3100/loki/api/v1/push";
+        row("target", "Targets", "/api/v2/logs/targets/central", {{"name", "central"}, {"type", "LOKI"}, {"loki", {{"url", push}}}},
+            {{"name", "central"}, {"type", "LOKI"}, {"loki", {{"url", "http://theirs.example.com:3100/loki/api/v1/push"}}}},
+            {{"name", "central"}, {"type", "LOKI"}, {"loki", {{"url", "http://mine.example.com:3100/loki/api/v1/push"}, {"tenantId", "dev"}}}},
+            "theirs.example.com", "mine.example.com", "/target/loki/url", Json("http://mine.example.com:3100/loki/api/v1/push"), false);
+        const std::string ca = m_ca.toStdString(), serverCert = m_serverCert.toStdString();
+        row("TLS bundle", "TLS Bundles", "/api/v2/logs/tls-bundles/qa-bundle", {{"name", "qa-bundle"}, {"caPem", ca}},
+            {{"name", "qa-bundle"}, {"caPem", ca}, {"certPem", serverCert}, {"keyPem", m_serverKey.toStdString()}},
+            {{"name", "qa-bundle"}, {"caPem", serverCert}}, m_ca.split('\n').at(1).left(40), m_serverCert.split('\n').at(1).left(40),
+            "/tlsBundle/ca/subject", Json("CN=rsyslog.example.com"), false);
+        row("tenant", "Tenants", "/admin/api/v3/tenants/qa-team", {{"name", "qa-team"}, {"display_name", "QA"}, {"cluster", "logwarden"}},
+            {{"name", "qa-team"}, {"display_name", "Theirs"}, {"cluster", "logwarden"}},
+            {{"name", "qa-team"}, {"display_name", "Mine"}, {"cluster", "logwarden"}}, "Theirs", "Mine", "/display_name", "Mine", true);
+        const Json realms = Json::array({{{"tenant", "*"}, {"cluster", "logwarden"}}});
+        row("access policy", "Access Policies", "/admin/api/v3/accesspolicies/qa-policy",
+            {{"name", "qa-policy"}, {"realms", realms}, {"scopes", {"logs:read"}}},
+            {{"name", "qa-policy"}, {"realms", realms}, {"scopes", {"logs:read", "logs:write"}}},
+            {{"name", "qa-policy"}, {"realms", realms}, {"scopes", {"logs:read", "logs:delete"}}}, "logs:write", "logs:delete",
+            "/scopes", Json::array({"logs:read", "logs:delete"}), true);
+        row("token", "Tokens", "/admin/api/v3/tokens/qa-token",
+            {{"name", "qa-token"}, {"access_policy", "qa-read"}, {"expiration", "2030-01-01T00:00:00Z"}},
+            {{"name", "qa-token"}, {"display_name", "Theirs"}, {"expiration", "2031-01-01T00:00:00Z"}},
+            {{"name", "qa-token"}, {"display_name", "Mine"}, {"access_policy", "qa-read"}, {"expiration", "2032-06-01T00:00:00Z"}},
+            "2031-01-01", "2032-06-01", "/expiration", Json("2032-06-01T00:00:00Z"), true);
+    }
+
     void createEditConflictDelete()
     {
-        ResourceTab *sources = m_window->tab("Sources");
-        sources->createRecord();
-        // A bad value is caught before the server sees it.
-        auto *dialog = waitForTopLevel<lw::ui::JsonEditorDialog>();
-        dialog->findChild<QPlainTextEdit *>()->setPlainText(R"({"name":"Bad Name","journald":{"syslogIdentifier":"x"}})");
-        QVERIFY(!dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Save)->isEnabled());
-        saveEditor({{"name", "gftl"}, {"enabled", true}, {"minLevel", "INFO"}, {"journald", {{"syslogIdentifier", "gftl"}}}});
-        QTRY_COMPARE_WITH_TIMEOUT(m_server->requestAsAdmin("GET", "/api/v2/logs/sources/gftl").status, 200, 5000);
-        QTRY_COMPARE_WITH_TIMEOUT(sources->model()->rowCount(), 2, 5000);
+        QFETCH(QString, tab);
+        QFETCH(QString, path);
+        QFETCH(QByteArray, created);
+        QFETCH(QByteArray, theirs);
+        QFETCH(QByteArray, mine);
+        QFETCH(QString, theirsMarker);
+        QFETCH(QString, mineMarker);
+        QFETCH(QString, pointer);
+        QFETCH(QByteArray, expected);
+        QFETCH(bool, softDelete);
+        const QByteArray url = path.toUtf8();
+        const Json createdJson = Json::parse(created.toStdString());
+        const std::string name = createdJson["name"].get<std::string>();
 
-        // Edit, while someone else changes the same source: the conflict dialog shows both; overwrite.
-        sources->selectName("gftl");
-        sources->editSelected();
+        ResourceTab *resources = refreshed(tab);
+        const int before = resources->model()->rowCount();
+        QSignalSpy secret(resources, &ResourceTab::secretIssued);
+        resources->createRecord();
+        auto *dialog = waitForTopLevel<lw::ui::JsonEditorDialog>();
+        QVERIFY(dialog);
+        Json bad = createdJson;
+        bad["name"] = "Bad Name";
+        dialog->findChild<QPlainTextEdit *>()->setPlainText(QString::fromStdString(bad.dump()));
+        QVERIFY(!dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Save)->isEnabled());
+        if (tab == "Tokens")
+            answerNextMessageBox(QMessageBox::Close); // the token's secret, shown once
+        saveEditor(createdJson);
+        QTRY_COMPARE_WITH_TIMEOUT(m_server->requestAsAdmin("GET", url).status, 200, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(resources->model()->rowCount(), before + 1, 5000);
+        if (tab == "Tokens") {
+            QTRY_COMPARE_WITH_TIMEOUT(secret.count(), 1, 5000);
+            const QByteArray token = secret.at(0).at(1).toString().toUtf8();
+            QCOMPARE(m_server->request("GET", "/admin/api/v3/tenants", {}, {{"Authorization", "Bearer " + token}}).status, 403);
+            QCOMPARE(m_server->request("GET", "/loki/api/v1/labels", {}, {{"Authorization", "Bearer " + token}, {"X-Scope-OrgID", "dev"}}).status, 200);
+        }
+
+        // Edit, while someone else changes the same record.
+        QTRY_VERIFY_WITH_TIMEOUT(!resources->isBusy(), 5000);
+        QVERIFY(resources->selectName(name));
+        resources->editSelected();
         auto *editor = waitForTopLevel<lw::ui::JsonEditorDialog>();
         QVERIFY(editor);
-        const QByteArray etag = m_server->requestAsAdmin("GET", "/api/v2/logs/sources/gftl").header("ETag");
-        QCOMPARE(m_server->requestAsAdmin("PUT", "/api/v2/logs/sources/gftl",
-                                          {{"name", "gftl"}, {"minLevel", "DEBUG"}, {"journald", {{"syslogIdentifier", "gftl"}}}},
-                                          {{"If-Match", etag}}).status, 200);
-        QTimer::singleShot(300, [] {
+        const QByteArray etag = m_server->requestAsAdmin("GET", url).header("ETag");
+        QCOMPARE(m_server->requestAsAdmin("PUT", url, Json::parse(theirs.toStdString()), {{"If-Match", etag}}).status, 200);
+        bool conflictSeen = false;
+        QTimer::singleShot(300, [&] {
             auto *conflict = waitForTopLevel<lw::ui::ConflictDialog>();
             QVERIFY(conflict);
-            QVERIFY(conflict->findChild<QPlainTextEdit *>("theirs")->toPlainText().contains("DEBUG"));
-            QVERIFY(conflict->findChild<QPlainTextEdit *>("mine")->toPlainText().contains("ERROR"));
+            QVERIFY2(conflict->findChild<QPlainTextEdit *>("theirs")->toPlainText().contains(theirsMarker), qPrintable(theirsMarker));
+            QVERIFY2(conflict->findChild<QPlainTextEdit *>("mine")->toPlainText().contains(mineMarker), qPrintable(mineMarker));
+            conflictSeen = true;
             conflict->findChild<QPushButton *>("overwrite")->click();
         });
-        saveEditor({{"name", "gftl"}, {"enabled", true}, {"minLevel", "ERROR"}, {"journald", {{"syslogIdentifier", "gftl"}}}});
-        QTRY_COMPARE_WITH_TIMEOUT(m_server->requestAsAdmin("GET", "/api/v2/logs/sources/gftl").json()["source"]["minLevel"], Json("ERROR"), 5000);
+        saveEditor(Json::parse(mine.toStdString()));
+        const Json want = Json::parse(expected.toStdString());
+        const Json::json_pointer at(pointer.toStdString());
+        QTRY_COMPARE_WITH_TIMEOUT(m_server->requestAsAdmin("GET", url).json().value(at, Json()), want, 5000);
+        QVERIFY(conflictSeen);
 
         // Delete, confirmed in the dialog that names it.
-        QTRY_VERIFY_WITH_TIMEOUT(!sources->isBusy(), 5000);
-        sources->selectName("gftl");
-        answerNextMessageBox(QMessageBox::Yes);
-        sources->deleteSelected();
-        QTRY_COMPARE_WITH_TIMEOUT(m_server->requestAsAdmin("GET", "/api/v2/logs/sources/gftl").status, 404, 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(!resources->isBusy(), 5000);
+        QVERIFY(resources->selectName(name));
+        QString question;
+        answerNextMessageBox(QMessageBox::Yes, &question);
+        resources->deleteSelected();
+        if (softDelete)
+            QTRY_COMPARE_WITH_TIMEOUT(m_server->requestAsAdmin("GET", url).json().value("status", ""), std::string("inactive"), 5000);
+        else
+            QTRY_COMPARE_WITH_TIMEOUT(m_server->requestAsAdmin("GET", url).status, 404, 5000);
+        QVERIFY2(question.contains(QString::fromStdString(name)), qPrintable(question));
+        QTRY_VERIFY_WITH_TIMEOUT(!resources->isBusy(), 5000);
     }
 
     void serverRefusalIsShownInTheEditor()
