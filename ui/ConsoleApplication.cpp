@@ -1,7 +1,10 @@
 #include "ConsoleApplication.h"
 #include "MainWindow.h"
 
+#include "Appearance.h"
+
 #include "ApiClient.h"
+#include "ConsoleSettings.h"
 #include "ProfileStore.h"
 #include "SecretStore.h"
 
@@ -9,9 +12,8 @@
 #include <QCommandLineParser>
 #include <QFile>
 #include <QInputDialog>
-#include <QLibraryInfo>
-#include <QLocale>
 #include <QMessageBox>
+#include <QSettings>
 #include <QStatusBar>
 #include <QTranslator>
 
@@ -23,11 +25,10 @@ int runConsole(int argc, char **argv)
     QApplication::setApplicationName(QStringLiteral("logwarden"));
     QApplication::setOrganizationName(QStringLiteral("logwarden"));
     QApplication::setApplicationVersion(QStringLiteral(LW_VERSION));
+    const ConsoleSettings settings = ConsoleSettings::load(ConsoleSettingsFile());
     QTranslator qtTranslator, ownTranslator;
-    if (qtTranslator.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QApplication::installTranslator(&qtTranslator);
-    if (ownTranslator.load(QLocale(), QStringLiteral("logwarden"), QStringLiteral("_"), QStringLiteral(":/translations")))
-        QApplication::installTranslator(&ownTranslator);
+    lw::ui::installTranslations(app, settings.language, qtTranslator, ownTranslator);
+    lw::ui::applyTheme(app, settings.theme);
 
     QCommandLineParser p;
     p.setApplicationDescription(QApplication::translate("cli", "Logwarden console. Token commands: logwarden token generate|inspect --help"));

@@ -3,6 +3,8 @@
 #include "LogsTab.h"
 #include "ResourceTab.h"
 #include "SecretClipboard.h"
+#include "SettingsDialog.h"
+#include "Appearance.h"
 #include "TokenGeneratorDialog.h"
 
 #include "ApiClient.h"
@@ -60,6 +62,7 @@ MainWindow::MainWindow(console::ApiClient &client, QWidget *parent)
 
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(tr("Refresh &all"), QKeySequence(tr("Ctrl+Shift+R")), this, &MainWindow::refreshAll);
+    file->addAction(tr("&Settings…"), QKeySequence::Preferences, this, &MainWindow::openSettings);
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
     QMenu *tools = menuBar()->addMenu(tr("&Tools"));
@@ -75,18 +78,61 @@ MainWindow::MainWindow(console::ApiClient &client, QWidget *parent)
         dialog->show();
     });
 
-    QSettings settings(QStringLiteral("logwarden"), QStringLiteral("console"));
-    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
-        resize(1180, 720);
+    m_settings = console::ConsoleSettings::load(console::ConsoleSettingsFile());
+    for (ResourceTab *t : m_tabs)
+        t->setAutoRefreshSeconds(m_settings.refreshSeconds);
+    restoreWindowState();
 }
 
 MainWindow::~MainWindow() = default;
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    QSettings settings(QStringLiteral("logwarden"), QStringLiteral("console"));
-    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    saveWindowState();
     event->accept();
+}
+
+void MainWindow::saveWindowState() const
+{
+    console::ConsoleSettingsFile settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/tab"), m_tabWidget->currentIndex());
+    for (const ResourceTab *t : m_tabs)
+        settings.setValue(QStringLiteral("window/tables/") + t->stateKey(), t->saveViewState());
+}
+
+void MainWindow::restoreWindowState()
+{
+    const console::ConsoleSettingsFile settings;
+    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
+        resize(1180, 720);
+    for (ResourceTab *t : m_tabs)
+        t->restoreViewState(settings.value(QStringLiteral("window/tables/") + t->stateKey()).toByteArray());
+    const int tab = settings.value(QStringLiteral("window/tab"), 0).toInt();
+    if (tab >= 0 && tab < m_tabWidget->count())
+        m_tabWidget->setCurrentIndex(tab);
+}
+
+void MainWindow::applySettings(const console::ConsoleSettings &settings)
+{
+    const bool newLanguage = settings.language != m_settings.language;
+    m_settings = settings;
+    console::ConsoleSettingsFile stored;
+    m_settings.save(stored);
+    for (ResourceTab *t : m_tabs)
+        t->setAutoRefreshSeconds(m_settings.refreshSeconds);
+    if (auto *app = qobject_cast<QApplication *>(QCoreApplication::instance()))
+        applyTheme(*app, m_settings.theme);
+    if (newLanguage)
+        statusBar()->showMessage(tr("The new language is used from the next start."), 10000);
+}
+
+void MainWindow::openSettings()
+{
+    auto *dialog = new SettingsDialog(m_settings, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] { applySettings(dialog->settings()); });
+    dialog->open();
 }
 
 ResourceTab *MainWindow::tab(const QString &title) const

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "ConsoleSettings.h"
+
 #include <QMainWindow>
 
 #include <vector>
@@ -33,6 +35,14 @@ public:
     // Shows a secret once; Copy puts it on the clipboard (marked secret) and clears it after 30 s.
     void showSecretOnce(const QString &name, const QString &secret);
 
+    const console::ConsoleSettings &settings() const { return m_settings; }
+    // Applies and saves new settings (refresh interval and theme at once; language at next start).
+    void applySettings(const console::ConsoleSettings &settings);
+    void openSettings();
+    // Window geometry, the current tab and each table's columns, sort and split.
+    void saveWindowState() const;
+    void restoreWindowState();
+
 Q_SIGNALS:
     // A token generated in the window, to become the profile's credential.
     void credentialChosen(const QString &token);
@@ -47,6 +57,7 @@ private:
     QProgressBar *m_busy;
     std::vector<ResourceTab *> m_tabs;
     LogsTab *m_logs = nullptr;
+    console::ConsoleSettings m_settings;
 };
 
 } // namespace lw::ui

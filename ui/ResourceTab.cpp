@@ -19,6 +19,7 @@
 #include <QShortcut>
 #include <QSplitter>
 #include <QTableView>
+#include <QDataStream>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -73,16 +74,16 @@ ResourceTab::ResourceTab(console::ApiClient &client, ResourceSpec spec, QWidget 
     bar->addWidget(m_filter, 1);
     for (QPushButton *b : {m_new, m_edit, m_delete, m_refresh})
         bar->addWidget(b);
-    auto *split = new QSplitter(Qt::Vertical, this);
-    split->addWidget(m_view);
-    split->addWidget(m_details);
-    split->setStretchFactor(0, 3);
-    split->setStretchFactor(1, 2);
+    m_split = new QSplitter(Qt::Vertical, this);
+    m_split->addWidget(m_view);
+    m_split->addWidget(m_details);
+    m_split->setStretchFactor(0, 3);
+    m_split->setStretchFactor(1, 2);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(bar);
     layout->addWidget(m_busy);
     layout->addWidget(m_error);
-    layout->addWidget(split, 1);
+    layout->addWidget(m_split, 1);
 
     connect(m_filter, &QLineEdit::textChanged, m_proxy, &lw::JsonTableFilterProxy::setFilterText);
     connect(m_new, &QPushButton::clicked, this, &ResourceTab::createRecord);
@@ -99,11 +100,45 @@ ResourceTab::ResourceTab(console::ApiClient &client, ResourceSpec spec, QWidget 
     new QShortcut(QKeySequence::Delete, m_view, [this] { if (m_spec.editable) deleteSelected(); }, Qt::WidgetShortcut);
     new QShortcut(QKeySequence::Refresh, this, [this] { refresh(); }, Qt::WidgetWithChildrenShortcut);
     new QShortcut(QKeySequence::Find, this, [this] { m_filter->setFocus(); }, Qt::WidgetWithChildrenShortcut);
-    if (m_spec.autoRefreshSeconds > 0) {
-        m_timer->setInterval(m_spec.autoRefreshSeconds * 1000);
-        connect(m_timer, &QTimer::timeout, this, &ResourceTab::refresh);
-        m_timer->start();
+    connect(m_timer, &QTimer::timeout, this, &ResourceTab::refresh);
+    setAutoRefreshSeconds(m_spec.autoRefreshSeconds);
+}
+
+void ResourceTab::setAutoRefreshSeconds(int seconds)
+{
+    if (!isLive() || seconds <= 0) {
+        m_timer->stop();
+        return;
     }
+    m_timer->start(seconds * 1000);
+}
+
+int ResourceTab::autoRefreshSeconds() const
+{
+    return m_timer->isActive() ? m_timer->interval() / 1000 : 0;
+}
+
+QByteArray ResourceTab::saveViewState() const
+{
+    QByteArray state;
+    QDataStream out(&state, QIODevice::WriteOnly);
+    out << quint8(1) << m_view->horizontalHeader()->saveState() << m_split->saveState();
+    return state;
+}
+
+bool ResourceTab::restoreViewState(const QByteArray &state)
+{
+    QDataStream in(state);
+    quint8 version = 0;
+    QByteArray header, split;
+    in >> version >> header >> split;
+    if (in.status() != QDataStream::Ok || version != 1)
+        return false; // absent or from another version: keep the defaults
+    QHeaderView *columns = m_view->horizontalHeader();
+    const bool ok = columns->restoreState(header);
+    m_split->restoreState(split);
+    m_view->sortByColumn(columns->sortIndicatorSection(), columns->sortIndicatorOrder());
+    return ok;
 }
 
 QString ResourceTab::errorText() const

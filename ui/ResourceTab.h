@@ -12,6 +12,7 @@ class QPlainTextEdit;
 class QProgressBar;
 class QPushButton;
 class QTableView;
+class QSplitter;
 class QTimer;
 
 namespace lw::console {
@@ -46,6 +47,16 @@ public:
     std::string selectedName() const;
     bool selectName(const std::string &name); // false when no shown row has that name
 
+    // Live tabs (the spec has an auto-refresh) reload every `seconds`; 0 stops them.
+    bool isLive() const { return m_spec.autoRefreshSeconds > 0; }
+    void setAutoRefreshSeconds(int seconds);
+    int autoRefreshSeconds() const;
+    // Column widths and order, the sort, and the table/JSON split, to remember between runs.
+    QByteArray saveViewState() const;
+    // The resource's last path segment ("sources", "ingest-tokens"): a key that no translation changes.
+    QString stateKey() const { return m_spec.itemPath.section(QLatin1Char('/'), -2, -2); }
+    bool restoreViewState(const QByteArray &state);
+
 Q_SIGNALS:
     void refreshed();
     void tenantsLoaded();
@@ -75,6 +86,7 @@ private:
     QLabel *m_error;
     QPushButton *m_new, *m_edit, *m_delete, *m_refresh;
     QTimer *m_timer;
+    QSplitter *m_split;
     QComboBox *m_tenant = nullptr;
     int m_pending = 0;
 };

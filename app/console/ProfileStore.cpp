@@ -1,11 +1,12 @@
 #include "ProfileStore.h"
+#include "ConsoleSettings.h"
 
 #include <optional>
 
 namespace lw::console {
 
 ProfileStore::ProfileStore(QSettings *settings)
-    : m_settings(settings ? settings : new QSettings(QStringLiteral("logwarden"), QStringLiteral("console"))), m_owned(!settings)
+    : m_settings(settings ? settings : new ConsoleSettingsFile), m_owned(!settings)
 {
 }
 

@@ -9,6 +9,7 @@
 #include "ResourceTab.h"
 #include "TestCertificates.h"
 #include "TestServer.h"
+#include "SettingsDialog.h"
 #include "TokenGeneratorDialog.h"
 
 #include <QApplication>
@@ -21,7 +22,13 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
+#include <QSettings>
+#include <QSpinBox>
 #include <QSslCertificate>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QHeaderView>
+#include <QTableView>
 #include <QtTest>
 
 using lw::Json;
@@ -73,7 +80,7 @@ class ConsoleUiTest : public QObject {
     std::unique_ptr<TestServer> m_server;
     std::unique_ptr<lw::console::ApiClient> m_client;
     std::unique_ptr<lw::ui::MainWindow> m_window;
-    QTemporaryDir m_certs;
+    QTemporaryDir m_certs, m_config;
     QByteArray m_ca, m_serverCert, m_serverKey;
 
     ResourceTab *refreshed(const QString &title)
@@ -98,6 +105,8 @@ class ConsoleUiTest : public QObject {
 private Q_SLOTS:
     void initTestCase()
     {
+        QVERIFY(m_config.isValid());
+        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_config.path()); // not the user's own settings
         m_server = std::make_unique<TestServer>();
         QVERIFY(m_server->start());
         QCOMPARE(m_server->requestAsAdmin("POST", "/api/v2/logs/sources", {{"name", "node-manager"}, {"journald", {{"syslogIdentifier", "node-manager"}}}}).status, 201);
@@ -386,6 +395,56 @@ private Q_SLOTS:
         QTest::qWait(1100);
         inspector.inspect(QString::fromLatin1(expired));
         QVERIFY(inspector.report().contains("EXPIRED"));
+    }
+
+    void settingsApplyAtOnceAndPersist()
+    {
+        ResourceTab *collectors = m_window->tab("Collectors");
+        QCOMPARE(collectors->autoRefreshSeconds(), lw::console::ConsoleSettings::DefaultRefreshSeconds);
+        QCOMPARE(m_window->tab("Sources")->autoRefreshSeconds(), 0); // only live tabs reload by themselves
+        m_window->openSettings();
+        auto *dialog = waitForTopLevel<lw::ui::SettingsDialog>();
+        QVERIFY(dialog);
+        dialog->refreshBox()->setValue(3);
+        dialog->languageBox()->setCurrentIndex(dialog->languageBox()->findData(QStringLiteral("de")));
+        dialog->themeBox()->setCurrentIndex(dialog->themeBox()->findData(QStringLiteral("dark")));
+        dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
+        QCOMPARE(collectors->autoRefreshSeconds(), 3);
+        QVERIFY(qApp->palette().color(QPalette::Window).lightness() < 80);
+        QVERIFY(m_window->statusBar()->currentMessage().contains("next start"));
+        {
+            const lw::console::ConsoleSettingsFile file;
+            QCOMPARE(file.value("settings/refreshSeconds").toInt(), 3);
+            QCOMPARE(file.value("settings/language").toString(), QStringLiteral("de"));
+            QCOMPARE(file.value("settings/theme").toString(), QStringLiteral("dark"));
+        }
+        QCOMPARE(lw::console::ConsoleSettings::load(lw::console::ConsoleSettingsFile()), m_window->settings());
+
+        // Off stops the auto-refresh; "follow the system" gives the platform's palette back.
+        lw::console::ConsoleSettings off = m_window->settings();
+        off.refreshSeconds = 0;
+        off.theme = "system";
+        m_window->applySettings(off);
+        QCOMPARE(collectors->autoRefreshSeconds(), 0);
+        QCOMPARE(qApp->palette(), QPalette());
+    }
+
+    void windowStateIsRemembered()
+    {
+        ResourceTab *sources = refreshed("Sources");
+        sources->view()->sortByColumn(2, Qt::DescendingOrder);
+        sources->view()->setColumnWidth(0, 271);
+        QVERIFY(m_window->showTab("Targets"));
+        m_window->close(); // saves
+
+        lw::ui::MainWindow again(*m_client);
+        ResourceTab *restored = again.tab("Sources");
+        QCOMPARE(restored->view()->horizontalHeader()->sortIndicatorSection(), 2);
+        QCOMPARE(restored->view()->horizontalHeader()->sortIndicatorOrder(), Qt::DescendingOrder);
+        QCOMPARE(restored->view()->columnWidth(0), 271);
+        QCOMPARE(again.findChild<QTabWidget *>()->currentWidget(), again.tab("Targets"));
+        QCOMPARE(restored->proxy()->sortColumn(), 2); // the rows are sorted that way too, not only the arrow
+        m_window->show();
     }
 
     void cleanupTestCase()

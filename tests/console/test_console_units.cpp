@@ -5,6 +5,7 @@
 #include "JsonTableFilterProxy.h"
 #include "JsonTableModel.h"
 #include "JwtGenerator.h"
+#include "ConsoleSettings.h"
 #include "ProfileStore.h"
 #include "TestServer.h"
 
@@ -221,6 +222,29 @@ private Q_SLOTS:
         QFile ini(m_dir.path() + "/console.ini");
         ini.open(QIODevice::ReadOnly);
         QVERIFY(!ini.readAll().toLower().contains("token="));
+    }
+
+    void consoleSettingsRoundTripAndRefuseNonsense()
+    {
+        QSettings settings(m_dir.path() + "/prefs.ini", QSettings::IniFormat);
+        QCOMPARE(lw::console::ConsoleSettings::load(settings), lw::console::ConsoleSettings{}); // nothing stored: defaults
+        lw::console::ConsoleSettings chosen;
+        chosen.refreshSeconds = 42;
+        chosen.language = "zh_CN";
+        chosen.theme = "light";
+        chosen.save(settings);
+        QCOMPARE(lw::console::ConsoleSettings::load(settings), chosen);
+        // A hand-edited file: each unusable value falls back to its default, the others stay.
+        settings.setValue("settings/refreshSeconds", -5);
+        settings.setValue("settings/language", "xx");
+        const auto loaded = lw::console::ConsoleSettings::load(settings);
+        QCOMPARE(loaded.refreshSeconds, lw::console::ConsoleSettings::DefaultRefreshSeconds);
+        QCOMPARE(loaded.language, QString());
+        QCOMPARE(loaded.theme, QStringLiteral("light"));
+        settings.setValue("settings/refreshSeconds", "soon");
+        settings.setValue("settings/theme", "neon");
+        QCOMPARE(lw::console::ConsoleSettings::load(settings).refreshSeconds, lw::console::ConsoleSettings::DefaultRefreshSeconds);
+        QCOMPARE(lw::console::ConsoleSettings::load(settings).theme, QStringLiteral("system"));
     }
 };
 
