@@ -29,6 +29,8 @@ struct ResourceSpec {
     QString detailPathSuffix; // e.g. "/config": GET itemPath + name + suffix, shown under the JSON
     // Tenant-scoped resources: "{tenant}" in listPath/itemPath is the tenant picked in the tab.
     bool tenantScoped = false;
+    // One record, in words ("source", "access policy"): for "New source" and "Delete source "x"?".
+    QString singular;
 };
 
 } // namespace lw::ui

@@ -14,7 +14,7 @@ namespace {
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("lw::ui::ResourceSpecs", text);
+    return QCoreApplication::translate("lw::ui", text); // the context lupdate gives tr() in this namespace
 }
 
 // Runs a model codec and turns its ValidationError into the sentence shown under the editor.
@@ -51,6 +51,7 @@ std::vector<ResourceSpec> standardResources()
                          Json{{"name", "new-source"}, {"enabled", true}, {"logFormat", "ZAP_JSON"}, {"minLevel", "INFO"},
                               {"journald", {{"syslogIdentifier", "my-service"}}}},
                          true, false, 0, validating([](const Json &v) { lw::Source::fromJson(v); }), {}, {}};
+    sources.singular = tr("source");
     out.push_back(sources);
     ResourceSpec targets{tr("Targets"), "/api/v2/logs/targets", "targets", "/api/v2/logs/targets/", "target",
                          {{tr("Name"), "/name"}, {tr("Type"), "/type"}, {tr("Enabled"), "/enabled"}, {tr("Loki URL"), "/loki/url"},
@@ -59,6 +60,7 @@ std::vector<ResourceSpec> standardResources()
                          Json{{"name", "new-target"}, {"type", "LOKI"}, {"enabled", true},
                               {"loki", {{"url", "http://loki.example.com:3100/loki/api/v1/push"}}}},
                          true, false, 0, validating([](const Json &v) { lw::Target::fromJson(v); }), {}, {}};
+    targets.singular = tr("target");
     out.push_back(targets);
     ResourceSpec bundles{tr("TLS Bundles"), "/api/v2/logs/tls-bundles", "tlsBundles", "/api/v2/logs/tls-bundles/", "tlsBundle",
                          {{tr("Name"), "/name"}, {tr("Certificate subject"), "/cert/subject"}, {tr("Issuer"), "/cert/issuer"},
@@ -67,18 +69,21 @@ std::vector<ResourceSpec> standardResources()
                               {"certPem", ""}, {"keyPem", ""}},
                          true, false, 0, validating([](const Json &v) { lw::TlsBundleInput::fromJson(v); }),
                          {"ca", "cert", "hasKey"}, {}};
+    bundles.singular = tr("TLS bundle");
     out.push_back(bundles);
     ResourceSpec collectors{tr("Collectors"), "/api/v2/logs/collectors", "collectors", "/api/v2/logs/collectors/", "collector",
                             {{tr("ID"), "/id"}, {tr("Alloy"), "/alloyStatus"}, {tr("remotecfg"), "/remotecfgStatus"},
                              {tr("Pipeline"), "/pipelineHealth"}, {tr("Failing exporters"), "/failingExporters"},
                              {tr("Exporters"), "/totalExporters"}, {tr("Last seen"), "/lastSeen"}},
                             nullptr, false, false, 10, {}, {}, QStringLiteral("/config")};
+    collectors.singular = tr("collector");
     out.push_back(collectors);
     ResourceSpec tenants{tr("Tenants"), "/admin/api/v3/tenants?include-non-active=true", "items", "/admin/api/v3/tenants/", "",
                          {{tr("Name"), "/name"}, {tr("Display name"), "/display_name"}, {tr("Status"), "/status"},
                           {tr("Cluster"), "/cluster"}, {tr("Created"), "/created_at"}},
                          Json{{"name", "new-tenant"}, {"display_name", "New tenant"}, {"cluster", "logwarden"}},
                          true, true, 0, requireAdminName, {"created_at"}, {}};
+    tenants.singular = tr("tenant");
     out.push_back(tenants);
     ResourceSpec policies{tr("Access Policies"), "/admin/api/v3/accesspolicies?include-non-active=true", "items",
                           "/admin/api/v3/accesspolicies/", "",
@@ -87,12 +92,14 @@ std::vector<ResourceSpec> standardResources()
                           Json{{"name", "new-policy"}, {"realms", {{{"tenant", "*"}, {"cluster", "logwarden"}}}},
                                {"scopes", {"logs:read"}}},
                           true, true, 0, requireAdminName, {"created_at"}, {}};
+    policies.singular = tr("access policy");
     out.push_back(policies);
     ResourceSpec tokens{tr("Tokens"), "/admin/api/v3/tokens?include-non-active=true", "items", "/admin/api/v3/tokens/", "",
                         {{tr("Name"), "/name"}, {tr("Status"), "/status"}, {tr("Access policy"), "/access_policy"},
                          {tr("Expiration"), "/expiration", lw::JsonTableModel::Column::Kind::Expiry}, {tr("Last used"), "/last_used_at"}},
                         Json{{"name", "new-token"}, {"access_policy", "new-policy"}, {"expiration", "2030-01-01T00:00:00Z"}},
                         true, true, 0, requireAdminName, {"created_at", "last_used_at"}, {}};
+    tokens.singular = tr("token");
     out.push_back(tokens);
     ResourceSpec ingest{tr("Ingest Tokens"), "/admin/api/v3/tenants/{tenant}/ingest-tokens", "items",
                         "/admin/api/v3/tenants/{tenant}/ingest-tokens/", "",
@@ -111,12 +118,14 @@ std::vector<ResourceSpec> standardResources()
                             return {};
                         },
                         {"created_at", "tenant", "custom"}, {}, true};
+    ingest.singular = tr("ingest token");
     out.push_back(ingest);
     ResourceSpec users{tr("Users"), "/admin/api/v3/users?include-non-active=true", "items", "/admin/api/v3/users/", "",
                        {{tr("Name"), "/name"}, {tr("Status"), "/status"}, {tr("Scopes"), "/scopes"},
                         {tr("Key created"), "/access_key_created_at"}},
                        Json{{"name", "new-user"}, {"scopes", {"logsource:read", "search:read"}}},
                        true, true, 0, requireAdminName, {"created_at", "access_key_created_at"}, {}};
+    users.singular = tr("user");
     out.push_back(users);
     return out;
 }

@@ -41,7 +41,7 @@ ResourceTab::ResourceTab(console::ApiClient &client, ResourceSpec spec, QWidget 
     m_view->setAlternatingRowColors(true);
     m_view->horizontalHeader()->setStretchLastSection(true);
     m_view->verticalHeader()->hide();
-    m_filter->setPlaceholderText(tr("Filter %1…").arg(m_spec.title.toLower()));
+    m_filter->setPlaceholderText(tr("Filter %1…").arg(m_spec.title));
     m_filter->setClearButtonEnabled(true);
     m_details->setReadOnly(true);
     m_details->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
@@ -66,7 +66,7 @@ ResourceTab::ResourceTab(console::ApiClient &client, ResourceSpec spec, QWidget 
     if (m_spec.tenantScoped) {
         m_tenant = new QComboBox(this);
         m_tenant->setObjectName(QStringLiteral("tenant"));
-        m_tenant->setToolTip(tr("The tenant whose %1 are shown").arg(m_spec.title.toLower()));
+        m_tenant->setToolTip(tr("The tenant whose %1 are shown").arg(m_spec.title));
         bar->addWidget(new QLabel(tr("Tenant"), this));
         bar->addWidget(m_tenant);
         connect(m_tenant, &QComboBox::currentTextChanged, this, [this] { refresh(); });
@@ -233,7 +233,7 @@ void ResourceTab::refresh()
     m_client.get(listPath(), [this, keep = selectedName()](const console::ApiResult &r) {
         setPending(-1);
         if (!r.ok())
-            return showError(tr("Could not load %1: %2").arg(m_spec.title.toLower(), r.error));
+            return showError(tr("Could not load %1: %2").arg(m_spec.title, r.error));
         clearError();
         std::vector<Json> records;
         if (r.json.is_object() && r.json.contains(m_spec.listKey) && r.json[m_spec.listKey].is_array()) {
@@ -276,7 +276,7 @@ Json ResourceTab::editable(Json record) const
 
 void ResourceTab::createRecord()
 {
-    auto *dialog = new JsonEditorDialog(tr("New %1").arg(m_spec.title.toLower()), m_spec.newTemplate, m_spec.validate, this);
+    auto *dialog = new JsonEditorDialog(tr("New %1").arg(m_spec.singular), m_spec.newTemplate, m_spec.validate, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &JsonEditorDialog::submitted, this, [this, dialog](const Json &value) {
         dialog->setBusy(true);
@@ -354,7 +354,7 @@ void ResourceTab::deleteSelected()
     const std::string name = selectedName();
     if (name.empty())
         return showError(tr("Select a row to delete first."));
-    const QString what = m_spec.title.toLower();
+    const QString what = m_spec.singular;
     const auto answer = QMessageBox::question(
         this, m_spec.softDelete ? tr("Deactivate") : tr("Delete"),
         m_spec.softDelete ? tr("Deactivate %1 \"%2\"? Requests using it will be refused until it is re-activated.")

@@ -9,6 +9,7 @@
 #include "ResourceTab.h"
 #include "TestCertificates.h"
 #include "TestServer.h"
+#include "Appearance.h"
 #include "SettingsDialog.h"
 #include "TokenGeneratorDialog.h"
 
@@ -29,6 +30,7 @@
 #include <QTabWidget>
 #include <QHeaderView>
 #include <QTableView>
+#include <QTranslator>
 #include <QtTest>
 
 using lw::Json;
@@ -445,6 +447,37 @@ private Q_SLOTS:
         QCOMPARE(again.findChild<QTabWidget *>()->currentWidget(), again.tab("Targets"));
         QCOMPARE(restored->proxy()->sortColumn(), 2); // the rows are sorted that way too, not only the arrow
         m_window->show();
+    }
+
+    void translatedWindows_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::addColumn<QStringList>("tabs");
+        QTest::addColumn<QString>("filterHint");
+        QTest::newRow("de") << "de" << QStringList{"Quellen", "Ziele", "TLS-Bündel", "Collectors", "Mandanten", "Zugriffsrichtlinien", "Tokens", "Ingest-Tokens", "Benutzer", "Logs"} << "Quellen filtern…";
+        QTest::newRow("zh_CN") << "zh_CN" << QStringList{"日志源", "目标", "TLS 证书包", "采集器", "租户", "访问策略", "令牌", "摄取令牌", "用户", "日志"} << "筛选日志源…";
+        QTest::newRow("en") << "en" << QStringList{"Sources", "Targets", "TLS Bundles", "Collectors", "Tenants", "Access Policies", "Tokens", "Ingest Tokens", "Users", "Logs"} << "Filter Sources…";
+    }
+
+    void translatedWindows()
+    {
+        QFETCH(QString, language);
+        QFETCH(QStringList, tabs);
+        QFETCH(QString, filterHint);
+        QTranslator qt, own;
+        const QString installed = lw::ui::installTranslations(*qApp, language, qt, own);
+        QVERIFY2(installed.startsWith(language), qPrintable(installed)); // "de_DE" for "de"
+        {
+            lw::ui::MainWindow translated(*m_client);
+            auto *tabWidget = translated.findChild<QTabWidget *>();
+            QStringList shown;
+            for (int i = 0; i < tabWidget->count(); ++i)
+                shown << tabWidget->tabText(i);
+            QCOMPARE(shown, tabs);
+            QCOMPARE(translated.tabs().front()->filter()->placeholderText(), filterHint);
+        }
+        qApp->removeTranslator(&qt);
+        qApp->removeTranslator(&own);
     }
 
     void cleanupTestCase()

@@ -1,0 +1,912 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>QObject</name>
+    <message>
+        <source>The subject (sub) is required.</source>
+        <translation>Das Subjekt (sub) ist erforderlich.</translation>
+    </message>
+    <message>
+        <source>Unsupported algorithm %1: use HS256, HS384, HS512, RS256 or ES256.</source>
+        <translation>Nicht unterstützter Algorithmus %1: verwenden Sie HS256, HS384, HS512, RS256 oder ES256.</translation>
+    </message>
+    <message>
+        <source>The signing key is empty.</source>
+        <translation>Der Signaturschlüssel ist leer.</translation>
+    </message>
+    <message>
+        <source>%1 needs a PEM private key.</source>
+        <translation>%1 benötigt einen privaten PEM-Schlüssel.</translation>
+    </message>
+    <message>
+        <source>The lifetime must be between one second and one year.</source>
+        <translation>Die Gültigkeitsdauer muss zwischen einer Sekunde und einem Jahr liegen.</translation>
+    </message>
+    <message>
+        <source>The token could not be signed: %1</source>
+        <translation>Das Token konnte nicht signiert werden: %1</translation>
+    </message>
+    <message>
+        <source>EXPIRED at %1</source>
+        <translation>ABGELAUFEN am %1</translation>
+    </message>
+    <message>
+        <source>Expires at %1</source>
+        <translation>Läuft ab am %1</translation>
+    </message>
+    <message>
+        <source>No expiry (exp) claim.</source>
+        <translation>Kein Ablauf-Claim (exp).</translation>
+    </message>
+    <message>
+        <source>Header:
+%1
+Claims:
+%2
+%3</source>
+        <translation>Header:
+%1
+Claims:
+%2
+%3</translation>
+    </message>
+</context>
+<context>
+    <name>cli</name>
+    <message>
+        <source>Generate a client-self-signed JWT (seed 001).</source>
+        <translation>Ein vom Client selbst signiertes JWT erzeugen (Seed 001).</translation>
+    </message>
+    <message>
+        <source>The user name (sub claim).</source>
+        <translation>Der Benutzername (sub-Claim).</translation>
+    </message>
+    <message>
+        <source>Space-separated scopes.</source>
+        <translation>Durch Leerzeichen getrennte Scopes.</translation>
+    </message>
+    <message>
+        <source>Environment variable holding the API access key (never a command-line argument).</source>
+        <translation>Umgebungsvariable mit dem API-Zugriffsschlüssel (nie ein Kommandozeilenargument).</translation>
+    </message>
+    <message>
+        <source>PEM private key for RS256/ES256.</source>
+        <translation>Privater PEM-Schlüssel für RS256/ES256.</translation>
+    </message>
+    <message>
+        <source>HS256 (default), HS384, HS512, RS256 or ES256.</source>
+        <translation>HS256 (Standard), HS384, HS512, RS256 oder ES256.</translation>
+    </message>
+    <message>
+        <source>Lifetime in seconds (default 3600).</source>
+        <translation>Gültigkeitsdauer in Sekunden (Standard 3600).</translation>
+    </message>
+    <message>
+        <source>--ttl must be a number of seconds</source>
+        <translation>--ttl muss eine Anzahl von Sekunden sein</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>the environment variable %1 is empty or unset</source>
+        <translation>die Umgebungsvariable %1 ist leer oder nicht gesetzt</translation>
+    </message>
+    <message>
+        <source>give the key with --secret-env VAR (or --key-file for RS256/ES256)</source>
+        <translation>geben Sie den Schlüssel mit --secret-env VAR an (oder --key-file für RS256/ES256)</translation>
+    </message>
+    <message>
+        <source>usage: logwarden token inspect TOKEN</source>
+        <translation>Aufruf: logwarden token inspect TOKEN</translation>
+    </message>
+    <message>
+        <source>this is not a JWT</source>
+        <translation>dies ist kein JWT</translation>
+    </message>
+    <message>
+        <source>expired at %1</source>
+        <translation>abgelaufen am %1</translation>
+    </message>
+    <message>
+        <source>expires at %1</source>
+        <translation>läuft ab am %1</translation>
+    </message>
+    <message>
+        <source>unknown token command &quot;%1&quot; (generate, inspect)</source>
+        <translation>unbekannter Token-Befehl „%1“ (generate, inspect)</translation>
+    </message>
+    <message>
+        <source>Logwarden console. Token commands: logwarden token generate|inspect --help</source>
+        <translation>Logwarden-Konsole. Token-Befehle: logwarden token generate|inspect --help</translation>
+    </message>
+    <message>
+        <source>Server URL, e.g. https://host:8443.</source>
+        <translation>Server-URL, z. B. https://host:8443.</translation>
+    </message>
+    <message>
+        <source>Read the credential (JWT or admin token) from this file; it is kept in the keychain.</source>
+        <translation>Die Zugangsdaten (JWT oder Admin-Token) aus dieser Datei lesen; sie werden im Schlüsselbund aufbewahrt.</translation>
+    </message>
+    <message>
+        <source>Connection profile (default: the last used).</source>
+        <translation>Verbindungsprofil (Standard: das zuletzt verwendete).</translation>
+    </message>
+    <message>
+        <source>Open on this tab (e.g. Collectors).</source>
+        <translation>Mit diesem Reiter öffnen (z. B. Collectors).</translation>
+    </message>
+</context>
+<context>
+    <name>console</name>
+    <message>
+        <source>Connect</source>
+        <translation>Verbinden</translation>
+    </message>
+    <message>
+        <source>Server URL:</source>
+        <translation>Server-URL:</translation>
+    </message>
+    <message>
+        <source>No keychain</source>
+        <translation>Kein Schlüsselbund</translation>
+    </message>
+    <message>
+        <source>Unknown certificate</source>
+        <translation>Unbekanntes Zertifikat</translation>
+    </message>
+    <message>
+        <source>The server presents a certificate nobody has accepted yet.
+
+Subject: %1
+SHA-256: %2
+
+Compare the fingerprint with the server&apos;s (logwardend prints it in &lt;data-dir&gt;/tls/server.crt). Trust and pin it for this profile?</source>
+        <translation>Der Server legt ein Zertifikat vor, das noch niemand akzeptiert hat.
+
+Subjekt: %1
+SHA-256: %2
+
+Vergleichen Sie den Fingerabdruck mit dem des Servers (logwardend gibt ihn aus; &lt;data-dir&gt;/tls/server.crt). Vertrauen und für dieses Profil festlegen?</translation>
+    </message>
+    <message>
+        <source>The new token is this profile&apos;s credential.</source>
+        <translation>Das neue Token ist jetzt die Zugangsberechtigung dieses Profils.</translation>
+    </message>
+    <message>
+        <source>Credential</source>
+        <translation>Zugangsdaten</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>JWT or admin token for %1 (kept in the keychain):</source>
+        <translation>JWT oder Admin-Token für %1 (wird im Schlüsselbund aufbewahrt):</translation>
+    </message>
+</context>
+<context>
+    <name>lw::console::ApiClient</name>
+    <message>
+        <source>The server&apos;s certificate is not trusted yet (SHA-256 %1).</source>
+        <translation>Dem Zertifikat des Servers wird noch nicht vertraut (SHA-256 %1).</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate CHANGED: expected SHA-256 %1, got %2. Refusing to connect; if the server was re-keyed on purpose, accept the new certificate in the profile.</source>
+        <translation>Das Zertifikat des Servers hat sich GEÄNDERT: erwartet SHA-256 %1, erhalten %2. Keine Verbindung; wurde der Schlüssel des Servers absichtlich erneuert, akzeptieren Sie das neue Zertifikat im Profil.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate CHANGED: expected SHA-256 %1, got %2. Refusing its answer; if the server was re-keyed on purpose, accept the new certificate in the profile.</source>
+        <translation>Das Zertifikat des Servers hat sich GEÄNDERT: erwartet SHA-256 %1, erhalten %2. Seine Antwort wird abgelehnt; wurde der Schlüssel des Servers absichtlich erneuert, akzeptieren Sie das neue Zertifikat im Profil.</translation>
+    </message>
+    <message>
+        <source>The server did not answer within %1 seconds.</source>
+        <translation>Der Server hat nicht innerhalb von %1 Sekunden geantwortet.</translation>
+    </message>
+    <message>
+        <source>Cannot reach %1: %2</source>
+        <translation>%1 ist nicht erreichbar: %2</translation>
+    </message>
+    <message>
+        <source>The server answered %1.</source>
+        <translation>Der Server antwortete %1.</translation>
+    </message>
+</context>
+<context>
+    <name>lw::console::SecretStore</name>
+    <message>
+        <source>The system keychain is not available (%1); secrets are kept in memory for this session only.</source>
+        <translation>Der Schlüsselbund des Systems ist nicht verfügbar (%1); Geheimnisse werden nur für diese Sitzung im Speicher gehalten.</translation>
+    </message>
+    <message>
+        <source>Could not store the secret in the keychain: %1</source>
+        <translation>Das Geheimnis konnte nicht im Schlüsselbund gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>No secret is stored for %1.</source>
+        <translation>Für %1 ist kein Geheimnis gespeichert.</translation>
+    </message>
+    <message>
+        <source>Could not read the secret from the keychain: %1</source>
+        <translation>Das Geheimnis konnte nicht aus dem Schlüsselbund gelesen werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>lw::ui</name>
+    <message>
+        <source>&quot;name&quot; is required.</source>
+        <translation>„name“ ist erforderlich.</translation>
+    </message>
+    <message>
+        <source>&quot;name&quot; must be 3 to 64 characters of a-z, 0-9, &apos;-&apos; and &apos;_&apos;.</source>
+        <translation>„name“ muss aus 3 bis 64 Zeichen aus a-z, 0-9, „-“ und „_“ bestehen.</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>Quellen</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>Min level</source>
+        <translation>Mindeststufe</translation>
+    </message>
+    <message>
+        <source>Journald identifier</source>
+        <translation>Journald-Kennung</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Dateien</translation>
+    </message>
+    <message>
+        <source>source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>Targets</source>
+        <translation>Ziele</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Loki URL</source>
+        <translation>Loki-URL</translation>
+    </message>
+    <message>
+        <source>Rsyslog endpoint</source>
+        <translation>Rsyslog-Endpunkt</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>TLS bundle</source>
+        <translation>TLS-Bündel</translation>
+    </message>
+    <message>
+        <source>target</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>TLS Bundles</source>
+        <translation>TLS-Bündel</translation>
+    </message>
+    <message>
+        <source>Certificate subject</source>
+        <translation>Zertifikatssubjekt</translation>
+    </message>
+    <message>
+        <source>Issuer</source>
+        <translation>Aussteller</translation>
+    </message>
+    <message>
+        <source>Not after</source>
+        <translation>Gültig bis</translation>
+    </message>
+    <message>
+        <source>Has key</source>
+        <translation>Mit Schlüssel</translation>
+    </message>
+    <message>
+        <source>Collectors</source>
+        <translation>Collectors</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Alloy</source>
+        <translation>Alloy</translation>
+    </message>
+    <message>
+        <source>remotecfg</source>
+        <translation>remotecfg</translation>
+    </message>
+    <message>
+        <source>Pipeline</source>
+        <translation>Pipeline</translation>
+    </message>
+    <message>
+        <source>Failing exporters</source>
+        <translation>Fehlerhafte Exporter</translation>
+    </message>
+    <message>
+        <source>Exporters</source>
+        <translation>Exporter</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>Zuletzt gesehen</translation>
+    </message>
+    <message>
+        <source>collector</source>
+        <translation>Collector</translation>
+    </message>
+    <message>
+        <source>Tenants</source>
+        <translation>Mandanten</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>Anzeigename</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Cluster</source>
+        <translation>Cluster</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>tenant</source>
+        <translation>Mandant</translation>
+    </message>
+    <message>
+        <source>Access Policies</source>
+        <translation>Zugriffsrichtlinien</translation>
+    </message>
+    <message>
+        <source>Scopes</source>
+        <translation>Scopes</translation>
+    </message>
+    <message>
+        <source>Realms</source>
+        <translation>Realms</translation>
+    </message>
+    <message>
+        <source>access policy</source>
+        <translation>Zugriffsrichtlinie</translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation>Tokens</translation>
+    </message>
+    <message>
+        <source>Access policy</source>
+        <translation>Zugriffsrichtlinie</translation>
+    </message>
+    <message>
+        <source>Expiration</source>
+        <translation>Ablauf</translation>
+    </message>
+    <message>
+        <source>Last used</source>
+        <translation>Zuletzt verwendet</translation>
+    </message>
+    <message>
+        <source>token</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <source>Ingest Tokens</source>
+        <translation>Ingest-Tokens</translation>
+    </message>
+    <message>
+        <source>Parser</source>
+        <translation>Parser</translation>
+    </message>
+    <message>
+        <source>Custom value</source>
+        <translation>Eigener Wert</translation>
+    </message>
+    <message>
+        <source>&quot;parser&quot; must be json, kv, zap_json or none.</source>
+        <translation>„parser“ muss json, kv, zap_json oder none sein.</translation>
+    </message>
+    <message>
+        <source>ingest token</source>
+        <translation>Ingest-Token</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Key created</source>
+        <translation>Schlüssel erstellt</translation>
+    </message>
+    <message>
+        <source>user</source>
+        <translation>Benutzer</translation>
+    </message>
+</context>
+<context>
+    <name>lw::ui::ConflictDialog</name>
+    <message>
+        <source>Changed by someone else</source>
+        <translation>Von jemand anderem geändert</translation>
+    </message>
+    <message>
+        <source>This record was changed on the server after you opened it. Compare the versions, then reload the server&apos;s version or overwrite it with yours.</source>
+        <translation>Dieser Eintrag wurde auf dem Server geändert, nachdem Sie ihn geöffnet haben. Vergleichen Sie die Versionen und laden Sie dann die Version des Servers neu oder überschreiben Sie sie mit Ihrer.</translation>
+    </message>
+    <message>
+        <source>Your version</source>
+        <translation>Ihre Version</translation>
+    </message>
+    <message>
+        <source>On the server now</source>
+        <translation>Jetzt auf dem Server</translation>
+    </message>
+    <message>
+        <source>Reload theirs</source>
+        <translation>Serverversion laden</translation>
+    </message>
+    <message>
+        <source>Overwrite with mine</source>
+        <translation>Mit meiner überschreiben</translation>
+    </message>
+</context>
+<context>
+    <name>lw::ui::JsonEditorDialog</name>
+    <message>
+        <source>This is not valid JSON yet.</source>
+        <translation>Das ist noch kein gültiges JSON.</translation>
+    </message>
+    <message>
+        <source>Looks valid.</source>
+        <translation>Sieht gültig aus.</translation>
+    </message>
+    <message>
+        <source>The server refused: %1</source>
+        <translation>Der Server hat abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>The server refused %1: %2</source>
+        <translation>Der Server hat %1 abgelehnt: %2</translation>
+    </message>
+</context>
+<context>
+    <name>lw::ui::JwtInspectorDialog</name>
+    <message>
+        <source>Inspect a JWT</source>
+        <translation>JWT untersuchen</translation>
+    </message>
+    <message>
+        <source>Paste a token here.</source>
+        <translation>Fügen Sie hier ein Token ein.</translation>
+    </message>
+    <message>
+        <source>This is not a JWT (three base64url parts with JSON header and claims).</source>
+        <translation>Das ist kein JWT (drei base64url-Teile mit JSON-Header und -Claims).</translation>
+    </message>
+</context>
+<context>
+    <name>lw::ui::LogsTab</name>
+    <message>
+        <source>Live tail</source>
+        <translation>Live-Verfolgung</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>Labels</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Zeile</translation>
+    </message>
+    <message>
+        <source>LogQL, e.g. {job=&quot;api&quot;} |= &quot;error&quot;</source>
+        <translation>LogQL, z. B. {job=&quot;api&quot;} |= &quot;error&quot;</translation>
+    </message>
+    <message>
+        <source>Last 5 minutes</source>
+        <translation>Letzte 5 Minuten</translation>
+    </message>
+    <message>
+        <source>Last 15 minutes</source>
+        <translation>Letzte 15 Minuten</translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation>Letzte Stunde</translation>
+    </message>
+    <message>
+        <source>Last 6 hours</source>
+        <translation>Letzte 6 Stunden</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>Letzte 24 Stunden</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Letzte 7 Tage</translation>
+    </message>
+    <message>
+        <source>limit </source>
+        <translation>Limit </translation>
+    </message>
+    <message>
+        <source>Filter the results…</source>
+        <translation>Ergebnisse filtern…</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>&amp;Ausführen</translation>
+    </message>
+    <message>
+        <source>Run the query (Ctrl+Return)</source>
+        <translation>Abfrage ausführen (Strg+Eingabe)</translation>
+    </message>
+    <message>
+        <source>Tenant</source>
+        <translation>Mandant</translation>
+    </message>
+    <message>
+        <source>Ctrl+Return</source>
+        <translation>Ctrl+Return</translation>
+    </message>
+    <message>
+        <source>Could not list tenants: %1</source>
+        <translation>Mandanten konnten nicht aufgelistet werden: %1</translation>
+    </message>
+    <message>
+        <source>Choose a tenant first.</source>
+        <translation>Wählen Sie zuerst einen Mandanten.</translation>
+    </message>
+    <message>
+        <source>Query failed: %1</source>
+        <translation>Abfrage fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>The live tail stopped: %1</source>
+        <translation>Die Live-Verfolgung wurde beendet: %1</translation>
+    </message>
+</context>
+<context>
+    <name>lw::ui::MainWindow</name>
+    <message>
+        <source>Logwarden</source>
+        <translation>Logwarden</translation>
+    </message>
+    <message>
+        <source>Logs</source>
+        <translation>Logs</translation>
+    </message>
+    <message>
+        <source>Server: %1</source>
+        <translation>Server: %1</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>Refresh &amp;all</source>
+        <translation>&amp;Alles neu laden</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+R</source>
+        <translation>Ctrl+Shift+R</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>&amp;Werkzeuge</translation>
+    </message>
+    <message>
+        <source>&amp;Generate a self-signed token…</source>
+        <translation>Selbst signiertes Token &amp;erzeugen…</translation>
+    </message>
+    <message>
+        <source>Ctrl+G</source>
+        <translation>Ctrl+G</translation>
+    </message>
+    <message>
+        <source>&amp;Inspect a JWT…</source>
+        <translation>JWT &amp;untersuchen…</translation>
+    </message>
+    <message>
+        <source>Ctrl+I</source>
+        <translation>Ctrl+I</translation>
+    </message>
+    <message>
+        <source>The new language is used from the next start.</source>
+        <translation>Die neue Sprache wird ab dem nächsten Start verwendet.</translation>
+    </message>
+    <message>
+        <source>There is no tab &quot;%1&quot;.</source>
+        <translation>Es gibt keinen Reiter „%1“.</translation>
+    </message>
+    <message>
+        <source>Shown once</source>
+        <translation>Einmalige Anzeige</translation>
+    </message>
+    <message>
+        <source>The secret of &quot;%1&quot; is shown now and never again. Copy it to where it is needed.</source>
+        <translation>Das Geheimnis von „%1“ wird jetzt und nie wieder angezeigt. Kopieren Sie es dorthin, wo es gebraucht wird.</translation>
+    </message>
+    <message>
+        <source>Copy (cleared in 30 s)</source>
+        <translation>Kopieren (nach 30 s gelöscht)</translation>
+    </message>
+</context>
+<context>
+    <name>lw::ui::ResourceTab</name>
+    <message>
+        <source>&amp;New</source>
+        <translation>&amp;Neu</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Deactivate</source>
+        <translation>&amp;Deaktivieren</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>Neu &amp;laden</translation>
+    </message>
+    <message>
+        <source>Filter %1…</source>
+        <translation>%1 filtern…</translation>
+    </message>
+    <message>
+        <source>Select a row to see it as JSON.</source>
+        <translation>Wählen Sie eine Zeile, um sie als JSON zu sehen.</translation>
+    </message>
+    <message>
+        <source>Create (Ctrl+N)</source>
+        <translation>Erstellen (Strg+N)</translation>
+    </message>
+    <message>
+        <source>Edit the selected row (Ctrl+E or double-click)</source>
+        <translation>Ausgewählte Zeile bearbeiten (Strg+E oder Doppelklick)</translation>
+    </message>
+    <message>
+        <source>Delete the selected row (Del)</source>
+        <translation>Ausgewählte Zeile löschen (Entf)</translation>
+    </message>
+    <message>
+        <source>Reload from the server (F5)</source>
+        <translation>Vom Server neu laden (F5)</translation>
+    </message>
+    <message>
+        <source>The tenant whose %1 are shown</source>
+        <translation>Der Mandant, dessen %1 angezeigt werden</translation>
+    </message>
+    <message>
+        <source>Tenant</source>
+        <translation>Mandant</translation>
+    </message>
+    <message>
+        <source>Ctrl+E</source>
+        <translation>Ctrl+E</translation>
+    </message>
+    <message>
+        <source>Could not list tenants: %1</source>
+        <translation>Mandanten konnten nicht aufgelistet werden: %1</translation>
+    </message>
+    <message>
+        <source>Could not load %1: %2</source>
+        <translation>%1 konnten nicht geladen werden: %2</translation>
+    </message>
+    <message>
+        <source>— rendered pipeline —</source>
+        <translation>— erzeugte Pipeline —</translation>
+    </message>
+    <message>
+        <source>New %1</source>
+        <translation>Neu: %1</translation>
+    </message>
+    <message>
+        <source>Select a row to edit first.</source>
+        <translation>Wählen Sie zuerst eine Zeile zum Bearbeiten.</translation>
+    </message>
+    <message>
+        <source>Could not load &quot;%1&quot;: %2</source>
+        <translation>„%1“ konnte nicht geladen werden: %2</translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
+        <translation>%1 bearbeiten</translation>
+    </message>
+    <message>
+        <source>Select a row to delete first.</source>
+        <translation>Wählen Sie zuerst eine Zeile zum Löschen.</translation>
+    </message>
+    <message>
+        <source>Deactivate</source>
+        <translation>Deaktivieren</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Deactivate %1 &quot;%2&quot;? Requests using it will be refused until it is re-activated.</source>
+        <translation>%1 „%2“ deaktivieren? Anfragen damit werden abgelehnt, bis es wieder aktiviert wird.</translation>
+    </message>
+    <message>
+        <source>Delete %1 &quot;%2&quot;? This cannot be undone.</source>
+        <translation>%1 „%2“ löschen? Das kann nicht rückgängig gemacht werden.</translation>
+    </message>
+    <message>
+        <source>Could not delete &quot;%1&quot;: %2</source>
+        <translation>„%1“ konnte nicht gelöscht werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>lw::ui::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Aus</translation>
+    </message>
+    <message>
+        <source>How often the Collectors tab reloads by itself; 0 turns it off.</source>
+        <translation>Wie oft der Reiter Collectors sich selbst neu lädt; 0 schaltet das ab.</translation>
+    </message>
+    <message>
+        <source>The system&apos;s language</source>
+        <translation>Sprache des Systems</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>Wie das System</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Hell</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Dunkel</translation>
+    </message>
+    <message>
+        <source>A new language is used from the next start.</source>
+        <translation>Eine neue Sprache wird ab dem nächsten Start verwendet.</translation>
+    </message>
+    <message>
+        <source>Auto-refresh every</source>
+        <translation>Automatisch neu laden alle</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>Erscheinungsbild</translation>
+    </message>
+</context>
+<context>
+    <name>lw::ui::TokenGeneratorDialog</name>
+    <message>
+        <source>PEM key…</source>
+        <translation>PEM-Schlüssel…</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Use as this profile&apos;s credential</source>
+        <translation>Als Zugangsdaten dieses Profils verwenden</translation>
+    </message>
+    <message>
+        <source>Generate a self-signed token</source>
+        <translation>Selbst signiertes Token erzeugen</translation>
+    </message>
+    <message>
+        <source>user name</source>
+        <translation>Benutzername</translation>
+    </message>
+    <message>
+        <source>the user&apos;s API access key</source>
+        <translation>der API-Zugriffsschlüssel des Benutzers</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>more scopes, space-separated (e.g. Logpoint&apos;s search:read)</source>
+        <translation>weitere Scopes, durch Leerzeichen getrennt (z. B. search:read von Logpoint)</translation>
+    </message>
+    <message>
+        <source>Subject (sub)</source>
+        <translation>Subjekt (sub)</translation>
+    </message>
+    <message>
+        <source>Scopes</source>
+        <translation>Scopes</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>Algorithm</source>
+        <translation>Algorithmus</translation>
+    </message>
+    <message>
+        <source>Lifetime</source>
+        <translation>Gültigkeitsdauer</translation>
+    </message>
+    <message>
+        <source>&amp;Generate</source>
+        <translation>&amp;Erzeugen</translation>
+    </message>
+    <message>
+        <source>PEM private key</source>
+        <translation>Privater PEM-Schlüssel</translation>
+    </message>
+    <message>
+        <source>PEM key loaded from %1</source>
+        <translation>PEM-Schlüssel aus %1 geladen</translation>
+    </message>
+    <message>
+        <source>This token is shown only here; copy it now (the clipboard is cleared after 30 s).</source>
+        <translation>Dieses Token wird nur hier angezeigt; kopieren Sie es jetzt (die Zwischenablage wird nach 30 s geleert).</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,912 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>QObject</name>
+    <message>
+        <source>The subject (sub) is required.</source>
+        <translation>主体（sub）为必填项。</translation>
+    </message>
+    <message>
+        <source>Unsupported algorithm %1: use HS256, HS384, HS512, RS256 or ES256.</source>
+        <translation>不支持的算法 %1：请使用 HS256、HS384、HS512、RS256 或 ES256。</translation>
+    </message>
+    <message>
+        <source>The signing key is empty.</source>
+        <translation>签名密钥为空。</translation>
+    </message>
+    <message>
+        <source>%1 needs a PEM private key.</source>
+        <translation>%1 需要 PEM 私钥。</translation>
+    </message>
+    <message>
+        <source>The lifetime must be between one second and one year.</source>
+        <translation>有效期必须在一秒到一年之间。</translation>
+    </message>
+    <message>
+        <source>The token could not be signed: %1</source>
+        <translation>无法签名令牌：%1</translation>
+    </message>
+    <message>
+        <source>EXPIRED at %1</source>
+        <translation>已于 %1 过期</translation>
+    </message>
+    <message>
+        <source>Expires at %1</source>
+        <translation>将于 %1 过期</translation>
+    </message>
+    <message>
+        <source>No expiry (exp) claim.</source>
+        <translation>没有过期（exp）声明。</translation>
+    </message>
+    <message>
+        <source>Header:
+%1
+Claims:
+%2
+%3</source>
+        <translation>头部：
+%1
+声明：
+%2
+%3</translation>
+    </message>
+</context>
+<context>
+    <name>cli</name>
+    <message>
+        <source>Generate a client-self-signed JWT (seed 001).</source>
+        <translation>生成客户端自签名 JWT（seed 001）。</translation>
+    </message>
+    <message>
+        <source>The user name (sub claim).</source>
+        <translation>用户名（sub 声明）。</translation>
+    </message>
+    <message>
+        <source>Space-separated scopes.</source>
+        <translation>以空格分隔的权限范围。</translation>
+    </message>
+    <message>
+        <source>Environment variable holding the API access key (never a command-line argument).</source>
+        <translation>保存 API 访问密钥的环境变量（绝不作为命令行参数）。</translation>
+    </message>
+    <message>
+        <source>PEM private key for RS256/ES256.</source>
+        <translation>用于 RS256/ES256 的 PEM 私钥。</translation>
+    </message>
+    <message>
+        <source>HS256 (default), HS384, HS512, RS256 or ES256.</source>
+        <translation>HS256（默认）、HS384、HS512、RS256 或 ES256。</translation>
+    </message>
+    <message>
+        <source>Lifetime in seconds (default 3600).</source>
+        <translation>有效期（秒，默认 3600）。</translation>
+    </message>
+    <message>
+        <source>--ttl must be a number of seconds</source>
+        <translation>--ttl 必须是秒数</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>the environment variable %1 is empty or unset</source>
+        <translation>环境变量 %1 为空或未设置</translation>
+    </message>
+    <message>
+        <source>give the key with --secret-env VAR (or --key-file for RS256/ES256)</source>
+        <translation>请用 --secret-env VAR 提供密钥（RS256/ES256 用 --key-file）</translation>
+    </message>
+    <message>
+        <source>usage: logwarden token inspect TOKEN</source>
+        <translation>用法：logwarden token inspect TOKEN</translation>
+    </message>
+    <message>
+        <source>this is not a JWT</source>
+        <translation>这不是 JWT</translation>
+    </message>
+    <message>
+        <source>expired at %1</source>
+        <translation>已于 %1 过期</translation>
+    </message>
+    <message>
+        <source>expires at %1</source>
+        <translation>将于 %1 过期</translation>
+    </message>
+    <message>
+        <source>unknown token command &quot;%1&quot; (generate, inspect)</source>
+        <translation>未知的令牌命令“%1”（generate、inspect）</translation>
+    </message>
+    <message>
+        <source>Logwarden console. Token commands: logwarden token generate|inspect --help</source>
+        <translation>Logwarden 控制台。令牌命令：logwarden token generate|inspect --help</translation>
+    </message>
+    <message>
+        <source>Server URL, e.g. https://host:8443.</source>
+        <translation>服务器 URL，例如 https://host:8443。</translation>
+    </message>
+    <message>
+        <source>Read the credential (JWT or admin token) from this file; it is kept in the keychain.</source>
+        <translation>从此文件读取凭据（JWT 或管理员令牌）；凭据保存在钥匙串中。</translation>
+    </message>
+    <message>
+        <source>Connection profile (default: the last used).</source>
+        <translation>连接配置（默认：上次使用的）。</translation>
+    </message>
+    <message>
+        <source>Open on this tab (e.g. Collectors).</source>
+        <translation>打开时显示此标签页（例如 Collectors）。</translation>
+    </message>
+</context>
+<context>
+    <name>console</name>
+    <message>
+        <source>Connect</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>Server URL:</source>
+        <translation>服务器 URL：</translation>
+    </message>
+    <message>
+        <source>No keychain</source>
+        <translation>没有钥匙串</translation>
+    </message>
+    <message>
+        <source>Unknown certificate</source>
+        <translation>未知证书</translation>
+    </message>
+    <message>
+        <source>The server presents a certificate nobody has accepted yet.
+
+Subject: %1
+SHA-256: %2
+
+Compare the fingerprint with the server&apos;s (logwardend prints it in &lt;data-dir&gt;/tls/server.crt). Trust and pin it for this profile?</source>
+        <translation>服务器出示了一个尚未被接受的证书。
+
+主体：%1
+SHA-256：%2
+
+请将指纹与服务器的指纹比对（logwardend 会打印它；见 &lt;data-dir&gt;/tls/server.crt）。是否信任并为此配置固定该证书？</translation>
+    </message>
+    <message>
+        <source>The new token is this profile&apos;s credential.</source>
+        <translation>新令牌现在是此配置的凭据。</translation>
+    </message>
+    <message>
+        <source>Credential</source>
+        <translation>凭据</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>JWT or admin token for %1 (kept in the keychain):</source>
+        <translation>%1 的 JWT 或管理员令牌（保存在钥匙串中）：</translation>
+    </message>
+</context>
+<context>
+    <name>lw::console::ApiClient</name>
+    <message>
+        <source>The server&apos;s certificate is not trusted yet (SHA-256 %1).</source>
+        <translation>服务器证书尚未被信任（SHA-256 %1）。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate CHANGED: expected SHA-256 %1, got %2. Refusing to connect; if the server was re-keyed on purpose, accept the new certificate in the profile.</source>
+        <translation>服务器证书已更改：预期 SHA-256 %1，实际 %2。拒绝连接；如果服务器是有意更换了密钥，请在配置中接受新证书。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate CHANGED: expected SHA-256 %1, got %2. Refusing its answer; if the server was re-keyed on purpose, accept the new certificate in the profile.</source>
+        <translation>服务器证书已更改：预期 SHA-256 %1，实际 %2。拒绝其应答；如果服务器是有意更换了密钥，请在配置中接受新证书。</translation>
+    </message>
+    <message>
+        <source>The server did not answer within %1 seconds.</source>
+        <translation>服务器在 %1 秒内没有应答。</translation>
+    </message>
+    <message>
+        <source>Cannot reach %1: %2</source>
+        <translation>无法访问 %1：%2</translation>
+    </message>
+    <message>
+        <source>The server answered %1.</source>
+        <translation>服务器应答 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>lw::console::SecretStore</name>
+    <message>
+        <source>The system keychain is not available (%1); secrets are kept in memory for this session only.</source>
+        <translation>系统钥匙串不可用（%1）；机密仅在本次会话中保存在内存里。</translation>
+    </message>
+    <message>
+        <source>Could not store the secret in the keychain: %1</source>
+        <translation>无法将机密保存到钥匙串：%1</translation>
+    </message>
+    <message>
+        <source>No secret is stored for %1.</source>
+        <translation>没有为 %1 保存机密。</translation>
+    </message>
+    <message>
+        <source>Could not read the secret from the keychain: %1</source>
+        <translation>无法从钥匙串读取机密：%1</translation>
+    </message>
+</context>
+<context>
+    <name>lw::ui</name>
+    <message>
+        <source>&quot;name&quot; is required.</source>
+        <translation>“name”为必填项。</translation>
+    </message>
+    <message>
+        <source>&quot;name&quot; must be 3 to 64 characters of a-z, 0-9, &apos;-&apos; and &apos;_&apos;.</source>
+        <translation>“name”必须由 3 到 64 个 a-z、0-9、“-”和“_”字符组成。</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>日志源</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>已启用</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>Min level</source>
+        <translation>最低级别</translation>
+    </message>
+    <message>
+        <source>Journald identifier</source>
+        <translation>Journald 标识符</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>source</source>
+        <translation>日志源</translation>
+    </message>
+    <message>
+        <source>Targets</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Loki URL</source>
+        <translation>Loki URL</translation>
+    </message>
+    <message>
+        <source>Rsyslog endpoint</source>
+        <translation>Rsyslog 端点</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <source>TLS bundle</source>
+        <translation>TLS 证书包</translation>
+    </message>
+    <message>
+        <source>target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>TLS Bundles</source>
+        <translation>TLS 证书包</translation>
+    </message>
+    <message>
+        <source>Certificate subject</source>
+        <translation>证书主体</translation>
+    </message>
+    <message>
+        <source>Issuer</source>
+        <translation>颁发者</translation>
+    </message>
+    <message>
+        <source>Not after</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <source>Has key</source>
+        <translation>含私钥</translation>
+    </message>
+    <message>
+        <source>Collectors</source>
+        <translation>采集器</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Alloy</source>
+        <translation>Alloy</translation>
+    </message>
+    <message>
+        <source>remotecfg</source>
+        <translation>remotecfg</translation>
+    </message>
+    <message>
+        <source>Pipeline</source>
+        <translation>管道</translation>
+    </message>
+    <message>
+        <source>Failing exporters</source>
+        <translation>失败的导出器</translation>
+    </message>
+    <message>
+        <source>Exporters</source>
+        <translation>导出器</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>最后在线</translation>
+    </message>
+    <message>
+        <source>collector</source>
+        <translation>采集器</translation>
+    </message>
+    <message>
+        <source>Tenants</source>
+        <translation>租户</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>显示名称</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Cluster</source>
+        <translation>集群</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>tenant</source>
+        <translation>租户</translation>
+    </message>
+    <message>
+        <source>Access Policies</source>
+        <translation>访问策略</translation>
+    </message>
+    <message>
+        <source>Scopes</source>
+        <translation>权限范围</translation>
+    </message>
+    <message>
+        <source>Realms</source>
+        <translation>领域</translation>
+    </message>
+    <message>
+        <source>access policy</source>
+        <translation>访问策略</translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation>令牌</translation>
+    </message>
+    <message>
+        <source>Access policy</source>
+        <translation>访问策略</translation>
+    </message>
+    <message>
+        <source>Expiration</source>
+        <translation>过期时间</translation>
+    </message>
+    <message>
+        <source>Last used</source>
+        <translation>最后使用</translation>
+    </message>
+    <message>
+        <source>token</source>
+        <translation>令牌</translation>
+    </message>
+    <message>
+        <source>Ingest Tokens</source>
+        <translation>摄取令牌</translation>
+    </message>
+    <message>
+        <source>Parser</source>
+        <translation>解析器</translation>
+    </message>
+    <message>
+        <source>Custom value</source>
+        <translation>自定义值</translation>
+    </message>
+    <message>
+        <source>&quot;parser&quot; must be json, kv, zap_json or none.</source>
+        <translation>“parser”必须是 json、kv、zap_json 或 none。</translation>
+    </message>
+    <message>
+        <source>ingest token</source>
+        <translation>摄取令牌</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Key created</source>
+        <translation>密钥创建时间</translation>
+    </message>
+    <message>
+        <source>user</source>
+        <translation>用户</translation>
+    </message>
+</context>
+<context>
+    <name>lw::ui::ConflictDialog</name>
+    <message>
+        <source>Changed by someone else</source>
+        <translation>已被他人修改</translation>
+    </message>
+    <message>
+        <source>This record was changed on the server after you opened it. Compare the versions, then reload the server&apos;s version or overwrite it with yours.</source>
+        <translation>你打开此记录后，它在服务器上被修改了。请比较两个版本，然后重新加载服务器的版本或用你的版本覆盖。</translation>
+    </message>
+    <message>
+        <source>Your version</source>
+        <translation>你的版本</translation>
+    </message>
+    <message>
+        <source>On the server now</source>
+        <translation>服务器上的当前版本</translation>
+    </message>
+    <message>
+        <source>Reload theirs</source>
+        <translation>加载服务器版本</translation>
+    </message>
+    <message>
+        <source>Overwrite with mine</source>
+        <translation>用我的版本覆盖</translation>
+    </message>
+</context>
+<context>
+    <name>lw::ui::JsonEditorDialog</name>
+    <message>
+        <source>This is not valid JSON yet.</source>
+        <translation>这还不是有效的 JSON。</translation>
+    </message>
+    <message>
+        <source>Looks valid.</source>
+        <translation>看起来有效。</translation>
+    </message>
+    <message>
+        <source>The server refused: %1</source>
+        <translation>服务器拒绝：%1</translation>
+    </message>
+    <message>
+        <source>The server refused %1: %2</source>
+        <translation>服务器拒绝了 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>lw::ui::JwtInspectorDialog</name>
+    <message>
+        <source>Inspect a JWT</source>
+        <translation>检查 JWT</translation>
+    </message>
+    <message>
+        <source>Paste a token here.</source>
+        <translation>在此粘贴令牌。</translation>
+    </message>
+    <message>
+        <source>This is not a JWT (three base64url parts with JSON header and claims).</source>
+        <translation>这不是 JWT（应为三段 base64url，含 JSON 头部和声明）。</translation>
+    </message>
+</context>
+<context>
+    <name>lw::ui::LogsTab</name>
+    <message>
+        <source>Live tail</source>
+        <translation>实时跟踪</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>日志行</translation>
+    </message>
+    <message>
+        <source>LogQL, e.g. {job=&quot;api&quot;} |= &quot;error&quot;</source>
+        <translation>LogQL，例如 {job=&quot;api&quot;} |= &quot;error&quot;</translation>
+    </message>
+    <message>
+        <source>Last 5 minutes</source>
+        <translation>最近 5 分钟</translation>
+    </message>
+    <message>
+        <source>Last 15 minutes</source>
+        <translation>最近 15 分钟</translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation>最近 1 小时</translation>
+    </message>
+    <message>
+        <source>Last 6 hours</source>
+        <translation>最近 6 小时</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>最近 24 小时</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>最近 7 天</translation>
+    </message>
+    <message>
+        <source>limit </source>
+        <translation>上限 </translation>
+    </message>
+    <message>
+        <source>Filter the results…</source>
+        <translation>筛选结果…</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>运行(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Run the query (Ctrl+Return)</source>
+        <translation>运行查询（Ctrl+Return）</translation>
+    </message>
+    <message>
+        <source>Tenant</source>
+        <translation>租户</translation>
+    </message>
+    <message>
+        <source>Ctrl+Return</source>
+        <translation>Ctrl+Return</translation>
+    </message>
+    <message>
+        <source>Could not list tenants: %1</source>
+        <translation>无法列出租户：%1</translation>
+    </message>
+    <message>
+        <source>Choose a tenant first.</source>
+        <translation>请先选择租户。</translation>
+    </message>
+    <message>
+        <source>Query failed: %1</source>
+        <translation>查询失败：%1</translation>
+    </message>
+    <message>
+        <source>The live tail stopped: %1</source>
+        <translation>实时跟踪已停止：%1</translation>
+    </message>
+</context>
+<context>
+    <name>lw::ui::MainWindow</name>
+    <message>
+        <source>Logwarden</source>
+        <translation>Logwarden</translation>
+    </message>
+    <message>
+        <source>Logs</source>
+        <translation>日志</translation>
+    </message>
+    <message>
+        <source>Server: %1</source>
+        <translation>服务器：%1</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Refresh &amp;all</source>
+        <translation>全部刷新(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+R</source>
+        <translation>Ctrl+Shift+R</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>工具(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Generate a self-signed token…</source>
+        <translation>生成自签名令牌(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>Ctrl+G</source>
+        <translation>Ctrl+G</translation>
+    </message>
+    <message>
+        <source>&amp;Inspect a JWT…</source>
+        <translation>检查 JWT(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Ctrl+I</source>
+        <translation>Ctrl+I</translation>
+    </message>
+    <message>
+        <source>The new language is used from the next start.</source>
+        <translation>新语言将在下次启动时生效。</translation>
+    </message>
+    <message>
+        <source>There is no tab &quot;%1&quot;.</source>
+        <translation>没有名为“%1”的标签页。</translation>
+    </message>
+    <message>
+        <source>Shown once</source>
+        <translation>仅显示一次</translation>
+    </message>
+    <message>
+        <source>The secret of &quot;%1&quot; is shown now and never again. Copy it to where it is needed.</source>
+        <translation>“%1”的机密仅在此显示一次，之后不再显示。请把它复制到需要的地方。</translation>
+    </message>
+    <message>
+        <source>Copy (cleared in 30 s)</source>
+        <translation>复制（30 秒后清除）</translation>
+    </message>
+</context>
+<context>
+    <name>lw::ui::ResourceTab</name>
+    <message>
+        <source>&amp;New</source>
+        <translation>新建(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Deactivate</source>
+        <translation>停用(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Filter %1…</source>
+        <translation>筛选%1…</translation>
+    </message>
+    <message>
+        <source>Select a row to see it as JSON.</source>
+        <translation>选择一行以查看其 JSON。</translation>
+    </message>
+    <message>
+        <source>Create (Ctrl+N)</source>
+        <translation>新建（Ctrl+N）</translation>
+    </message>
+    <message>
+        <source>Edit the selected row (Ctrl+E or double-click)</source>
+        <translation>编辑所选行（Ctrl+E 或双击）</translation>
+    </message>
+    <message>
+        <source>Delete the selected row (Del)</source>
+        <translation>删除所选行（Del）</translation>
+    </message>
+    <message>
+        <source>Reload from the server (F5)</source>
+        <translation>从服务器重新加载（F5）</translation>
+    </message>
+    <message>
+        <source>The tenant whose %1 are shown</source>
+        <translation>显示其%1的租户</translation>
+    </message>
+    <message>
+        <source>Tenant</source>
+        <translation>租户</translation>
+    </message>
+    <message>
+        <source>Ctrl+E</source>
+        <translation>Ctrl+E</translation>
+    </message>
+    <message>
+        <source>Could not list tenants: %1</source>
+        <translation>无法列出租户：%1</translation>
+    </message>
+    <message>
+        <source>Could not load %1: %2</source>
+        <translation>无法加载%1：%2</translation>
+    </message>
+    <message>
+        <source>— rendered pipeline —</source>
+        <translation>— 生成的管道 —</translation>
+    </message>
+    <message>
+        <source>New %1</source>
+        <translation>新建%1</translation>
+    </message>
+    <message>
+        <source>Select a row to edit first.</source>
+        <translation>请先选择要编辑的行。</translation>
+    </message>
+    <message>
+        <source>Could not load &quot;%1&quot;: %2</source>
+        <translation>无法加载“%1”：%2</translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
+        <translation>编辑 %1</translation>
+    </message>
+    <message>
+        <source>Select a row to delete first.</source>
+        <translation>请先选择要删除的行。</translation>
+    </message>
+    <message>
+        <source>Deactivate</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Deactivate %1 &quot;%2&quot;? Requests using it will be refused until it is re-activated.</source>
+        <translation>停用%1“%2”？在重新激活之前，使用它的请求都会被拒绝。</translation>
+    </message>
+    <message>
+        <source>Delete %1 &quot;%2&quot;? This cannot be undone.</source>
+        <translation>删除%1“%2”？此操作无法撤销。</translation>
+    </message>
+    <message>
+        <source>Could not delete &quot;%1&quot;: %2</source>
+        <translation>无法删除“%1”：%2</translation>
+    </message>
+</context>
+<context>
+    <name>lw::ui::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>How often the Collectors tab reloads by itself; 0 turns it off.</source>
+        <translation>采集器标签页自动刷新的间隔；0 表示关闭。</translation>
+    </message>
+    <message>
+        <source>The system&apos;s language</source>
+        <translation>系统语言</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <source>A new language is used from the next start.</source>
+        <translation>新语言将在下次启动时生效。</translation>
+    </message>
+    <message>
+        <source>Auto-refresh every</source>
+        <translation>自动刷新间隔</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>主题</translation>
+    </message>
+</context>
+<context>
+    <name>lw::ui::TokenGeneratorDialog</name>
+    <message>
+        <source>PEM key…</source>
+        <translation>PEM 密钥…</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Use as this profile&apos;s credential</source>
+        <translation>用作此配置的凭据</translation>
+    </message>
+    <message>
+        <source>Generate a self-signed token</source>
+        <translation>生成自签名令牌</translation>
+    </message>
+    <message>
+        <source>user name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>the user&apos;s API access key</source>
+        <translation>用户的 API 访问密钥</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>more scopes, space-separated (e.g. Logpoint&apos;s search:read)</source>
+        <translation>更多权限范围，以空格分隔（例如 Logpoint 的 search:read）</translation>
+    </message>
+    <message>
+        <source>Subject (sub)</source>
+        <translation>主体（sub）</translation>
+    </message>
+    <message>
+        <source>Scopes</source>
+        <translation>权限范围</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>密钥</translation>
+    </message>
+    <message>
+        <source>Algorithm</source>
+        <translation>算法</translation>
+    </message>
+    <message>
+        <source>Lifetime</source>
+        <translation>有效期</translation>
+    </message>
+    <message>
+        <source>&amp;Generate</source>
+        <translation>生成(&amp;G)</translation>
+    </message>
+    <message>
+        <source>PEM private key</source>
+        <translation>PEM 私钥</translation>
+    </message>
+    <message>
+        <source>PEM key loaded from %1</source>
+        <translation>已从 %1 加载 PEM 密钥</translation>
+    </message>
+    <message>
+        <source>This token is shown only here; copy it now (the clipboard is cleared after 30 s).</source>
+        <translation>此令牌仅在此处显示；请立即复制（剪贴板将在 30 秒后清除）。</translation>
+    </message>
+</context>
+</TS>
