@@ -30,6 +30,11 @@ void ApiClient::get(const QString &path, Done done, const Headers &extraHeaders)
     send("GET", path, {}, {}, std::move(done), extraHeaders);
 }
 
+void ApiClient::getRaw(const QString &path, Done done)
+{
+    send("GET", path, {}, {}, std::move(done), {}, false);
+}
+
 void ApiClient::post(const QString &path, const Json &body, Done done)
 {
     send("POST", path, QByteArray::fromStdString(body.dump()), {}, std::move(done));
@@ -46,7 +51,7 @@ void ApiClient::remove(const QString &path, const QByteArray &ifMatch, Done done
 }
 
 void ApiClient::send(const QByteArray &method, const QString &path, const QByteArray &body, const QByteArray &ifMatch, Done done,
-                     const Headers &extraHeaders)
+                     const Headers &extraHeaders, bool parseSuccess)
 {
     QUrl url = m_base;
     const int query = path.indexOf(QLatin1Char('?'));
@@ -85,7 +90,7 @@ void ApiClient::send(const QByteArray &method, const QString &path, const QByteA
                                   .arg(m_pinned, fp);
         }
     });
-    connect(reply, &QNetworkReply::finished, this, [this, reply, done = std::move(done), pinnedMismatch] {
+    connect(reply, &QNetworkReply::finished, this, [this, reply, done = std::move(done), pinnedMismatch, parseSuccess] {
         // The pin holds for every answer, whatever the connection and whoever signed the certificate.
         const QSslCertificate peer = reply->sslConfiguration().peerCertificate();
         if (!m_pinned.isEmpty() && !peer.isNull() && fingerprint(peer).compare(m_pinned, Qt::CaseInsensitive) != 0) {
@@ -103,7 +108,8 @@ void ApiClient::send(const QByteArray &method, const QString &path, const QByteA
         r.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         r.body = reply->readAll();
         r.etag = reply->rawHeader("ETag");
-        r.json = Json::parse(r.body.toStdString(), nullptr, false);
+        if (parseSuccess || !r.ok())
+            r.json = Json::parse(r.body.constData(), r.body.constData() + r.body.size(), nullptr, false);
         if (r.status == 0) {
             r.error = !pinnedMismatch->isEmpty() ? *pinnedMismatch
                       : reply->error() == QNetworkReply::OperationCanceledError

@@ -39,6 +39,9 @@ public:
 
     using Headers = QList<std::pair<QByteArray, QByteArray>>;
     void get(const QString &path, Done done, const Headers &extraHeaders = {});
+    // As get, but a successful body is left unparsed in ApiResult::body (for large lists the
+    // caller reads with a faster parser); errors are parsed as usual.
+    void getRaw(const QString &path, Done done);
     void post(const QString &path, const Json &body, Done done);
     void put(const QString &path, const Json &body, const QByteArray &ifMatch, Done done);
     void remove(const QString &path, const QByteArray &ifMatch, Done done);
@@ -52,7 +55,7 @@ Q_SIGNALS:
 
 private:
     void send(const QByteArray &method, const QString &path, const QByteArray &body, const QByteArray &ifMatch, Done done,
-              const Headers &extraHeaders = {});
+              const Headers &extraHeaders = {}, bool parseSuccess = true);
 
     QNetworkAccessManager m_network;
     QUrl m_base;
