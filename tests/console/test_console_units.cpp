@@ -67,6 +67,33 @@ private Q_SLOTS:
         QCOMPARE(proxy.rowCount(), 0);
     }
 
+    void modelLoadsListBodiesAndRefusesOthers()
+    {
+        lw::JsonTableModel model({{"ID", "/id"}, {"Status", "/status/alloy"}, {"Labels", "/labels"}, {"Up", "/up"}, {"Load", "/load"}});
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const QByteArray body = R"({"collectors":[{"id":"a\u00e9","status":{"alloy":"ALLOY_ONLINE"},"labels":{"rack":"r1"},"up":true,"load":0.5},
+                                                   {"id":"b","status":null,"labels":[1,"x",{"k":2}],"up":false,"load":12}],"next":""})";
+        QVERIFY(model.loadRecords(body, "collectors"));
+        QCOMPARE(model.rowCount(), 2);
+        QCOMPARE(model.cellText(0, 0), QStringLiteral("aé"));              // escapes decoded
+        QCOMPARE(model.cellText(0, 1), QStringLiteral("ALLOY_ONLINE"));    // nested pointer
+        QCOMPARE(model.cellText(0, 2), QStringLiteral(R"({"rack":"r1"})")); // objects as compact JSON
+        QCOMPARE(model.cellText(1, 2), QStringLiteral(R"(1, x, {"k":2})")); // arrays joined
+        QCOMPARE(model.cellText(1, 1), QString());                          // null is empty
+        QCOMPARE(model.cellText(0, 3), QStringLiteral("true"));
+        QCOMPARE(model.data(model.index(1, 4), lw::JsonTableModel::SortRole).toDouble(), 12.0);
+        QCOMPARE(model.record(0)["labels"]["rack"], Json("r1")); // the whole record comes back
+        QCOMPARE(model.name(1), std::string("b"));
+        QCOMPARE(model.indexOfName("aé"), 0);
+
+        // Not such a list: refused, and the rows shown stay.
+        for (const QByteArray bad : {QByteArray("{\"collectors\": {}}"), QByteArray("{\"other\": []}"), QByteArray("[1,2]"),
+                                     QByteArray("{\"collectors\": [{\"id\": \"x\"}"), QByteArray("\xff\xfe"), QByteArray()}) {
+            QVERIFY2(!model.loadRecords(bad, "collectors"), bad.constData());
+            QCOMPARE(model.rowCount(), 2);
+        }
+    }
+
     void filterProxyNarrowsWidensAndForgetsOnRefresh()
     {
         lw::JsonTableModel model({{"ID", "/id"}, {"Rack", "/rack"}});
