@@ -147,7 +147,11 @@ ResourceTab *MainWindow::tab(const QString &title) const
 bool MainWindow::showTab(const QString &title)
 {
     for (int i = 0; i < m_tabWidget->count(); ++i) {
-        if (m_tabWidget->tabText(i).compare(title, Qt::CaseInsensitive) == 0) {
+        // The shown (translated) title, or the resource's key ("collectors"), which works in any language.
+        const auto *resource = qobject_cast<const ResourceTab *>(m_tabWidget->widget(i));
+        const QString key = resource ? resource->stateKey() : QStringLiteral("logs");
+        if (m_tabWidget->tabText(i).remove(QLatin1Char('&')).compare(title, Qt::CaseInsensitive) == 0
+            || key.compare(title, Qt::CaseInsensitive) == 0) {
             m_tabWidget->setCurrentIndex(i);
             return true;
         }

@@ -475,6 +475,12 @@ private Q_SLOTS:
                 shown << tabWidget->tabText(i);
             QCOMPARE(shown, tabs);
             QCOMPARE(translated.tabs().front()->filter()->placeholderText(), filterHint);
+            // --tab takes the shown title or the resource's key, whatever the language.
+            QVERIFY(translated.showTab("ingest-tokens"));
+            QCOMPARE(tabWidget->currentWidget(), translated.tab(tabs.at(7)));
+            QVERIFY(translated.showTab(tabs.at(3)));
+            QCOMPARE(tabWidget->currentIndex(), 3);
+            QVERIFY(!translated.showTab("no-such-tab"));
         }
         qApp->removeTranslator(&qt);
         qApp->removeTranslator(&own);
