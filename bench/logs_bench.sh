@@ -13,12 +13,21 @@ lines="${LINES:-10000000}"
 here="$(cd "$(dirname "$0")" && pwd)"
 source "$here/lib.sh"
 
-start_logwardend "$build" "$work/data" --remotecfg-listen off --ingestion-rate-mb 0
-curl -sk -o /dev/null -H "Authorization: Bearer $jwt" "$api/admin/api/v3/tenants" -d '{"name":"bench","cluster":"logwarden"}'
-push() { FORMAT="$1" TENANT=bench JWT="$jwt" wrk -t1 -c8 -d"${secs}s" -s "$here/push_lines.lua" "$api/loki/api/v1/push" >"$2" 2>"$2.err"; }
+# Each push run starts on an empty store, as the baseline does: a store filled by earlier runs
+# (whose timestamps overlap, since every run starts its pushes at the same second) made later
+# runs insert into the middle of its index and measured the previous runs more than this one.
+push() {
+  local kind=$1 r=$2
+  start_logwardend "$build" "$work/d-$kind-$r" --remotecfg-listen off --ingestion-rate-mb 0
+  curl -sk -o /dev/null -H "Authorization: Bearer $jwt" "$api/admin/api/v3/tenants" -d '{"name":"bench","cluster":"logwarden"}'
+  FORMAT="$kind" TENANT=bench JWT="$jwt" wrk -t1 -c8 -d"${secs}s" -s "$here/push_lines.lua" "$api/loki/api/v1/push" \
+    >"$work/$kind.$r" 2>"$work/$kind.$r.err"
+  kill "$server_pid"; wait "$server_pid" 2>/dev/null || true
+  rm -rf "$work/d-$kind-$r"
+}
 for r in $(seq "$rounds"); do
-  push json "$work/json.$r"
-  push proto "$work/proto.$r"
+  push json "$r"
+  push proto "$r"
   "$build/bench/bench_logs" raw-append "$secs" >"$work/raw.$r"
 done
 bad=$(cat "$work"/*.err | grep -c unexpected || true)
@@ -30,7 +39,6 @@ for kind in json proto; do
   awk -v n="$name" -v r="$(median_of rps "$work/$kind")" -v b="$baseline" \
     'BEGIN {l = r * 1000; printf "%s: %.0f lines/s, %.1f MB/s of lines (ratio %.2f vs raw batched SqliteLogStore appends at %.0f lines/s)\n", n, l, l * 100 / 1e6, l / b, b}'
 done
-kill "$server_pid"; wait "$server_pid" 2>/dev/null || true
 
 # Query latency over a large store, generated directly into a fresh data directory.
 "$build/bench/bench_logs" generate "$work/q" "$lines" >/dev/null
