@@ -786,6 +786,34 @@ Vergleichen Sie den Fingerabdruck mit dem des Servers (logwardend gibt ihn aus; 
         <source>Could not delete &quot;%1&quot;: %2</source>
         <translation>„%1“ konnte nicht gelöscht werden: %2</translation>
     </message>
+    <message>
+        <source>Could not load %1: the server&apos;s answer is not a JSON list of &quot;%2&quot;.</source>
+        <translation>%1 konnten nicht geladen werden: Die Antwort des Servers ist keine JSON-Liste „%2“.</translation>
+    </message>
+    <message>
+        <source>Re-&amp;activate</source>
+        <translation>&amp;Reaktivieren</translation>
+    </message>
+    <message>
+        <source>Re-activate the selected row (Del)</source>
+        <translation>Ausgewählte Zeile reaktivieren (Entf)</translation>
+    </message>
+    <message>
+        <source>Deactivate the selected row (Del)</source>
+        <translation>Ausgewählte Zeile deaktivieren (Entf)</translation>
+    </message>
+    <message>
+        <source>Re-activate</source>
+        <translation>Reaktivieren</translation>
+    </message>
+    <message>
+        <source>Re-activate %1 &quot;%2&quot;? Requests using it will be accepted again.</source>
+        <translation>%1 „%2“ reaktivieren? Anfragen damit werden wieder angenommen.</translation>
+    </message>
+    <message>
+        <source>Could not re-activate &quot;%1&quot;: %2</source>
+        <translation>„%1“ konnte nicht reaktiviert werden: %2</translation>
+    </message>
 </context>
 <context>
     <name>lw::ui::SettingsDialog</name>

@@ -777,6 +777,34 @@ Compare the fingerprint with the server&apos;s (logwardend prints it in &lt;data
         <source>Could not delete &quot;%1&quot;: %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Could not load %1: the server&apos;s answer is not a JSON list of &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-&amp;activate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-activate the selected row (Del)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deactivate the selected row (Del)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-activate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-activate %1 &quot;%2&quot;? Requests using it will be accepted again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not re-activate &quot;%1&quot;: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>lw::ui::SettingsDialog</name>

@@ -786,6 +786,34 @@ SHA-256：%2
         <source>Could not delete &quot;%1&quot;: %2</source>
         <translation>无法删除“%1”：%2</translation>
     </message>
+    <message>
+        <source>Could not load %1: the server&apos;s answer is not a JSON list of &quot;%2&quot;.</source>
+        <translation>无法加载%1：服务器的应答不是“%2”的 JSON 列表。</translation>
+    </message>
+    <message>
+        <source>Re-&amp;activate</source>
+        <translation>重新激活(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Re-activate the selected row (Del)</source>
+        <translation>重新激活所选行（Del）</translation>
+    </message>
+    <message>
+        <source>Deactivate the selected row (Del)</source>
+        <translation>停用所选行（Del）</translation>
+    </message>
+    <message>
+        <source>Re-activate</source>
+        <translation>重新激活</translation>
+    </message>
+    <message>
+        <source>Re-activate %1 &quot;%2&quot;? Requests using it will be accepted again.</source>
+        <translation>重新激活%1“%2”？使用它的请求将再次被接受。</translation>
+    </message>
+    <message>
+        <source>Could not re-activate &quot;%1&quot;: %2</source>
+        <translation>无法重新激活“%1”：%2</translation>
+    </message>
 </context>
 <context>
     <name>lw::ui::SettingsDialog</name>

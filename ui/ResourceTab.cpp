@@ -248,6 +248,11 @@ void ResourceTab::refresh()
 
 void ResourceTab::showSelection()
 {
+    if (m_spec.softDelete) { // one button deactivates an active record and re-activates an inactive one
+        const bool inactive = selectedIsInactive();
+        m_delete->setText(inactive ? tr("Re-&activate") : tr("&Deactivate"));
+        m_delete->setToolTip(inactive ? tr("Re-activate the selected row (Del)") : tr("Deactivate the selected row (Del)"));
+    }
     const std::string name = selectedName();
     if (name.empty())
         return m_details->clear();
@@ -347,34 +352,42 @@ void ResourceTab::saveEdit(JsonEditorDialog *dialog, const std::string &name, Js
     });
 }
 
+bool ResourceTab::selectedIsInactive() const
+{
+    const std::string name = selectedName();
+    return m_spec.softDelete && !name.empty() && m_model->record(m_model->indexOfName(name)).value("status", "") == "inactive";
+}
+
 void ResourceTab::deleteSelected()
 {
     const std::string name = selectedName();
     if (name.empty())
         return showError(tr("Select a row to delete first."));
-    const QString what = m_spec.singular;
+    const QString what = m_spec.singular, quoted = QString::fromStdString(name);
+    const bool reactivate = selectedIsInactive();
     const auto answer = QMessageBox::question(
-        this, m_spec.softDelete ? tr("Deactivate") : tr("Delete"),
-        m_spec.softDelete ? tr("Deactivate %1 \"%2\"? Requests using it will be refused until it is re-activated.")
-                                .arg(what, QString::fromStdString(name))
-                          : tr("Delete %1 \"%2\"? This cannot be undone.").arg(what, QString::fromStdString(name)));
+        this, reactivate ? tr("Re-activate") : m_spec.softDelete ? tr("Deactivate") : tr("Delete"),
+        reactivate ? tr("Re-activate %1 \"%2\"? Requests using it will be accepted again.").arg(what, quoted)
+        : m_spec.softDelete ? tr("Deactivate %1 \"%2\"? Requests using it will be refused until it is re-activated.").arg(what, quoted)
+                            : tr("Delete %1 \"%2\"? This cannot be undone.").arg(what, quoted));
     if (answer != QMessageBox::Yes)
         return;
-    const QString path = itemPath() + QString::fromStdString(name);
+    const QString path = itemPath() + quoted;
     setPending(+1);
-    auto done = [this, name](const console::ApiResult &r) {
+    auto done = [this, quoted, reactivate](const console::ApiResult &r) {
         setPending(-1);
         if (!r.ok())
-            return showError(tr("Could not delete \"%1\": %2").arg(QString::fromStdString(name), r.error));
+            return showError((reactivate ? tr("Could not re-activate \"%1\": %2") : tr("Could not delete \"%1\": %2")).arg(quoted, r.error));
         clearError();
         refresh();
     };
     if (!m_spec.softDelete)
         return m_client.remove(path, {}, done);
-    m_client.get(path, [this, path, done](const console::ApiResult &r) {
+    // The GEL admin API deactivates and re-activates by status, guarded by the record's ETag.
+    m_client.get(path, [this, path, done, reactivate](const console::ApiResult &r) {
         if (!r.ok())
             return done(r);
-        m_client.put(path, Json{{"status", "inactive"}}, r.etag, done);
+        m_client.put(path, Json{{"status", reactivate ? "active" : "inactive"}}, r.etag, done);
     });
 }
 

@@ -46,6 +46,9 @@ public:
     bool isBusy() const { return m_pending > 0; }
     std::string selectedName() const;
     bool selectName(const std::string &name); // false when no shown row has that name
+    // Soft-deleted (GEL admin) records: Deactivate turns into Re-activate on an inactive row.
+    bool selectedIsInactive() const;
+    QPushButton *deleteButton() const { return m_delete; }
 
     // Live tabs (the spec has an auto-refresh) reload every `seconds`; 0 stops them.
     bool isLive() const { return m_spec.autoRefreshSeconds > 0; }

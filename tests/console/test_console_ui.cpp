@@ -265,8 +265,28 @@ private Q_SLOTS:
             QTRY_COMPARE_WITH_TIMEOUT(m_server->requestAsAdmin("GET", url).json().value("status", ""), std::string("inactive"), 5000);
         else
             QTRY_COMPARE_WITH_TIMEOUT(m_server->requestAsAdmin("GET", url).status, 404, 5000);
+        if (tab == "Tokens") { // refused while inactive
+            const QByteArray token = secret.at(0).at(1).toString().toUtf8();
+            QCOMPARE(m_server->request("GET", "/loki/api/v1/labels", {}, {{"Authorization", "Bearer " + token}, {"X-Scope-OrgID", "dev"}}).status, 401);
+        }
         QVERIFY2(question.contains(QString::fromStdString(name)), qPrintable(question));
         QTRY_VERIFY_WITH_TIMEOUT(!resources->isBusy(), 5000);
+        if (!softDelete)
+            return;
+
+        // Deactivated records can be re-activated: the same button says so on an inactive row.
+        QTRY_VERIFY_WITH_TIMEOUT(resources->selectName(name) && resources->selectedIsInactive(), 5000);
+        QCOMPARE(resources->deleteButton()->text().remove('&'), QStringLiteral("Re-activate"));
+        answerNextMessageBox(QMessageBox::Yes, &question);
+        resources->deleteSelected();
+        QTRY_COMPARE_WITH_TIMEOUT(m_server->requestAsAdmin("GET", url).json().value("status", ""), std::string("active"), 5000);
+        QVERIFY2(question.contains("Re-activate") && question.contains(QString::fromStdString(name)), qPrintable(question));
+        QTRY_VERIFY_WITH_TIMEOUT(!resources->isBusy() && resources->selectName(name) && !resources->selectedIsInactive(), 5000);
+        QCOMPARE(resources->deleteButton()->text().remove('&'), QStringLiteral("Deactivate"));
+        if (tab == "Tokens") { // the token works again
+            const QByteArray token = secret.at(0).at(1).toString().toUtf8();
+            QCOMPARE(m_server->request("GET", "/loki/api/v1/labels", {}, {{"Authorization", "Bearer " + token}, {"X-Scope-OrgID", "dev"}}).status, 200);
+        }
     }
 
     void serverRefusalIsShownInTheEditor()
