@@ -150,42 +150,12 @@ Claims:
         <translation>Server-URL:</translation>
     </message>
     <message>
-        <source>No keychain</source>
-        <translation>Kein Schlüsselbund</translation>
-    </message>
-    <message>
-        <source>Unknown certificate</source>
-        <translation>Unbekanntes Zertifikat</translation>
-    </message>
-    <message>
-        <source>The server presents a certificate nobody has accepted yet.
-
-Subject: %1
-SHA-256: %2
-
-Compare the fingerprint with the server&apos;s (logwardend prints it in &lt;data-dir&gt;/tls/server.crt). Trust and pin it for this profile?</source>
-        <translation>Der Server legt ein Zertifikat vor, das noch niemand akzeptiert hat.
-
-Subjekt: %1
-SHA-256: %2
-
-Vergleichen Sie den Fingerabdruck mit dem des Servers (logwardend gibt ihn aus; &lt;data-dir&gt;/tls/server.crt). Vertrauen und für dieses Profil festlegen?</translation>
-    </message>
-    <message>
-        <source>The new token is this profile&apos;s credential.</source>
-        <translation>Das neue Token ist jetzt die Zugangsberechtigung dieses Profils.</translation>
-    </message>
-    <message>
         <source>Credential</source>
         <translation>Zugangsdaten</translation>
     </message>
     <message>
         <source>Cannot read %1: %2</source>
         <translation>%1 kann nicht gelesen werden: %2</translation>
-    </message>
-    <message>
-        <source>JWT or admin token for %1 (kept in the keychain):</source>
-        <translation>JWT oder Admin-Token für %1 (wird im Schlüsselbund aufbewahrt):</translation>
     </message>
 </context>
 <context>
@@ -213,6 +183,10 @@ Vergleichen Sie den Fingerabdruck mit dem des Servers (logwardend gibt ihn aus; 
     <message>
         <source>The server answered %1.</source>
         <translation>Der Server antwortete %1.</translation>
+    </message>
+    <message>
+        <source>The console switched to another server or certificate before this answer came.</source>
+        <translation>Die Konsole hat zu einem anderen Server oder Zertifikat gewechselt, bevor diese Antwort kam.</translation>
     </message>
 </context>
 <context>
@@ -481,6 +455,39 @@ Vergleichen Sie den Fingerabdruck mit dem des Servers (logwardend gibt ihn aus; 
     </message>
 </context>
 <context>
+    <name>lw::ui::ConnectionManager</name>
+    <message>
+        <source>Credential</source>
+        <translation>Zugangsdaten</translation>
+    </message>
+    <message>
+        <source>JWT or admin token for %1 (kept in the keychain):</source>
+        <translation>JWT oder Admin-Token für %1 (wird im Schlüsselbund aufbewahrt):</translation>
+    </message>
+    <message>
+        <source>The new token is this profile&apos;s credential.</source>
+        <translation>Das neue Token ist jetzt die Zugangsberechtigung dieses Profils.</translation>
+    </message>
+    <message>
+        <source>Unknown certificate</source>
+        <translation>Unbekanntes Zertifikat</translation>
+    </message>
+    <message>
+        <source>The server presents a certificate nobody has accepted yet.
+
+Subject: %1
+SHA-256: %2
+
+Compare the fingerprint with the server&apos;s (logwardend prints it when it starts). Trust and pin it for the profile &quot;%3&quot;?</source>
+        <translation>Der Server legt ein Zertifikat vor, das noch niemand akzeptiert hat.
+
+Subjekt: %1
+SHA-256: %2
+
+Vergleichen Sie den Fingerabdruck mit dem des Servers (logwardend gibt ihn beim Start aus). Vertrauen und für das Profil „%3“ festlegen?</translation>
+    </message>
+</context>
+<context>
     <name>lw::ui::JsonEditorDialog</name>
     <message>
         <source>This is not valid JSON yet.</source>
@@ -674,6 +681,117 @@ Vergleichen Sie den Fingerabdruck mit dem des Servers (logwardend gibt ihn aus; 
     <message>
         <source>Copy (cleared in 30 s)</source>
         <translation>Kopieren (nach 30 s gelöscht)</translation>
+    </message>
+    <message>
+        <source>&amp;Connect to…</source>
+        <translation>&amp;Verbinden mit…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+O</source>
+        <translation>Ctrl+Shift+O</translation>
+    </message>
+    <message>
+        <source>Server: %1 (%2)</source>
+        <translation>Server: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Logwarden — %1</source>
+        <translation>Logwarden — %1</translation>
+    </message>
+</context>
+<context>
+    <name>lw::ui::ProfilesDialog</name>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>&amp;Verbinden</translation>
+    </message>
+    <message>
+        <source>&amp;Remove…</source>
+        <translation>&amp;Entfernen…</translation>
+    </message>
+    <message>
+        <source>&amp;Add and connect</source>
+        <translation>&amp;Hinzufügen und verbinden</translation>
+    </message>
+    <message>
+        <source>Connect to a server</source>
+        <translation>Mit einem Server verbinden</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>Pinned certificate (SHA-256)</source>
+        <translation>Festgelegtes Zertifikat (SHA-256)</translation>
+    </message>
+    <message>
+        <source>Filter profiles…</source>
+        <translation>Profile filtern…</translation>
+    </message>
+    <message>
+        <source>e.g. production</source>
+        <translation>z. B. produktion</translation>
+    </message>
+    <message>
+        <source>JWT or admin token (kept in the keychain)</source>
+        <translation>JWT oder Admin-Token (wird im Schlüsselbund aufbewahrt)</translation>
+    </message>
+    <message>
+        <source>New profile</source>
+        <translation>Neues Profil</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Server URL</source>
+        <translation>Server-URL</translation>
+    </message>
+    <message>
+        <source>Credential</source>
+        <translation>Zugangsdaten</translation>
+    </message>
+    <message>
+        <source> (connected)</source>
+        <translation> (verbunden)</translation>
+    </message>
+    <message>
+        <source>not pinned yet</source>
+        <translation>noch nicht festgelegt</translation>
+    </message>
+    <message>
+        <source>Name the profile.</source>
+        <translation>Benennen Sie das Profil.</translation>
+    </message>
+    <message>
+        <source>A profile name cannot contain &apos;/&apos; or &apos;\&apos;.</source>
+        <translation>Ein Profilname darf weder „/“ noch „\“ enthalten.</translation>
+    </message>
+    <message>
+        <source>A profile &quot;%1&quot; exists already.</source>
+        <translation>Ein Profil „%1“ gibt es bereits.</translation>
+    </message>
+    <message>
+        <source>The server URL must look like https://host:8443.</source>
+        <translation>Die Server-URL muss wie https://host:8443 aussehen.</translation>
+    </message>
+    <message>
+        <source>Give the credential (a JWT or an admin token).</source>
+        <translation>Geben Sie die Zugangsdaten an (ein JWT oder ein Admin-Token).</translation>
+    </message>
+    <message>
+        <source>Remove profile</source>
+        <translation>Profil entfernen</translation>
+    </message>
+    <message>
+        <source>Remove the profile &quot;%1&quot; and its credential from the keychain?</source>
+        <translation>Das Profil „%1“ und seine Zugangsdaten aus dem Schlüsselbund entfernen?</translation>
     </message>
 </context>
 <context>

@@ -146,36 +146,11 @@ Claims:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No keychain</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unknown certificate</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The server presents a certificate nobody has accepted yet.
-
-Subject: %1
-SHA-256: %2
-
-Compare the fingerprint with the server&apos;s (logwardend prints it in &lt;data-dir&gt;/tls/server.crt). Trust and pin it for this profile?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The new token is this profile&apos;s credential.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Credential</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Cannot read %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>JWT or admin token for %1 (kept in the keychain):</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -203,6 +178,10 @@ Compare the fingerprint with the server&apos;s (logwardend prints it in &lt;data
     </message>
     <message>
         <source>The server answered %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The console switched to another server or certificate before this answer came.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -472,6 +451,34 @@ Compare the fingerprint with the server&apos;s (logwardend prints it in &lt;data
     </message>
 </context>
 <context>
+    <name>lw::ui::ConnectionManager</name>
+    <message>
+        <source>Credential</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JWT or admin token for %1 (kept in the keychain):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new token is this profile&apos;s credential.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server presents a certificate nobody has accepted yet.
+
+Subject: %1
+SHA-256: %2
+
+Compare the fingerprint with the server&apos;s (logwardend prints it when it starts). Trust and pin it for the profile &quot;%3&quot;?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>lw::ui::JsonEditorDialog</name>
     <message>
         <source>This is not valid JSON yet.</source>
@@ -664,6 +671,117 @@ Compare the fingerprint with the server&apos;s (logwardend prints it in &lt;data
     </message>
     <message>
         <source>Copy (cleared in 30 s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Connect to…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+O</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server: %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logwarden — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lw::ui::ProfilesDialog</name>
+    <message>
+        <source>&amp;Connect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add and connect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect to a server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pinned certificate (SHA-256)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter profiles…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. production</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JWT or admin token (kept in the keychain)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Credential</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (connected)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not pinned yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name the profile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A profile name cannot contain &apos;/&apos; or &apos;\&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A profile &quot;%1&quot; exists already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server URL must look like https://host:8443.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the credential (a JWT or an admin token).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the profile &quot;%1&quot; and its credential from the keychain?</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

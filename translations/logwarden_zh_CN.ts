@@ -150,42 +150,12 @@ Claims:
         <translation>服务器 URL：</translation>
     </message>
     <message>
-        <source>No keychain</source>
-        <translation>没有钥匙串</translation>
-    </message>
-    <message>
-        <source>Unknown certificate</source>
-        <translation>未知证书</translation>
-    </message>
-    <message>
-        <source>The server presents a certificate nobody has accepted yet.
-
-Subject: %1
-SHA-256: %2
-
-Compare the fingerprint with the server&apos;s (logwardend prints it in &lt;data-dir&gt;/tls/server.crt). Trust and pin it for this profile?</source>
-        <translation>服务器出示了一个尚未被接受的证书。
-
-主体：%1
-SHA-256：%2
-
-请将指纹与服务器的指纹比对（logwardend 会打印它；见 &lt;data-dir&gt;/tls/server.crt）。是否信任并为此配置固定该证书？</translation>
-    </message>
-    <message>
-        <source>The new token is this profile&apos;s credential.</source>
-        <translation>新令牌现在是此配置的凭据。</translation>
-    </message>
-    <message>
         <source>Credential</source>
         <translation>凭据</translation>
     </message>
     <message>
         <source>Cannot read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
-    </message>
-    <message>
-        <source>JWT or admin token for %1 (kept in the keychain):</source>
-        <translation>%1 的 JWT 或管理员令牌（保存在钥匙串中）：</translation>
     </message>
 </context>
 <context>
@@ -213,6 +183,10 @@ SHA-256：%2
     <message>
         <source>The server answered %1.</source>
         <translation>服务器应答 %1。</translation>
+    </message>
+    <message>
+        <source>The console switched to another server or certificate before this answer came.</source>
+        <translation>在此应答到达之前，控制台已切换到另一个服务器或证书。</translation>
     </message>
 </context>
 <context>
@@ -481,6 +455,39 @@ SHA-256：%2
     </message>
 </context>
 <context>
+    <name>lw::ui::ConnectionManager</name>
+    <message>
+        <source>Credential</source>
+        <translation>凭据</translation>
+    </message>
+    <message>
+        <source>JWT or admin token for %1 (kept in the keychain):</source>
+        <translation>%1 的 JWT 或管理员令牌（保存在钥匙串中）：</translation>
+    </message>
+    <message>
+        <source>The new token is this profile&apos;s credential.</source>
+        <translation>新令牌现在是此配置的凭据。</translation>
+    </message>
+    <message>
+        <source>Unknown certificate</source>
+        <translation>未知证书</translation>
+    </message>
+    <message>
+        <source>The server presents a certificate nobody has accepted yet.
+
+Subject: %1
+SHA-256: %2
+
+Compare the fingerprint with the server&apos;s (logwardend prints it when it starts). Trust and pin it for the profile &quot;%3&quot;?</source>
+        <translation>服务器出示了一个尚未被接受的证书。
+
+主体：%1
+SHA-256：%2
+
+请将指纹与服务器的指纹比对（logwardend 启动时会打印它）。是否信任并为配置“%3”固定该证书？</translation>
+    </message>
+</context>
+<context>
     <name>lw::ui::JsonEditorDialog</name>
     <message>
         <source>This is not valid JSON yet.</source>
@@ -674,6 +681,117 @@ SHA-256：%2
     <message>
         <source>Copy (cleared in 30 s)</source>
         <translation>复制（30 秒后清除）</translation>
+    </message>
+    <message>
+        <source>&amp;Connect to…</source>
+        <translation>连接到(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+O</source>
+        <translation>Ctrl+Shift+O</translation>
+    </message>
+    <message>
+        <source>Server: %1 (%2)</source>
+        <translation>服务器：%1（%2）</translation>
+    </message>
+    <message>
+        <source>Logwarden — %1</source>
+        <translation>Logwarden — %1</translation>
+    </message>
+</context>
+<context>
+    <name>lw::ui::ProfilesDialog</name>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>连接(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove…</source>
+        <translation>移除(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Add and connect</source>
+        <translation>添加并连接(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Connect to a server</source>
+        <translation>连接到服务器</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>配置</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>Pinned certificate (SHA-256)</source>
+        <translation>已固定的证书（SHA-256）</translation>
+    </message>
+    <message>
+        <source>Filter profiles…</source>
+        <translation>筛选配置…</translation>
+    </message>
+    <message>
+        <source>e.g. production</source>
+        <translation>例如 production</translation>
+    </message>
+    <message>
+        <source>JWT or admin token (kept in the keychain)</source>
+        <translation>JWT 或管理员令牌（保存在钥匙串中）</translation>
+    </message>
+    <message>
+        <source>New profile</source>
+        <translation>新配置</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Server URL</source>
+        <translation>服务器 URL</translation>
+    </message>
+    <message>
+        <source>Credential</source>
+        <translation>凭据</translation>
+    </message>
+    <message>
+        <source> (connected)</source>
+        <translation>（已连接）</translation>
+    </message>
+    <message>
+        <source>not pinned yet</source>
+        <translation>尚未固定</translation>
+    </message>
+    <message>
+        <source>Name the profile.</source>
+        <translation>请为配置命名。</translation>
+    </message>
+    <message>
+        <source>A profile name cannot contain &apos;/&apos; or &apos;\&apos;.</source>
+        <translation>配置名称不能包含“/”或“\”。</translation>
+    </message>
+    <message>
+        <source>A profile &quot;%1&quot; exists already.</source>
+        <translation>配置“%1”已存在。</translation>
+    </message>
+    <message>
+        <source>The server URL must look like https://host:8443.</source>
+        <translation>服务器 URL 必须形如 https://host:8443。</translation>
+    </message>
+    <message>
+        <source>Give the credential (a JWT or an admin token).</source>
+        <translation>请提供凭据（JWT 或管理员令牌）。</translation>
+    </message>
+    <message>
+        <source>Remove profile</source>
+        <translation>移除配置</translation>
+    </message>
+    <message>
+        <source>Remove the profile &quot;%1&quot; and its credential from the keychain?</source>
+        <translation>移除配置“%1”并从钥匙串中删除其凭据？</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,6 @@
 #include "ConsoleApplication.h"
 #include "MainWindow.h"
+#include "ConnectionManager.h"
 
 #include "Appearance.h"
 
@@ -16,6 +17,8 @@
 #include <QSettings>
 #include <QStatusBar>
 #include <QTranslator>
+
+#include <optional>
 
 namespace lw::console {
 
@@ -64,52 +67,7 @@ int runConsole(int argc, char **argv)
         if (!ok || profile.serverUrl.isEmpty())
             return 0;
     }
-    profiles.save(profile);
-    profiles.setLastUsed(profile.name);
-    client.setServer(QUrl(profile.serverUrl), profile.pinnedSha256);
-
-    lw::ui::MainWindow window(client);
-    QObject::connect(&secrets, &SecretStore::backendUnavailable, &window, [&window](const QString &reason) {
-        window.statusBar()->showMessage(reason);
-        QMessageBox::warning(&window, QApplication::translate("console", "No keychain"), reason);
-    });
-    QObject::connect(&client, &ApiClient::unknownCertificate, &window,
-                     [&](const QString &sha256, const QString &subject) {
-                         static bool asking = false;
-                         if (asking)
-                             return;
-                         asking = true;
-                         const auto answer = QMessageBox::question(
-                             &window, QApplication::translate("console", "Unknown certificate"),
-                             QApplication::translate("console", "The server presents a certificate nobody has accepted yet.\n\n"
-                                                                "Subject: %1\nSHA-256: %2\n\nCompare the fingerprint with the "
-                                                                "server's (logwardend prints it in <data-dir>/tls/server.crt). "
-                                                                "Trust and pin it for this profile?")
-                                 .arg(subject, sha256));
-                         asking = false;
-                         if (answer != QMessageBox::Yes)
-                             return;
-                         profile.pinnedSha256 = sha256;
-                         profiles.save(profile);
-                         client.setServer(QUrl(profile.serverUrl), sha256);
-                         window.refreshAll();
-                     });
-
-    QObject::connect(&window, &lw::ui::MainWindow::credentialChosen, &window, [&](const QString &token) {
-        secrets.write(profile.name, QStringLiteral("credential"), token, [&window](bool ok, const QString &error) {
-            window.statusBar()->showMessage(ok ? QApplication::translate("console", "The new token is this profile's credential.")
-                                               : error, 10000);
-        });
-        client.setAuthorization("Bearer " + token.toUtf8());
-        window.refreshAll();
-    });
-    auto start = [&](const QString &credential) {
-        client.setAuthorization("Bearer " + credential.trimmed().toUtf8());
-        if (p.isSet(tab))
-            window.showTab(p.value(tab));
-        window.show();
-        window.refreshAll();
-    };
+    std::optional<QString> credential;
     if (p.isSet(tokenFile)) {
         QFile f(p.value(tokenFile));
         if (!f.open(QIODevice::ReadOnly)) {
@@ -117,24 +75,27 @@ int runConsole(int argc, char **argv)
                                   QApplication::translate("console", "Cannot read %1: %2").arg(f.fileName(), f.errorString()));
             return 2;
         }
-        const QString credential = QString::fromUtf8(f.readAll()).trimmed();
-        secrets.write(profile.name, QStringLiteral("credential"), credential, [](bool, const QString &) {});
-        start(credential);
-    } else {
-        secrets.read(profile.name, QStringLiteral("credential"), [&](bool ok, const QString &value) {
-            if (ok)
-                return start(value);
-            bool entered = false;
-            const QString credential = QInputDialog::getText(
-                nullptr, QApplication::translate("console", "Credential"),
-                QApplication::translate("console", "JWT or admin token for %1 (kept in the keychain):").arg(profile.serverUrl),
-                QLineEdit::Password, {}, &entered);
-            if (!entered || credential.isEmpty())
-                return QApplication::quit();
-            secrets.write(profile.name, QStringLiteral("credential"), credential, [](bool, const QString &) {});
-            start(credential);
-        });
+        credential = QString::fromUtf8(f.readAll()).trimmed();
     }
+
+    lw::ui::MainWindow window(client);
+    lw::ui::ConnectionManager connections(profiles, secrets, client);
+    connections.setDialogParent(&window);
+    window.setConnections(&connections);
+    bool shown = false;
+    QObject::connect(&connections, &lw::ui::ConnectionManager::connected, &window, [&] {
+        if (shown)
+            return;
+        shown = true;
+        if (p.isSet(tab))
+            window.showTab(p.value(tab));
+        window.show();
+    });
+    QObject::connect(&connections, &lw::ui::ConnectionManager::abandoned, &window, [&] {
+        if (!shown)
+            QMetaObject::invokeMethod(qApp, &QCoreApplication::quit, Qt::QueuedConnection); // no credential: nothing to show
+    });
+    connections.connectTo(profile, credential);
     return app.exec();
 }
 

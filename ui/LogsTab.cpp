@@ -117,7 +117,7 @@ void LogsTab::showError(const QString &message)
 
 void LogsTab::loadTenants()
 {
-    m_client.get(QStringLiteral("/admin/api/v3/tenants"), [this](const console::ApiResult &r) {
+    m_client.get(QStringLiteral("/admin/api/v3/tenants"), console::ApiClient::bound(this, [this](const console::ApiResult &r) {
         if (!r.ok())
             return showError(tr("Could not list tenants: %1").arg(r.error));
         const QString current = m_tenants->currentText();
@@ -127,7 +127,7 @@ void LogsTab::loadTenants()
         if (!current.isEmpty())
             m_tenants->setCurrentText(current);
         Q_EMIT tenantsLoaded();
-    });
+    }));
 }
 
 void LogsTab::appendStreams(const lw::Json &streams, bool replace)
@@ -161,13 +161,13 @@ void LogsTab::runQuery()
                                   QString::number(now - m_range->currentData().toLongLong() * 1000000000LL),
                                   QString::number(now + 1), QString::number(m_limit->value()));
     m_busy->show();
-    m_client.get(path, [this](const console::ApiResult &r) {
+    m_client.get(path, console::ApiClient::bound(this, [this](const console::ApiResult &r) {
         m_busy->hide();
         if (!r.ok())
             return showError(tr("Query failed: %1").arg(r.error));
         showError({});
         appendStreams(r.json["data"]["result"], true);
-    }, {{"X-Scope-OrgID", m_tenants->currentText().toUtf8()}});
+    }), {{"X-Scope-OrgID", m_tenants->currentText().toUtf8()}});
 }
 
 void LogsTab::setTailing(bool on)

@@ -4,6 +4,8 @@
 #include "ResourceTab.h"
 #include "SecretClipboard.h"
 #include "SettingsDialog.h"
+#include "ConnectionManager.h"
+#include "ProfilesDialog.h"
 #include "Appearance.h"
 #include "TokenGeneratorDialog.h"
 
@@ -61,6 +63,8 @@ MainWindow::MainWindow(console::ApiClient &client, QWidget *parent)
     connect(&client, &console::ApiClient::busyChanged, m_busy, &QWidget::setVisible);
 
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    m_connectAction = file->addAction(tr("&Connect to…"), QKeySequence(tr("Ctrl+Shift+O")), this, &MainWindow::openProfiles);
+    m_connectAction->setEnabled(false); // until there are profiles to manage
     file->addAction(tr("Refresh &all"), QKeySequence(tr("Ctrl+Shift+R")), this, &MainWindow::refreshAll);
     file->addAction(tr("&Settings…"), QKeySequence::Preferences, this, &MainWindow::openSettings);
     file->addSeparator();
@@ -125,6 +129,33 @@ void MainWindow::applySettings(const console::ConsoleSettings &settings)
         applyTheme(*app, m_settings.theme);
     if (newLanguage)
         statusBar()->showMessage(tr("The new language is used from the next start."), 10000);
+}
+
+void MainWindow::setConnections(ConnectionManager *connections)
+{
+    m_connections = connections;
+    m_connectAction->setEnabled(connections != nullptr);
+    connect(connections, &ConnectionManager::connected, this, [this](const console::Profile &profile) {
+        m_serverLabel->setText(tr("Server: %1 (%2)").arg(profile.serverUrl, profile.name));
+        setWindowTitle(tr("Logwarden — %1").arg(profile.name));
+        for (ResourceTab *t : m_tabs) {
+            if (t->tenantPicker())
+                t->loadTenants(); // another server has other tenants
+        }
+        m_logs->loadTenants();
+        refreshAll();
+    });
+    connect(connections, &ConnectionManager::notice, this, [this](const QString &message) { statusBar()->showMessage(message); });
+    connect(this, &MainWindow::credentialChosen, connections, &ConnectionManager::useCredential);
+}
+
+void MainWindow::openProfiles()
+{
+    if (!m_connections)
+        return;
+    auto *dialog = new ProfilesDialog(*m_connections, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
 }
 
 void MainWindow::openSettings()

@@ -16,6 +16,7 @@ class ApiClient;
 
 namespace lw::ui {
 
+class ConnectionManager;
 class LogsTab;
 class ResourceTab;
 
@@ -39,6 +40,10 @@ public:
     // Applies and saves new settings (refresh interval and theme at once; language at next start).
     void applySettings(const console::ConsoleSettings &settings);
     void openSettings();
+    // Profiles: File → Connect to… switches servers through `connections`, and the window
+    // reloads everything whenever it connects.
+    void setConnections(ConnectionManager *connections);
+    void openProfiles();
     // Window geometry, the current tab and each table's columns, sort and split.
     void saveWindowState() const;
     void restoreWindowState();
@@ -58,6 +63,8 @@ private:
     std::vector<ResourceTab *> m_tabs;
     LogsTab *m_logs = nullptr;
     console::ConsoleSettings m_settings;
+    ConnectionManager *m_connections = nullptr;
+    class QAction *m_connectAction = nullptr;
 };
 
 } // namespace lw::ui

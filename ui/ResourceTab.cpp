@@ -187,6 +187,10 @@ void ResourceTab::setPending(int delta)
     m_pending += delta;
     m_busy->setVisible(m_pending > 0);
     m_refresh->setEnabled(m_pending == 0);
+    if (m_pending == 0 && m_refreshQueued) {
+        m_refreshQueued = false;
+        QTimer::singleShot(0, this, &ResourceTab::refresh);
+    }
 }
 
 QString ResourceTab::listPath() const
@@ -205,7 +209,7 @@ void ResourceTab::loadTenants()
 {
     if (!m_tenant)
         return;
-    m_client.get(QStringLiteral("/admin/api/v3/tenants"), [this](const console::ApiResult &r) {
+    m_client.get(QStringLiteral("/admin/api/v3/tenants"), console::ApiClient::bound(this, [this](const console::ApiResult &r) {
         if (!r.ok())
             return showError(tr("Could not list tenants: %1").arg(r.error));
         const QString current = m_tenant->currentText();
@@ -216,13 +220,17 @@ void ResourceTab::loadTenants()
         if (!current.isEmpty())
             m_tenant->setCurrentText(current);
         Q_EMIT tenantsLoaded();
-    });
+    }));
 }
 
 void ResourceTab::refresh()
 {
-    if (m_pending > 0)
+    if (m_pending > 0) {
+        // Asked while a request runs (e.g. the server or credential changed meanwhile): once it
+        // is done, load again rather than keep what that request brings back.
+        m_refreshQueued = true;
         return;
+    }
     if (m_tenant && m_tenant->currentText().isEmpty()) {
         if (m_tenant->count() == 0)
             loadTenants();
@@ -231,8 +239,11 @@ void ResourceTab::refresh()
     }
     setPending(+1);
     // Unparsed: the model reads the list itself, fast enough for 100,000 collectors.
-    m_client.getRaw(listPath(), [this, keep = selectedName()](const console::ApiResult &r) {
+    m_client.getRaw(listPath(), console::ApiClient::bound(this, [this, keep = selectedName()](const console::ApiResult &r) {
+        const bool stale = m_refreshQueued;
         setPending(-1);
+        if (stale)
+            return;
         if (!r.ok())
             return showError(tr("Could not load %1: %2").arg(m_spec.title, r.error));
         if (!m_model->loadRecords(r.body, m_spec.listKey))
@@ -243,7 +254,7 @@ void ResourceTab::refresh()
         if (!keep.empty())
             selectName(keep);
         Q_EMIT refreshed();
-    });
+    }));
 }
 
 void ResourceTab::showSelection()
@@ -260,14 +271,14 @@ void ResourceTab::showSelection()
     m_details->setPlainText(QString::fromStdString(rec.dump(2)));
     if (m_spec.detailPathSuffix.isEmpty())
         return;
-    m_client.get(itemPath() + QString::fromStdString(name) + m_spec.detailPathSuffix, [this, name](const console::ApiResult &r) {
+    m_client.get(itemPath() + QString::fromStdString(name) + m_spec.detailPathSuffix, console::ApiClient::bound(this, [this, name](const console::ApiResult &r) {
         if (selectedName() != name)
             return;
         if (!r.ok())
             return showError(r.error);
         m_details->appendPlainText(QStringLiteral("\n") + tr("— rendered pipeline —") + QStringLiteral("\n")
                                    + QString::fromStdString(r.json.value("content", "")));
-    });
+    }));
 }
 
 Json ResourceTab::editable(Json record) const
@@ -284,7 +295,7 @@ void ResourceTab::createRecord()
     connect(dialog, &JsonEditorDialog::submitted, this, [this, dialog](const Json &value) {
         dialog->setBusy(true);
         setPending(+1);
-        m_client.post(listPath(), value, [this, dialog, name = nameOf(value)](const console::ApiResult &r) {
+        m_client.post(listPath(), value, console::ApiClient::bound(this, [this, dialog, name = nameOf(value)](const console::ApiResult &r) {
             setPending(-1);
             dialog->setBusy(false);
             if (!r.ok())
@@ -298,7 +309,7 @@ void ResourceTab::createRecord()
             }
             refresh();
             connect(this, &ResourceTab::refreshed, this, [this, name] { selectName(name); }, Qt::SingleShotConnection);
-        });
+        }));
     });
     dialog->open();
 }
@@ -310,7 +321,7 @@ void ResourceTab::editSelected()
         return showError(tr("Select a row to edit first."));
     setPending(+1);
     // Fresh copy and ETag: the edit is applied only to the version it was made on.
-    m_client.get(itemPath() + QString::fromStdString(name), [this, name](const console::ApiResult &r) {
+    m_client.get(itemPath() + QString::fromStdString(name), console::ApiClient::bound(this, [this, name](const console::ApiResult &r) {
         setPending(-1);
         if (!r.ok())
             return showError(tr("Could not load \"%1\": %2").arg(QString::fromStdString(name), r.error));
@@ -321,7 +332,7 @@ void ResourceTab::editSelected()
             saveEdit(dialog, name, value, etag);
         });
         dialog->open();
-    });
+    }));
 }
 
 void ResourceTab::saveEdit(JsonEditorDialog *dialog, const std::string &name, Json value, QByteArray etag)
@@ -329,19 +340,19 @@ void ResourceTab::saveEdit(JsonEditorDialog *dialog, const std::string &name, Js
     dialog->setBusy(true);
     setPending(+1);
     const QString path = itemPath() + QString::fromStdString(name);
-    m_client.put(path, value, etag, [this, dialog, name, value, path](const console::ApiResult &r) {
+    m_client.put(path, value, etag, console::ApiClient::bound(this, [this, dialog, name, value, path](const console::ApiResult &r) {
         setPending(-1);
         dialog->setBusy(false);
         if (r.status == 412) {
             // Someone else changed it: show both versions.
-            m_client.get(path, [this, dialog, name, value](const console::ApiResult &now) {
+            m_client.get(path, console::ApiClient::bound(this, [this, dialog, name, value](const console::ApiResult &now) {
                 const Json theirs = m_spec.itemKey.empty() ? now.json : now.json.value(m_spec.itemKey, Json::object());
                 ConflictDialog conflict(value, editable(theirs), dialog);
                 if (conflict.exec() == ConflictDialog::Overwrite)
                     return saveEdit(dialog, name, value, now.etag);
                 dialog->reject();
                 refresh();
-            });
+            }));
             return;
         }
         if (!r.ok())
@@ -349,7 +360,7 @@ void ResourceTab::saveEdit(JsonEditorDialog *dialog, const std::string &name, Js
         dialog->accept();
         clearError();
         refresh();
-    });
+    }));
 }
 
 bool ResourceTab::selectedIsInactive() const
@@ -374,21 +385,21 @@ void ResourceTab::deleteSelected()
         return;
     const QString path = itemPath() + quoted;
     setPending(+1);
-    auto done = [this, quoted, reactivate](const console::ApiResult &r) {
+    auto done = console::ApiClient::bound(this, [this, quoted, reactivate](const console::ApiResult &r) {
         setPending(-1);
         if (!r.ok())
             return showError((reactivate ? tr("Could not re-activate \"%1\": %2") : tr("Could not delete \"%1\": %2")).arg(quoted, r.error));
         clearError();
         refresh();
-    };
+    });
     if (!m_spec.softDelete)
         return m_client.remove(path, {}, done);
     // The GEL admin API deactivates and re-activates by status, guarded by the record's ETag.
-    m_client.get(path, [this, path, done, reactivate](const console::ApiResult &r) {
+    m_client.get(path, console::ApiClient::bound(this, [this, path, done, reactivate](const console::ApiResult &r) {
         if (!r.ok())
             return done(r);
         m_client.put(path, Json{{"status", reactivate ? "active" : "inactive"}}, r.etag, done);
-    });
+    }));
 }
 
 } // namespace lw::ui

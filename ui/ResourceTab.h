@@ -92,6 +92,7 @@ private:
     QSplitter *m_split;
     QComboBox *m_tenant = nullptr;
     int m_pending = 0;
+    bool m_refreshQueued = false;
 };
 
 } // namespace lw::ui

@@ -15,6 +15,8 @@ QString ApiClient::fingerprint(const QSslCertificate &certificate)
 
 void ApiClient::setServer(const QUrl &baseUrl, const QString &pinnedSha256)
 {
+    if (baseUrl != m_base || pinnedSha256 != m_pinned)
+        ++m_generation; // answers to requests sent before belong to the previous server or pin
     m_base = baseUrl;
     m_pinned = pinnedSha256;
     m_network.clearConnectionCache(); // connections trusted under the old pin are not reused
@@ -74,7 +76,10 @@ void ApiClient::send(const QByteArray &method, const QString &path, const QByteA
         Q_EMIT busyChanged(true);
 
     auto pinnedMismatch = std::make_shared<QString>();
-    connect(reply, &QNetworkReply::sslErrors, this, [this, reply, pinnedMismatch](const QList<QSslError> &errors) {
+    const quint64 generation = m_generation;
+    connect(reply, &QNetworkReply::sslErrors, this, [this, reply, pinnedMismatch, generation](const QList<QSslError> &errors) {
+        if (generation != m_generation)
+            return; // sent to the previous server: its certificate is no question for this one
         const QSslCertificate cert = reply->sslConfiguration().peerCertificate();
         const QString fp = fingerprint(cert);
         if (!m_pinned.isEmpty() && fp.compare(m_pinned, Qt::CaseInsensitive) == 0) {
@@ -90,7 +95,15 @@ void ApiClient::send(const QByteArray &method, const QString &path, const QByteA
                                   .arg(m_pinned, fp);
         }
     });
-    connect(reply, &QNetworkReply::finished, this, [this, reply, done = std::move(done), pinnedMismatch, parseSuccess] {
+    connect(reply, &QNetworkReply::finished, this, [this, reply, done = std::move(done), pinnedMismatch, parseSuccess, generation] {
+        if (generation != m_generation) {
+            ApiResult superseded;
+            superseded.error = tr("The console switched to another server or certificate before this answer came.");
+            reply->deleteLater();
+            if (--m_inFlight == 0)
+                Q_EMIT busyChanged(false);
+            return done(superseded);
+        }
         // The pin holds for every answer, whatever the connection and whoever signed the certificate.
         const QSslCertificate peer = reply->sslConfiguration().peerCertificate();
         if (!m_pinned.isEmpty() && !peer.isNull() && fingerprint(peer).compare(m_pinned, Qt::CaseInsensitive) != 0) {

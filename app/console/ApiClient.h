@@ -4,6 +4,7 @@
 
 #include <QNetworkAccessManager>
 #include <QObject>
+#include <QPointer>
 #include <QUrl>
 
 #include <functional>
@@ -47,6 +48,15 @@ public:
     void remove(const QString &path, const QByteArray &ifMatch, Done done);
 
     static QString fingerprint(const QSslCertificate &certificate);
+    // `done`, run only while `context` lives: a tab or window closed before its answer came
+    // must not be called back.
+    static Done bound(const QObject *context, Done done)
+    {
+        return [guard = QPointer<const QObject>(context), done = std::move(done)](const ApiResult &r) {
+            if (guard)
+                done(r);
+        };
+    }
 
 Q_SIGNALS:
     void busyChanged(bool busy);
@@ -60,6 +70,7 @@ private:
     QNetworkAccessManager m_network;
     QUrl m_base;
     QString m_pinned;
+    quint64 m_generation = 0; // bumped when the server or pin changes
     QByteArray m_authorization;
     const int m_timeoutMs = 15000;
     int m_inFlight = 0;

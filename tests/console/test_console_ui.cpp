@@ -11,6 +11,10 @@
 #include "TestServer.h"
 #include "Appearance.h"
 #include "SettingsDialog.h"
+#include "ConnectionManager.h"
+#include "ProfileStore.h"
+#include "ProfilesDialog.h"
+#include "SecretStore.h"
 #include "TokenGeneratorDialog.h"
 
 #include <QApplication>
@@ -30,6 +34,7 @@
 #include <QTabWidget>
 #include <QHeaderView>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTranslator>
 #include <QtTest>
 
@@ -504,6 +509,82 @@ private Q_SLOTS:
         }
         qApp->removeTranslator(&qt);
         qApp->removeTranslator(&own);
+    }
+
+    void profilesSwitchServers()
+    {
+        TestServer other;
+        QVERIFY(other.start());
+        QCOMPARE(other.requestAsAdmin("POST", "/api/v2/logs/sources", {{"name", "only-on-b"}, {"journald", {{"syslogIdentifier", "b"}}}}).status, 201);
+        const QString pinB = lw::console::ApiClient::fingerprint(QSslCertificate::fromPath(other.dataDir() + "/tls/server.crt").first());
+        const QString pinA = m_client->pinnedFingerprint();
+
+        lw::console::ProfileStore profiles; // the console's settings file, in this test's scratch config
+        lw::console::SecretStore secrets(QStringLiteral("logwarden-test-ui"));
+        lw::ui::ConnectionManager connections(profiles, secrets, *m_client);
+        connections.setDialogParent(m_window.get());
+        m_window->setConnections(&connections);
+        QSignalSpy connected(&connections, &lw::ui::ConnectionManager::connected);
+        ResourceTab *sources = m_window->tab("Sources");
+        auto shownNames = [sources] {
+            QStringList names;
+            for (int row = 0; row < sources->model()->rowCount(); ++row)
+                names << QString::fromStdString(sources->model()->name(row));
+            return names;
+        };
+
+        connections.connectTo({"lab-a", m_server->url({}), "jwt", pinA}, QString::fromUtf8(m_server->systemJwt()));
+        QTRY_COMPARE_WITH_TIMEOUT(connected.count(), 1, 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(shownNames().contains("node-manager"), 5000);
+
+        // A new profile from the dialog: its unknown certificate is shown, pinned, and the window reloads from B.
+        m_window->openProfiles();
+        auto *dialog = waitForTopLevel<lw::ui::ProfilesDialog>();
+        QVERIFY(dialog);
+        QVERIFY(!dialog->addButton()->isEnabled());
+        dialog->nameEdit()->setText("lab-b");
+        dialog->urlEdit()->setText("ftp://" + other.url({}).mid(8));
+        dialog->credentialEdit()->setText(QString::fromUtf8(other.systemJwt()));
+        QVERIFY(dialog->problem().contains("https://"));
+        QVERIFY(!dialog->addButton()->isEnabled());
+        dialog->urlEdit()->setText(other.url({}));
+        QCOMPARE(dialog->problem(), QString());
+        answerNextMessageBox(QMessageBox::Yes); // trust B's certificate
+        dialog->addButton()->click();
+        QTRY_VERIFY2_WITH_TIMEOUT(shownNames().contains("only-on-b"), qPrintable(sources->errorText() + " / " + shownNames().join(",") + " / " + m_window->statusBar()->currentMessage()), 10000);
+        QVERIFY(!shownNames().contains("node-manager"));
+        QCOMPARE(profiles.load("lab-b")->pinnedSha256, pinB);
+        QCOMPARE(connections.current().name, QStringLiteral("lab-b"));
+        QVERIFY(m_window->statusBar()->findChildren<QLabel *>().size() > 0);
+
+        // Back to A from the list (filtered, sorted), then remove B with its credential.
+        m_window->openProfiles();
+        dialog = waitForTopLevel<lw::ui::ProfilesDialog>();
+        QVERIFY(dialog);
+        QCOMPARE(dialog->table()->rowCount(), 2);
+        QTest::keyClicks(dialog->filter(), "lab-a");
+        QVERIFY(!dialog->selectProfile("lab-b")); // filtered out
+        QVERIFY(dialog->selectProfile("lab-a"));
+        dialog->connectButton()->click();
+        QTRY_VERIFY_WITH_TIMEOUT(shownNames().contains("node-manager") && !shownNames().contains("only-on-b"), 10000);
+        QCOMPARE(profiles.lastUsed(), QStringLiteral("lab-a"));
+
+        m_window->openProfiles();
+        dialog = waitForTopLevel<lw::ui::ProfilesDialog>();
+        QVERIFY(dialog->selectProfile("lab-a"));
+        QVERIFY(!dialog->removeButton()->isEnabled()); // not the profile in use
+        QVERIFY(dialog->selectProfile("lab-b"));
+        QString question;
+        answerNextMessageBox(QMessageBox::Yes, &question);
+        dialog->removeButton()->click();
+        QVERIFY(question.contains("lab-b"));
+        QVERIFY(!profiles.load("lab-b"));
+        QCOMPARE(dialog->table()->rowCount(), 1);
+        bool found = true;
+        secrets.read("lab-b", "credential", [&found](bool ok, const QString &) { found = ok; });
+        QTRY_VERIFY_WITH_TIMEOUT(!found, 5000);
+        dialog->reject();
+        QCOMPARE(other.stop(), 0);
     }
 
     void cleanupTestCase()

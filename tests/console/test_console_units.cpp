@@ -229,6 +229,18 @@ private Q_SLOTS:
         call();
         QCOMPARE(result.status, 0);
         QVERIFY(result.error.contains("CHANGED"));
+
+        // An answer to a request sent before the server or pin changed is not this server's:
+        // it is dropped, and its certificate is no question for the new profile.
+        client.setServer(QUrl(server.url({})), {});
+        unknown.clear();
+        done = false;
+        client.get("/api/v2/logs/sources", [&](const lw::console::ApiResult &r) { result = r; done = true; });
+        client.setServer(QUrl("https://127.0.0.1:1"), {}); // switched before the answer came
+        QTRY_VERIFY_WITH_TIMEOUT(done, 10000);
+        QCOMPARE(result.status, 0);
+        QVERIFY2(result.error.contains("switched"), qPrintable(result.error));
+        QCOMPARE(unknown.count(), 0);
     }
 
     void profilesPersistWithoutSecrets()
