@@ -56,10 +56,10 @@ void ConnectionManager::connectTo(const console::Profile &profile, std::optional
             QLineEdit::Password, {}, &entered);
         if (!entered || typed.trimmed().isEmpty())
             return Q_EMIT abandoned(name);
-        m_secrets.write(name, CredentialKind, typed.trimmed(), [this](bool stored, const QString &error) {
+        m_secrets.write(name, CredentialKind, typed.trimmed(), whileAlive(this, [this](bool stored, const QString &error) {
             if (!stored)
                 Q_EMIT notice(error);
-        });
+        }));
         authorize(typed);
     }));
 }

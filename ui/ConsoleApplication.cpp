@@ -14,8 +14,6 @@
 #include <QFile>
 #include <QInputDialog>
 #include <QMessageBox>
-#include <QSettings>
-#include <QStatusBar>
 #include <QTranslator>
 
 #include <optional>
