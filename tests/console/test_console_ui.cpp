@@ -79,6 +79,13 @@ void answerNextMessageBox(QMessageBox::StandardButton button, QString *text = nu
     timer->start(50);
 }
 
+// With LW_UI_GRABS=DIR, saves what a dialog looks like there (to look at, not to compare).
+void grabFor(QWidget *widget, const char *name)
+{
+    if (const QString dir = qEnvironmentVariable("LW_UI_GRABS"); !dir.isEmpty())
+        widget->grab().save(dir + QLatin1Char('/') + QLatin1String(name) + QStringLiteral(".png"));
+}
+
 } // namespace
 
 class ConsoleUiTest : public QObject {
@@ -432,6 +439,7 @@ private Q_SLOTS:
         m_window->openSettings();
         auto *dialog = waitForTopLevel<lw::ui::SettingsDialog>();
         QVERIFY(dialog);
+        grabFor(dialog, "settings");
         dialog->refreshBox()->setValue(3);
         dialog->languageBox()->setCurrentIndex(dialog->languageBox()->findData(QStringLiteral("de")));
         dialog->themeBox()->setCurrentIndex(dialog->themeBox()->findData(QStringLiteral("dark")));
@@ -549,6 +557,7 @@ private Q_SLOTS:
         QVERIFY(!dialog->addButton()->isEnabled());
         dialog->urlEdit()->setText(other.url({}));
         QCOMPARE(dialog->problem(), QString());
+        grabFor(dialog, "profiles");
         answerNextMessageBox(QMessageBox::Yes); // trust B's certificate
         dialog->addButton()->click();
         QTRY_VERIFY2_WITH_TIMEOUT(shownNames().contains("only-on-b"), qPrintable(sources->errorText() + " / " + shownNames().join(",") + " / " + m_window->statusBar()->currentMessage()), 10000);
