@@ -26,7 +26,10 @@ ConnectionManager::ConnectionManager(console::ProfileStore &profiles, console::S
                                      QObject *parent)
     : QObject(parent), m_profiles(profiles), m_secrets(secrets), m_client(client)
 {
-    connect(&m_client, &console::ApiClient::unknownCertificate, this, &ConnectionManager::askToPin);
+    // Queued: the question waits until the TLS handshake that raised it has failed. Asked from
+    // inside the handshake's slot, the dialog held that connection and the requests queued
+    // behind it ran into their 15 s timeout while the user read the fingerprint.
+    connect(&m_client, &console::ApiClient::unknownCertificate, this, &ConnectionManager::askToPin, Qt::QueuedConnection);
     connect(&m_secrets, &console::SecretStore::backendUnavailable, this, &ConnectionManager::notice);
 }
 
