@@ -13,6 +13,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <limits>
+
 using lw::test::Reply;
 using lw::test::TestServer;
 using nj = nlohmann::json;
@@ -292,6 +294,19 @@ private Q_SLOTS:
         const std::string raw = req.SerializeAsString();
         snappy::Compress(raw.data(), raw.size(), &badLabels);
         QTest::newRow("protobuf bad labels") << QByteArray::fromStdString(badLabels) << QByteArray("application/x-protobuf") << QByteArray() << 400 << "error parsing labels";
+        for (const int64_t seconds : {std::numeric_limits<int64_t>::max(), std::numeric_limits<int64_t>::min()}) {
+            logproto::PushRequest far;
+            auto *stream = far.add_streams();
+            stream->set_labels("{job=\"x\"}");
+            auto *entry = stream->add_entries();
+            entry->mutable_timestamp()->set_seconds(seconds); // nanoseconds would overflow
+            entry->set_line("x");
+            std::string farBody;
+            const std::string farRaw = far.SerializeAsString();
+            snappy::Compress(farRaw.data(), farRaw.size(), &farBody);
+            QTest::newRow(seconds > 0 ? "protobuf timestamp beyond int64 ns" : "protobuf timestamp before int64 ns")
+                << QByteArray::fromStdString(farBody) << QByteArray("application/x-protobuf") << QByteArray() << 400 << "out of range";
+        }
         QTest::newRow("corrupt gzip") << QByteArray("\x1f\x8b\x08\x00junk", 8) << QByteArray("application/json") << QByteArray("gzip") << 400 << "compressed";
         QTest::newRow("unknown encoding") << QByteArray("x") << QByteArray("application/json") << QByteArray("br") << 415 << "not supported";
     }
