@@ -698,6 +698,10 @@ Vergleichen Sie den Fingerabdruck mit dem des Servers (logwardend gibt ihn beim 
         <source>Logwarden — %1</source>
         <translation>Logwarden — %1</translation>
     </message>
+    <message>
+        <source>No keychain</source>
+        <translation>Kein Schlüsselbund</translation>
+    </message>
 </context>
 <context>
     <name>lw::ui::ProfilesDialog</name>

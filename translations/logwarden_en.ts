@@ -689,6 +689,10 @@ Compare the fingerprint with the server&apos;s (logwardend prints it when it sta
         <source>Logwarden — %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>No keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>lw::ui::ProfilesDialog</name>

@@ -698,6 +698,10 @@ SHA-256：%2
         <source>Logwarden — %1</source>
         <translation>Logwarden — %1</translation>
     </message>
+    <message>
+        <source>No keychain</source>
+        <translation>没有钥匙串</translation>
+    </message>
 </context>
 <context>
     <name>lw::ui::ProfilesDialog</name>

@@ -30,7 +30,7 @@ ConnectionManager::ConnectionManager(console::ProfileStore &profiles, console::S
     // inside the handshake's slot, the dialog held that connection and the requests queued
     // behind it ran into their 15 s timeout while the user read the fingerprint.
     connect(&m_client, &console::ApiClient::unknownCertificate, this, &ConnectionManager::askToPin, Qt::QueuedConnection);
-    connect(&m_secrets, &console::SecretStore::backendUnavailable, this, &ConnectionManager::notice);
+    connect(&m_secrets, &console::SecretStore::backendUnavailable, this, &ConnectionManager::keychainUnavailable);
 }
 
 void ConnectionManager::connectTo(const console::Profile &profile, std::optional<QString> credential)

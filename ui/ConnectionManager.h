@@ -42,8 +42,10 @@ Q_SIGNALS:
     void connected(const lw::console::Profile &profile);
     // The user declined to give a credential for a profile.
     void abandoned(const QString &profileName);
-    // Something the user should read (no keychain, a credential not stored…).
+    // Something the user should read (a credential not stored…).
     void notice(const QString &message);
+    // No keychain: credentials live in memory until the console quits.
+    void keychainUnavailable(const QString &reason);
 
 private:
     void askToPin(const QString &sha256, const QString &subject);

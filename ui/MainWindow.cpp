@@ -146,6 +146,14 @@ void MainWindow::setConnections(ConnectionManager *connections)
         refreshAll();
     });
     connect(connections, &ConnectionManager::notice, this, [this](const QString &message) { statusBar()->showMessage(message); });
+    connect(connections, &ConnectionManager::keychainUnavailable, this, [this](const QString &reason) {
+        statusBar()->showMessage(reason);
+        // Said once, without stopping the window: the console goes on with the secret in memory.
+        auto *box = new QMessageBox(QMessageBox::Warning, tr("No keychain"), reason, QMessageBox::Ok, this);
+        box->setObjectName(QStringLiteral("noKeychain"));
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+    });
     connect(this, &MainWindow::credentialChosen, connections, &ConnectionManager::useCredential);
 }
 
