@@ -188,6 +188,10 @@ Claims:
         <source>The console switched to another server or certificate before this answer came.</source>
         <translation>Die Konsole hat zu einem anderen Server oder Zertifikat gewechselt, bevor diese Antwort kam.</translation>
     </message>
+    <message>
+        <source>The server&apos;s certificate is not trusted yet; accept its fingerprint to connect.</source>
+        <translation>Dem Zertifikat des Servers wird noch nicht vertraut; akzeptieren Sie seinen Fingerabdruck, um sich zu verbinden.</translation>
+    </message>
 </context>
 <context>
     <name>lw::console::SecretStore</name>

@@ -184,6 +184,10 @@ Claims:
         <source>The console switched to another server or certificate before this answer came.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The server&apos;s certificate is not trusted yet; accept its fingerprint to connect.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>lw::console::SecretStore</name>

@@ -188,6 +188,10 @@ Claims:
         <source>The console switched to another server or certificate before this answer came.</source>
         <translation>在此应答到达之前，控制台已切换到另一个服务器或证书。</translation>
     </message>
+    <message>
+        <source>The server&apos;s certificate is not trusted yet; accept its fingerprint to connect.</source>
+        <translation>服务器证书尚未被信任；请接受其指纹以建立连接。</translation>
+    </message>
 </context>
 <context>
     <name>lw::console::SecretStore</name>

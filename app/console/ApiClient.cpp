@@ -124,7 +124,11 @@ void ApiClient::send(const QByteArray &method, const QString &path, const QByteA
         if (parseSuccess || !r.ok())
             r.json = Json::parse(r.body.constData(), r.body.constData() + r.body.size(), nullptr, false);
         if (r.status == 0) {
+            // Requests queued behind the handshake that raised the certificate question fail
+            // without one of their own: they are refused for the same reason.
+            const bool untrusted = m_pinned.isEmpty() && reply->error() == QNetworkReply::SslHandshakeFailedError;
             r.error = !pinnedMismatch->isEmpty() ? *pinnedMismatch
+                      : untrusted ? tr("The server's certificate is not trusted yet; accept its fingerprint to connect.")
                       : reply->error() == QNetworkReply::OperationCanceledError
                           ? tr("The server did not answer within %1 seconds.").arg(m_timeoutMs / 1000)
                           : tr("Cannot reach %1: %2").arg(m_base.toString(), reply->errorString());

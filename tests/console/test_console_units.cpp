@@ -217,6 +217,17 @@ private Q_SLOTS:
             client.get("/api/v2/logs/sources", [&](const lw::console::ApiResult &r) { result = r; done = true; });
             QTRY_VERIFY_WITH_TIMEOUT(done, 10000);
         };
+        // Several requests at once before the certificate is accepted: each is refused as untrusted.
+        std::vector<lw::console::ApiResult> many(4);
+        int answered = 0;
+        for (auto &one : many)
+            client.get("/api/v2/logs/sources", [&one, &answered](const lw::console::ApiResult &r) { one = r; ++answered; });
+        QTRY_COMPARE_WITH_TIMEOUT(answered, 4, 10000);
+        for (const auto &one : many) {
+            QCOMPARE(one.status, 0);
+            QVERIFY2(one.error.contains("not trusted yet"), qPrintable(one.error));
+        }
+        unknown.clear();
         call();
         QCOMPARE(result.status, 0); // refused until accepted
         QVERIFY(result.error.contains("not trusted yet"));
