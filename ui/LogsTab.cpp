@@ -1,4 +1,5 @@
 #include "LogsTab.h"
+#include "TabParts.h"
 
 #include "ApiClient.h"
 #include "JsonTableModel.h"
@@ -64,13 +65,8 @@ LogsTab::LogsTab(console::ApiClient &client, QWidget *parent)
     m_view->horizontalHeader()->setStretchLastSection(true);
     m_view->verticalHeader()->hide();
     m_view->setWordWrap(false);
-    m_busy->setRange(0, 0);
-    m_busy->setMaximumHeight(6);
-    m_busy->setTextVisible(false);
-    m_busy->hide();
-    m_error->setWordWrap(true);
-    m_error->setStyleSheet(QStringLiteral("color: #c62828;"));
-    m_error->hide();
+    setUpBusyBar(m_busy);
+    setUpErrorLabel(m_error);
 
     auto *run = new QPushButton(tr("&Run"), this);
     run->setToolTip(tr("Run the query (Ctrl+Return)"));
@@ -117,17 +113,11 @@ void LogsTab::showError(const QString &message)
 
 void LogsTab::loadTenants()
 {
-    m_client.get(QStringLiteral("/admin/api/v3/tenants"), console::ApiClient::bound(this, [this](const console::ApiResult &r) {
-        if (!r.ok())
-            return showError(tr("Could not list tenants: %1").arg(r.error));
-        const QString current = m_tenants->currentText();
-        m_tenants->clear();
-        for (const auto &t : r.json.value("items", lw::Json::array()))
-            m_tenants->addItem(QString::fromStdString(t.value("name", "")));
-        if (!current.isEmpty())
-            m_tenants->setCurrentText(current);
+    loadTenantNames(m_client, m_tenants, this, [this](const QString &error) {
+        if (!error.isEmpty())
+            return showError(tr("Could not list tenants: %1").arg(error));
         Q_EMIT tenantsLoaded();
-    }));
+    });
 }
 
 void LogsTab::appendStreams(const lw::Json &streams, bool replace)

@@ -1,6 +1,7 @@
 #include "ResourceTab.h"
 #include "ConflictDialog.h"
 #include "JsonEditorDialog.h"
+#include "TabParts.h"
 
 #include "ApiClient.h"
 
@@ -46,14 +47,8 @@ ResourceTab::ResourceTab(console::ApiClient &client, ResourceSpec spec, QWidget 
     m_details->setReadOnly(true);
     m_details->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_details->setPlaceholderText(tr("Select a row to see it as JSON."));
-    m_busy->setRange(0, 0);
-    m_busy->setMaximumHeight(6);
-    m_busy->setTextVisible(false);
-    m_busy->hide();
-    m_error->setWordWrap(true);
-    m_error->setStyleSheet(QStringLiteral("color: #c62828;"));
-    m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_error->hide();
+    setUpBusyBar(m_busy);
+    setUpErrorLabel(m_error);
     m_new->setVisible(!m_spec.newTemplate.is_null());
     m_edit->setVisible(m_spec.editable);
     m_delete->setVisible(m_spec.editable);
@@ -209,18 +204,15 @@ void ResourceTab::loadTenants()
 {
     if (!m_tenant)
         return;
-    m_client.get(QStringLiteral("/admin/api/v3/tenants"), console::ApiClient::bound(this, [this](const console::ApiResult &r) {
-        if (!r.ok())
-            return showError(tr("Could not list tenants: %1").arg(r.error));
-        const QString current = m_tenant->currentText();
-        QSignalBlocker block(m_tenant);
-        m_tenant->clear();
-        for (const auto &t : r.json.value("items", Json::array()))
-            m_tenant->addItem(QString::fromStdString(t.value("name", "")));
-        if (!current.isEmpty())
-            m_tenant->setCurrentText(current);
+    loadTenantNames(m_client, m_tenant, this, [this, before = m_tenant->currentText()](const QString &error) {
+        if (!error.isEmpty())
+            return showError(tr("Could not list tenants: %1").arg(error));
         Q_EMIT tenantsLoaded();
-    }));
+        // The picker's signals were quiet while it refilled: a tenant it now shows instead of the
+        // one before (the first one picked, or the old one gone on another server) is loaded here.
+        if (m_tenant->currentText() != before)
+            refresh();
+    });
 }
 
 void ResourceTab::refresh()

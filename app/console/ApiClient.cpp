@@ -96,13 +96,16 @@ void ApiClient::send(const QByteArray &method, const QString &path, const QByteA
         }
     });
     connect(reply, &QNetworkReply::finished, this, [this, reply, done = std::move(done), pinnedMismatch, parseSuccess, generation] {
-        if (generation != m_generation) {
-            ApiResult superseded;
-            superseded.error = tr("The console switched to another server or certificate before this answer came.");
+        const auto complete = [this, reply, &done](const ApiResult &result) {
             reply->deleteLater();
             if (--m_inFlight == 0)
                 Q_EMIT busyChanged(false);
-            return done(superseded);
+            done(result);
+        };
+        if (generation != m_generation) {
+            ApiResult superseded;
+            superseded.error = tr("The console switched to another server or certificate before this answer came.");
+            return complete(superseded);
         }
         // The pin holds for every answer, whatever the connection and whoever signed the certificate.
         const QSslCertificate peer = reply->sslConfiguration().peerCertificate();
@@ -112,10 +115,7 @@ void ApiClient::send(const QByteArray &method, const QString &path, const QByteA
                                   .arg(m_pinned, fingerprint(peer));
             ApiResult refused;
             refused.error = *pinnedMismatch;
-            reply->deleteLater();
-            if (--m_inFlight == 0)
-                Q_EMIT busyChanged(false);
-            return done(refused);
+            return complete(refused);
         }
         ApiResult r;
         r.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
@@ -142,10 +142,7 @@ void ApiClient::send(const QByteArray &method, const QString &path, const QByteA
             if (r.error.isEmpty())
                 r.error = tr("The server answered %1.").arg(r.status);
         }
-        reply->deleteLater();
-        if (--m_inFlight == 0)
-            Q_EMIT busyChanged(false);
-        done(r);
+        complete(r);
     });
 }
 

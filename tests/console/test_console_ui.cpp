@@ -379,8 +379,13 @@ private Q_SLOTS:
         ResourceTab *ingest = m_window->tab("Ingest Tokens");
         QVERIFY(ingest && ingest->tenantPicker());
         QSignalSpy loaded(ingest, &ResourceTab::tenantsLoaded);
+        QCOMPARE(ingest->tenantPicker()->count(), 0);
+        QSignalSpy firstShown(ingest, &ResourceTab::refreshed);
         ingest->loadTenants();
         QVERIFY(loaded.wait(5000));
+        // The tenant the picker shows first is loaded too, not left as an empty table.
+        QVERIFY(!ingest->tenantPicker()->currentText().isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(firstShown.count() >= 1, 5000);
         QSignalSpy refreshedSpy(ingest, &ResourceTab::refreshed);
         ingest->tenantPicker()->setCurrentText("ing-t");
         QVERIFY(refreshedSpy.wait(5000));
@@ -570,7 +575,12 @@ private Q_SLOTS:
         QVERIFY(!shownNames().contains("node-manager"));
         QCOMPARE(profiles.load("lab-b")->pinnedSha256, pinB);
         QCOMPARE(connections.current().name, QStringLiteral("lab-b"));
-        QVERIFY(m_window->statusBar()->findChildren<QLabel *>().size() > 0);
+        QTRY_VERIFY_WITH_TIMEOUT([this] { // the status bar names the server and profile now in use
+            for (QLabel *label : m_window->statusBar()->findChildren<QLabel *>())
+                if (label->text().contains("lab-b"))
+                    return true;
+            return false;
+        }(), 5000);
 
         // Back to A from the list (filtered, sorted), then remove B with its credential.
         m_window->openProfiles();
