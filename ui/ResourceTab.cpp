@@ -146,12 +146,16 @@ std::string ResourceTab::nameOf(const Json &record)
     return record.value("name", record.value("id", ""));
 }
 
-std::string ResourceTab::selectedName() const
+int ResourceTab::selectedRow() const
 {
     const QModelIndexList rows = m_view->selectionModel()->selectedRows();
-    if (rows.isEmpty())
-        return {};
-    return m_model->name(m_proxy->mapToSource(rows.first()).row());
+    return rows.isEmpty() ? -1 : m_proxy->mapToSource(rows.first()).row();
+}
+
+std::string ResourceTab::selectedName() const
+{
+    const int row = selectedRow();
+    return row < 0 ? std::string() : m_model->name(row);
 }
 
 bool ResourceTab::selectName(const std::string &name)
@@ -251,15 +255,16 @@ void ResourceTab::refresh()
 
 void ResourceTab::showSelection()
 {
+    const int row = selectedRow();
+    const Json rec = row >= 0 ? m_model->record(row) : Json::object();
     if (m_spec.softDelete) { // one button deactivates an active record and re-activates an inactive one
-        const bool inactive = selectedIsInactive();
+        const bool inactive = isInactive(rec);
         m_delete->setText(inactive ? tr("Re-&activate") : tr("&Deactivate"));
         m_delete->setToolTip(inactive ? tr("Re-activate the selected row (Del)") : tr("Deactivate the selected row (Del)"));
     }
-    const std::string name = selectedName();
-    if (name.empty())
+    if (row < 0)
         return m_details->clear();
-    const Json &rec = m_model->record(m_model->indexOfName(name));
+    const std::string name = m_model->name(row);
     m_details->setPlainText(QString::fromStdString(rec.dump(2)));
     if (m_spec.detailPathSuffix.isEmpty())
         return;
@@ -355,10 +360,15 @@ void ResourceTab::saveEdit(JsonEditorDialog *dialog, const std::string &name, Js
     }));
 }
 
+bool ResourceTab::isInactive(const Json &record) const
+{
+    return m_spec.softDelete && record.is_object() && record.value("status", "") == "inactive";
+}
+
 bool ResourceTab::selectedIsInactive() const
 {
-    const std::string name = selectedName();
-    return m_spec.softDelete && !name.empty() && m_model->record(m_model->indexOfName(name)).value("status", "") == "inactive";
+    const int row = selectedRow();
+    return row >= 0 && isInactive(m_model->record(row));
 }
 
 void ResourceTab::deleteSelected()

@@ -45,6 +45,7 @@ public:
     QString errorText() const;
     bool isBusy() const { return m_pending > 0; }
     std::string selectedName() const;
+    int selectedRow() const; // the model's row, or -1
     bool selectName(const std::string &name); // false when no shown row has that name
     // Soft-deleted (GEL admin) records: Deactivate turns into Re-activate on an inactive row.
     bool selectedIsInactive() const;
@@ -77,6 +78,7 @@ private:
     QString listPath() const;
     QString itemPath() const;
     static std::string nameOf(const Json &record);
+    bool isInactive(const Json &record) const;
 
     console::ApiClient &m_client;
     ResourceSpec m_spec;

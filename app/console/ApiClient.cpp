@@ -15,10 +15,17 @@ QString ApiClient::fingerprint(const QSslCertificate &certificate)
 
 void ApiClient::setServer(const QUrl &baseUrl, const QString &pinnedSha256)
 {
-    if (baseUrl != m_base || pinnedSha256 != m_pinned)
-        ++m_generation; // answers to requests sent before belong to the previous server or pin
+    if (baseUrl == m_base && pinnedSha256 == m_pinned)
+        return; // the same server and pin: connections in use stay (clearing them stalled their requests)
+    ++m_generation; // answers to requests sent before belong to the previous server or pin
     m_base = baseUrl;
     m_pinned = pinnedSha256;
+    // What is still in flight was asked of the previous server: cancel it now (its callers hear
+    // "switched") rather than let the new server's requests wait behind it.
+    for (QNetworkReply *reply : m_network.findChildren<QNetworkReply *>()) {
+        if (reply->isRunning())
+            reply->abort();
+    }
     m_network.clearConnectionCache(); // connections trusted under the old pin are not reused
 }
 
