@@ -6,6 +6,9 @@ set -euo pipefail
 build="$(realpath "${1:-build}")"
 out="$(realpath "${2:-resources/screenshots}")"
 here="$(cd "$(dirname "$0")" && pwd)"
+for tool in xvfb-run import; do
+  command -v "$tool" >/dev/null || { echo "screenshots: $tool is missing (apt-get install xvfb imagemagick)" >&2; exit 2; }
+done
 work="$(mktemp -d)"
 server=""
 cleanup() { [ -n "$server" ] && kill "$server" 2>/dev/null; rm -rf "$work"; }

@@ -3,6 +3,7 @@
 #include "ConsoleSettings.h"
 
 #include <QMainWindow>
+#include <QPointer>
 
 #include <vector>
 
@@ -63,7 +64,7 @@ private:
     std::vector<ResourceTab *> m_tabs;
     LogsTab *m_logs = nullptr;
     console::ConsoleSettings m_settings;
-    ConnectionManager *m_connections = nullptr;
+    QPointer<ConnectionManager> m_connections; // owned by the application; may go first
     class QAction *m_connectAction = nullptr;
 };
 
