@@ -6,7 +6,9 @@
 #include "auth/CredentialResolver.h"
 #include "auth/JwtAuthority.h"
 #include "http/AccessLog.h"
-#include "http/ApiHttpServer.h"
+#include "http/ApiEndpoint.h"
+#include "http/EventLoopPost.h"
+#include "http/HttpFront.h"
 #include "http/Router.h"
 #include "store/DataDirectory.h"
 #include "store/SecretBox.h"
@@ -52,10 +54,15 @@ int main(int argc, char **argv)
     auto handler = [&body](HttpRequest &) { return HttpResponse::raw(200, body, "application/json"); };
     router.addPublic("GET", "/bench/open", handler);
     router.add("GET", "/bench/guarded", scopes::ConfigRead, handler);
-    ApiHttpServer server(router, auth, log, 1 << 20);
-    const quint16 port = server.listen(QHostAddress::LocalHost, 0);
+    EventLoopPost post;
+    ApiEndpoint endpoint(router, auth, log, 1 << 20, post);
+    HttpFront front;
+    const quint16 port = front.listen(QHostAddress::LocalHost, 0, endpoint);
+    front.start();
     std::printf("PORT %u\nGEL %s\nSELF %s\n", port, QByteArray::fromStdString(":" + gelToken).toBase64().constData(),
                 self.signature().c_str());
     std::fflush(stdout);
-    return app.exec();
+    const int rc = app.exec();
+    front.stop();
+    return rc;
 }

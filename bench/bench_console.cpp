@@ -11,8 +11,8 @@
 //                               of the same cells; and one that narrows it
 //   console_collectors_memory   resident memory the tab holds for those rows, against the body size
 // Collector records come from the server's own CollectorRegistry::view, so the bytes and their
-// shape are what logwardend sends; they are served by a bare QHttpServer so that only the
-// console is measured.
+// shape are what logwardend sends; they are served by a bare HTTP server (the server's front
+// with one fixed answer) so that only the console is measured.
 #include "ApiClient.h"
 #include "JsonTableModel.h"
 #include "MainWindow.h"
@@ -22,13 +22,12 @@
 #include "store/sqlite/SqliteConfigStore.h"
 
 #include "BenchMeasures.h"
+#include "LocalHttpServer.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QHeaderView>
-#include <QHttpServer>
-#include <QHttpServerResponse>
 #include <QLineEdit>
 #include <QSortFilterProxyModel>
 #include <QTableView>
@@ -92,8 +91,8 @@ QByteArray collectorsBody()
     }
     Json list = Json::array();
     const int64_t now = QDateTime::currentMSecsSinceEpoch();
-    for (const auto *c : registry.all())
-        list.push_back(registry.view(*c, hash, 2, now));
+    for (const auto &c : registry.all())
+        list.push_back(registry.view(c, hash, 2, now));
     return QByteArray::fromStdString(Json{{"collectors", std::move(list)}}.dump());
 }
 
@@ -125,9 +124,10 @@ int coldStart(const QElapsedTimer &sinceStart)
 int collectors()
 {
     const QByteArray body = collectorsBody();
-    QHttpServer http;
-    http.route("/api/v2/logs/collectors", [&body] { return QHttpServerResponse("application/json", body); });
-    const quint16 port = http.listen(QHostAddress::LocalHost, 0);
+    lw::test::LocalHttpServer http;
+    http.route("/api/v2/logs/collectors",
+               [&body](const lw::server::HttpRequest &) { return lw::server::HttpResponse::raw(200, body, "application/json"); });
+    const quint16 port = http.listen();
     lw::console::ApiClient client;
     client.setServer(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port)), {});
 

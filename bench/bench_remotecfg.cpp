@@ -108,8 +108,8 @@ int registryMemory()
             registry.recordPoll(r);
         }
         const long after = residentKiB();
-        for (const CollectorState *c : registry.all())
-            jsonBytes += c->toStorageJson().dump().size();
+        for (const CollectorState &c : registry.all())
+            jsonBytes += c.toStorageJson().dump().size();
         QElapsedTimer timer;
         timer.start();
         registry.flush();

@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(
   build-essential cmake ninja-build ccache pkg-config git
-  qt6-base-dev qt6-base-dev-tools qt6-httpserver-dev qt6-websockets-dev
+  qt6-base-dev qt6-base-dev-tools qt6-websockets-dev libboost1.81-dev libre2-dev
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
   libqt6svg6 qtkeychain-qt6-dev
   nlohmann-json3-dev libssl-dev libcpp-jwt-dev libsqlite3-dev

@@ -11,11 +11,14 @@
 #include "auth/Authenticator.h"
 #include "auth/JwtAuthority.h"
 #include "http/AccessLog.h"
-#include "http/ApiHttpServer.h"
+#include "http/ApiEndpoint.h"
+#include "http/EventLoopPost.h"
+#include "http/HttpFront.h"
 #include "http/Router.h"
 #include "http/SelfSignedCertificate.h"
 #include "logs/LokiController.h"
 #include "logs/SqliteLogStore.h"
+#include "logs/TailService.h"
 #include "store/DataDirectory.h"
 #include "store/SecretBox.h"
 #include "store/sqlite/SqliteConfigStore.h"
@@ -25,9 +28,9 @@
 #include <QCryptographicHash>
 #include <QFile>
 #include <QSslCertificate>
-#include <QSslConfiguration>
 #include <QSslKey>
 #include <QSysInfo>
+#include <QTimer>
 
 #include <chrono>
 #include <cstdio>
@@ -52,13 +55,48 @@ Server::Server(ServerOptions options, QObject *parent) : QObject(parent), m_opti
 
 Server::~Server()
 {
-    // The HTTP servers refer to the controllers, the controllers to the store: stop them first.
-    m_http.reset();
-    m_plainHttp.reset();
-    m_loki.reset(); // its live tails hold sockets of the servers above
-    m_remotecfgHttp.reset();
+    // The front's threads call into the controllers, the controllers into the store: stop the
+    // threads first, then drop the work queued for the event loop, then what holds connections
+    // (live tails, answers awaiting Loki), then the connections themselves.
+    if (m_front)
+        m_front->stop();
+    m_post.reset();
+    m_loki.reset();
     m_probe.reset();
+    m_front.reset();
     m_collectors.reset(); // persists what is still pending
+}
+
+void Server::shutdown(std::chrono::milliseconds deadline, std::function<void()> done)
+{
+    if (!m_front)
+        return done();
+    m_front->drain();
+    auto timer = new QTimer(this);
+    timer->setInterval(20);
+    const auto until = std::chrono::steady_clock::now() + deadline;
+    connect(timer, &QTimer::timeout, this, [this, timer, until, done] {
+        if (m_front->busyConnections() > 0 && std::chrono::steady_clock::now() < until)
+            return;
+        if (m_front->busyConnections() > 0)
+            std::fprintf(stderr, "logwardend: %zu requests still in flight at the shutdown deadline\n", m_front->busyConnections());
+        timer->deleteLater();
+        done();
+    });
+    timer->start();
+}
+
+quint16 Server::listenOn(const QString &flag, const QString &where, ApiEndpoint &endpoint, std::shared_ptr<TlsServerContext> tls)
+{
+    auto hostPort = parseHostPort(where);
+    if (!hostPort)
+        throw StartupError(flag.toStdString() + " " + where.toStdString() + " is not HOST:PORT");
+    try {
+        return m_front->listen(hostPort->address, hostPort->port, endpoint, std::move(tls));
+    } catch (const std::exception &e) {
+        throw StartupError("cannot listen on " + where.toStdString() + " (" + e.what()
+                           + "; is another process using the port, or is the address not on this host?)");
+    }
 }
 
 QString Server::apiUrl() const
@@ -135,20 +173,22 @@ void Server::start()
     m_collectorsApi = std::make_unique<CollectorsController>(*m_collectors, *m_pipeline);
     m_collectorsApi->registerRoutes(*m_router);
 
-    m_http = std::make_unique<ApiHttpServer>(*m_router, *m_auth, *m_accessLog, m_options.maxBodyBytes);
-    m_http->setDurabilityGate(m_store.get());
+    m_post = std::make_unique<EventLoopPost>();
+    m_front = std::make_unique<HttpFront>(m_options.limits);
+    m_api = std::make_unique<ApiEndpoint>(*m_router, *m_auth, *m_accessLog, m_options.maxBodyBytes, *m_post);
+    m_api->setDurabilityGate(m_store.get());
+    TailService &tail = m_loki->enableTail(*m_auth);
+    m_api->setWebSocketHandler([&tail](std::shared_ptr<HttpRequest> upgrade, std::shared_ptr<WebSocketChannel> channel) {
+        tail.accept(*upgrade, std::move(channel));
+    });
     loadTls();
-    m_apiPort = m_http->listen(hostPort->address, hostPort->port);
-    if (m_apiPort == 0) {
-        throw StartupError("cannot listen on " + m_options.listen.toStdString()
-                           + " (is another process using the port, or is the address not on this host?)");
-    }
+    m_apiPort = listenOn(QStringLiteral("--listen"), m_options.listen, *m_api, m_tls);
     m_apiHost = hostPort->address.protocol() == QAbstractSocket::IPv6Protocol
                     ? QLatin1Char('[') + hostPort->address.toString() + QLatin1Char(']')
                     : hostPort->address.toString();
     startPlainHttp();
-    m_loki->enableTail(*m_auth, {m_http.get(), m_plainHttp.get()});
     startRemotecfg();
+    m_front->start();
 }
 
 void Server::applyRetention()
@@ -174,11 +214,7 @@ void Server::startPlainHttp()
                            + " would send credentials in clear beyond this host; use HTTPS, or --http-insecure behind a "
                              "TLS-terminating proxy");
     }
-    m_plainHttp = std::make_unique<ApiHttpServer>(*m_router, *m_auth, *m_accessLog, m_options.maxBodyBytes);
-    m_plainHttp->setDurabilityGate(m_store.get());
-    m_plainPort = m_plainHttp->listen(hostPort->address, hostPort->port);
-    if (m_plainPort == 0)
-        throw StartupError("cannot listen on " + m_options.httpListen.toStdString() + " (is another process using the port?)");
+    m_plainPort = listenOn(QStringLiteral("--http-listen"), m_options.httpListen, *m_api, nullptr);
 }
 
 void Server::startRemotecfg()
@@ -204,14 +240,10 @@ void Server::startRemotecfg()
     m_connect = std::make_unique<ConnectService>(*m_pipeline, *m_collectors, m_options.remotecfgPrefix.toStdString(), token);
     m_connect->registerRoutes(*m_remotecfgRouter);
     // Alloy sends its effective config back; allow more than the API's limit, still bounded.
-    m_remotecfgHttp = std::make_unique<ApiHttpServer>(*m_remotecfgRouter, *m_auth, *m_accessLog,
-                                                      std::max<qint64>(m_options.maxBodyBytes, 4 << 20),
-                                                      &ConnectService::formatError);
-    m_remotecfgPort = m_remotecfgHttp->listen(hostPort->address, hostPort->port);
-    if (m_remotecfgPort == 0) {
-        throw StartupError("cannot listen on " + m_options.remotecfgListen.toStdString()
-                           + " for remotecfg (is another process using the port?)");
-    }
+    m_remotecfg = std::make_unique<ApiEndpoint>(*m_remotecfgRouter, *m_auth, *m_accessLog,
+                                                std::max<qint64>(m_options.maxBodyBytes, 4 << 20), *m_post,
+                                                &ConnectService::formatError);
+    m_remotecfgPort = listenOn(QStringLiteral("--remotecfg-listen"), m_options.remotecfgListen, *m_remotecfg, nullptr);
     if (m_options.alloyUrl != QLatin1String("off")) {
         const QUrl alloy(m_options.alloyUrl);
         if (!alloy.isValid() || alloy.host().isEmpty() || !alloy.scheme().startsWith(QLatin1String("http")))
@@ -248,12 +280,11 @@ void Server::loadTls()
     if (chain.isEmpty() || key.isNull())
         throw StartupError("the TLS certificate or key cannot be loaded (PEM, unencrypted EC or RSA key expected)");
     m_certificateFingerprint = QString::fromLatin1(chain.first().digest(QCryptographicHash::Sha256).toHex(':'));
-    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
-    tls.setLocalCertificateChain(chain);
-    tls.setPrivateKey(key);
-    tls.setProtocol(QSsl::TlsV1_2OrLater);
-    tls.setPeerVerifyMode(QSslSocket::VerifyNone);
-    m_http->sslSetup(tls);
+    try {
+        m_tls = TlsServerContext::fromPem(certPem, keyPem);
+    } catch (const std::exception &e) {
+        throw StartupError(e.what());
+    }
 }
 
 } // namespace lw::server

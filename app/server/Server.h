@@ -5,6 +5,8 @@
 #include <QObject>
 #include <QTimer>
 
+#include <chrono>
+#include <functional>
 #include <memory>
 #include <stdexcept>
 
@@ -14,7 +16,10 @@ class AccessLog;
 class AdminV3Controller;
 class AuditLog;
 class CredentialResolver;
-class ApiHttpServer;
+class ApiEndpoint;
+class EventLoopPost;
+class HttpFront;
+class TlsServerContext;
 class Authenticator;
 class ConfigStore;
 class DataDirectory;
@@ -44,6 +49,8 @@ public:
 
     // Throws StartupError with a sentence naming what went wrong (port taken, data dir unusable…).
     void start();
+    // Graceful stop: no new connections, requests in flight finish (up to `deadline`), then `done`.
+    void shutdown(std::chrono::milliseconds deadline, std::function<void()> done);
     quint16 apiPort() const { return m_apiPort; }
     QString apiUrl() const;
     QString systemJwtPath() const;
@@ -54,6 +61,7 @@ public:
 
 private:
     void loadTls();
+    quint16 listenOn(const QString &flag, const QString &where, ApiEndpoint &endpoint, std::shared_ptr<TlsServerContext> tls);
     void startRemotecfg();
     void startPlainHttp();
     void applyRetention();
@@ -78,9 +86,11 @@ private:
     std::unique_ptr<Router> m_remotecfgRouter;
     std::unique_ptr<ConnectService> m_connect;
     std::unique_ptr<AlloyHealthProbe> m_probe;
-    std::unique_ptr<ApiHttpServer> m_remotecfgHttp;
-    std::unique_ptr<ApiHttpServer> m_http;
-    std::unique_ptr<ApiHttpServer> m_plainHttp;
+    std::unique_ptr<EventLoopPost> m_post;
+    std::unique_ptr<HttpFront> m_front;
+    std::shared_ptr<TlsServerContext> m_tls;
+    std::unique_ptr<ApiEndpoint> m_api;       // the HTTPS API and the plain --http-listen one
+    std::unique_ptr<ApiEndpoint> m_remotecfg; // the agents' listener
     QString m_certificateFingerprint;
     quint16 m_apiPort = 0;
     quint16 m_plainPort = 0;

@@ -259,9 +259,13 @@ int serve(QCoreApplication &app, const QStringList &arguments)
     std::fflush(stdout);
 
     ShutdownSignals signals;
-    QObject::connect(&signals, &ShutdownSignals::shutdownRequested, &app, [&app](int signo) {
+    bool stopping = false;
+    QObject::connect(&signals, &ShutdownSignals::shutdownRequested, &app, [&](int signo) {
+        if (stopping)
+            return;
+        stopping = true;
         std::fprintf(stderr, "logwardend: signal %d received, shutting down\n", signo);
-        app.quit();
+        server.shutdown(std::chrono::milliseconds(options.shutdownGraceMs), [&app] { app.quit(); });
     });
     return app.exec();
 }

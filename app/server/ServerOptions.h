@@ -1,5 +1,7 @@
 #pragma once
 
+#include "http/HttpFront.h"
+
 #include <QHostAddress>
 #include <QString>
 #include <QStringList>
@@ -15,6 +17,8 @@ struct ServerOptions {
     QString tlsKeyFile;
     QString accessLog = QStringLiteral("-");
     qint64 maxBodyBytes = 1 << 20;
+    FrontLimits limits; // header size, timeouts, connection caps
+    int shutdownGraceMs = 10000; // SIGTERM: how long requests in flight may take to finish
     QString httpListen;         // optional plain-HTTP listener for the same API (GEL and Loki clients)
     bool httpInsecure = false;  // allow it beyond loopback
     QString clusterName = QStringLiteral("logwarden"); // GEL's cluster-name: tenants and realms name it

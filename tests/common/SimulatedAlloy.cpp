@@ -3,7 +3,6 @@
 #include "remotecfg/collector.pb.h"
 
 #include <QEventLoop>
-#include <QHttpServerResponse>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -25,12 +24,12 @@ SimulatedAlloy::SimulatedAlloy(std::string id, quint16 remotecfgPort, Generation
 
 quint16 SimulatedAlloy::startHttp()
 {
-    m_http.route(QStringLiteral("/-/ready"), [this] {
-        return m_ready ? QHttpServerResponse("text/plain", "Alloy is ready.\n")
-                       : QHttpServerResponse("text/plain", "Alloy is not ready.\n",
-                                             QHttpServerResponder::StatusCode::ServiceUnavailable);
+    using lw::server::HttpResponse;
+    m_http.route("/-/ready", [this](const lw::server::HttpRequest &) {
+        return m_ready ? HttpResponse::raw(200, "Alloy is ready.\n", "text/plain")
+                       : HttpResponse::raw(503, "Alloy is not ready.\n", "text/plain");
     });
-    m_http.route(QStringLiteral("/api/v0/web/remotecfg/components"), [this] {
+    m_http.route("/api/v0/web/remotecfg/components", [this](const lw::server::HttpRequest &) {
         QJsonArray list;
         for (const Component &c : m_components) {
             const QString localId = QString::fromStdString(c.name + "." + c.label);
@@ -45,18 +44,18 @@ quint16 SimulatedAlloy::startHttp()
                                                            {"message", "started component"},
                                                            {"updatedTime", "2026-11-23T10:00:00Z"}}}});
         }
-        return QHttpServerResponse("application/json", QJsonDocument(list).toJson(QJsonDocument::Compact));
+        return HttpResponse::raw(200, QJsonDocument(list).toJson(QJsonDocument::Compact), "application/json");
     });
-    m_http.route(QStringLiteral("/metrics"), [this] {
+    m_http.route("/metrics", [this](const lw::server::HttpRequest &) {
         QByteArray text = "# HELP alloy_build_info Alloy build information.\nalloy_build_info{version=\"v1.12.0\"} 1\n";
         for (const auto &[key, value] : m_counters) {
             text += QByteArray::fromStdString("# TYPE " + key.first + " counter\n" + key.first + "{component_id=\""
                                               + key.second + "\",component_path=\"/remotecfg\",host=\"loki.example.com\"} ")
                     + QByteArray::number(value) + "\n";
         }
-        return QHttpServerResponse("text/plain; version=0.0.4", text);
+        return HttpResponse::raw(200, text, "text/plain; version=0.0.4");
     });
-    return m_http.listen(QHostAddress::LocalHost, 0);
+    return m_http.listen();
 }
 
 void SimulatedAlloy::setCounter(const std::string &metric, const std::string &componentId, double value)

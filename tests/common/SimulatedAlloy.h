@@ -1,6 +1,7 @@
 #pragma once
 
-#include <QHttpServer>
+#include "LocalHttpServer.h"
+
 #include <QNetworkAccessManager>
 #include <QObject>
 
@@ -66,7 +67,7 @@ private:
     quint16 m_remotecfgPort;
     Generation m_generation;
     QNetworkAccessManager m_network;
-    QHttpServer m_http;
+    LocalHttpServer m_http;
     bool m_ready = true;
     std::vector<Component> m_components;
     std::map<std::pair<std::string, std::string>, double> m_counters;

@@ -50,7 +50,7 @@ Json AdminResource::present(const StoredRecord &record) const
 
 HttpResponse AdminResource::list(HttpRequest &req)
 {
-    const QString flag = req.query.queryItemValue(QStringLiteral("include-non-active"));
+    const QString flag = req.query.value(QStringLiteral("include-non-active"));
     const bool all = flag == QLatin1String("true") || flag == QLatin1String("1");
     Json items = Json::array();
     for (const StoredRecord &r : m_store.list(m_kind)) {

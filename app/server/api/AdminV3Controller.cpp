@@ -370,15 +370,15 @@ HttpResponse AdminV3Controller::cluster(HttpRequest &req)
 HttpResponse AdminV3Controller::audit(HttpRequest &req)
 {
     bool ok = true;
-    const QString limitText = req.query.queryItemValue(QStringLiteral("limit"));
-    const QString offsetText = req.query.queryItemValue(QStringLiteral("offset"));
+    const QString limitText = req.query.value(QStringLiteral("limit"));
+    const QString offsetText = req.query.value(QStringLiteral("offset"));
     const int limit = limitText.isEmpty() ? 100 : limitText.toInt(&ok);
     if (!ok || limit < 1 || limit > 1000)
         throw ApiError(400, "invalid_parameter", "\"limit\" must be an integer from 1 to 1000", "limit");
     const int offset = offsetText.isEmpty() ? 0 : offsetText.toInt(&ok);
     if (!ok || offset < 0)
         throw ApiError(400, "invalid_parameter", "\"offset\" must be a non-negative integer", "offset");
-    return HttpResponse::json(200, m_audit.page(limit, offset, req.query.queryItemValue(QStringLiteral("kind")).toStdString()));
+    return HttpResponse::json(200, m_audit.page(limit, offset, req.query.value(QStringLiteral("kind")).toStdString()));
 }
 
 // ---- ingest tokens ----

@@ -11,7 +11,7 @@ constexpr int MaxPageSize = 1000;
 
 int queryInt(const HttpRequest &req, const char *name, int fallback, int min, int max)
 {
-    const QString text = req.query.queryItemValue(QLatin1String(name));
+    const QString text = req.query.value(QLatin1String(name));
     if (text.isEmpty())
         return fallback;
     bool ok = false;
@@ -40,7 +40,7 @@ void CollectorsController::registerRoutes(Router &router)
 
 HttpResponse CollectorsController::list(HttpRequest &req)
 {
-    const std::string status = req.query.queryItemValue(QStringLiteral("status")).toStdString();
+    const std::string status = req.query.value(QStringLiteral("status")).toStdString();
     const int limit = queryInt(req, "limit", 0, 1, MaxPageSize);
     const int offset = queryInt(req, "offset", 0, 0, INT32_MAX);
     const Pipeline &pipeline = m_pipeline.current();
@@ -48,8 +48,8 @@ HttpResponse CollectorsController::list(HttpRequest &req)
 
     Json items = Json::array();
     int matched = 0;
-    for (const CollectorState *c : m_registry.all()) {
-        Json v = m_registry.view(*c, pipeline.hash, pipeline.enabledTargets, now);
+    for (const CollectorState &c : m_registry.all()) {
+        Json v = m_registry.view(c, pipeline.hash, pipeline.enabledTargets, now);
         if (!status.empty() && v["alloyStatus"] != status && v["remotecfgStatus"] != status && v["pipelineHealth"] != status)
             continue;
         if (matched++ < offset)
@@ -68,7 +68,7 @@ HttpResponse CollectorsController::list(HttpRequest &req)
 
 HttpResponse CollectorsController::get(HttpRequest &req)
 {
-    const CollectorState *c = m_registry.find(req.param("id"));
+    const std::optional<CollectorState> c = m_registry.find(req.param("id"));
     if (!c)
         throw ApiError(404, "not_found", "collector \"" + req.param("id").substr(0, 80) + "\" has never contacted this server");
     const Pipeline &pipeline = m_pipeline.current();

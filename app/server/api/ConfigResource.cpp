@@ -41,8 +41,11 @@ ConfigResource::ConfigResource(ConfigStore &store, AuditLog &audit, std::string 
       m_noun(std::move(noun)), m_hooks(std::move(hooks))
 {
     m_storeChanges = QObject::connect(&store, &ConfigStore::changed, [this](const QString &kind) {
-        if (kind.toStdString() == m_kind)
+        if (kind.toStdString() == m_kind) {
             m_listValid = false;
+            std::lock_guard lock(m_publishedMutex);
+            m_publishedList.reset();
+        }
     });
 }
 
@@ -56,7 +59,8 @@ void ConfigResource::registerRoutes(Router &router, const std::string &basePath,
 {
     m_basePath = basePath;
     const std::string item = basePath + "/{name}";
-    router.add("GET", basePath, readScope, [this](HttpRequest &r) { return list(r); });
+    router.add("GET", basePath, readScope, [this](HttpRequest &r) { return list(r); }).fast =
+        [this](const HttpRequest &) { return cachedList(); };
     router.add("POST", basePath, writeScope, [this](HttpRequest &r) { return create(r); });
     router.add("GET", item, readScope, [this](HttpRequest &r) { return get(r); });
     router.add("PUT", item, writeScope, [this](HttpRequest &r) { return replace(r); });
@@ -98,8 +102,20 @@ HttpResponse ConfigResource::list(HttpRequest &)
             items.push_back(present(r));
         m_cachedList = toJsonBytes({{m_plural, items}});
         m_listValid = true;
+        if (!m_store.hasPendingWrites()) {
+            std::lock_guard lock(m_publishedMutex);
+            m_publishedList = m_cachedList;
+        }
     }
     return HttpResponse::raw(200, m_cachedList, "application/json");
+}
+
+std::optional<HttpResponse> ConfigResource::cachedList() const
+{
+    std::lock_guard lock(m_publishedMutex);
+    if (!m_publishedList)
+        return std::nullopt;
+    return HttpResponse::raw(200, *m_publishedList, "application/json");
 }
 
 HttpResponse ConfigResource::get(HttpRequest &req)

@@ -5,6 +5,7 @@
 #include "Json.h"
 
 #include <functional>
+#include <mutex>
 #include <optional>
 #include <string>
 
@@ -40,6 +41,8 @@ public:
                         std::string_view writeScope);
 
     HttpResponse list(HttpRequest &req);
+    // The list from the cache, from any thread; nullopt when it must be built (by list()).
+    std::optional<HttpResponse> cachedList() const;
     HttpResponse create(HttpRequest &req);
     HttpResponse get(HttpRequest &req);
     HttpResponse replace(HttpRequest &req);
@@ -56,9 +59,12 @@ private:
     std::string m_kind, m_singular, m_plural, m_noun;
     Hooks m_hooks;
     std::string m_basePath;
-    // The list body, valid until a record of this kind changes.
+    // The list body, valid until a record of this kind changes; published to other threads only
+    // when it holds no write that is not yet durable.
     bool m_listValid = false;
     QByteArray m_cachedList;
+    mutable std::mutex m_publishedMutex;
+    std::optional<QByteArray> m_publishedList;
     QMetaObject::Connection m_storeChanges;
 };
 

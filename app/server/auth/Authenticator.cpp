@@ -17,8 +17,10 @@ Authenticator::Authenticator(JwtAuthority &serverJwts, CredentialResolver &crede
     : m_serverJwts(serverJwts), m_credentials(credentials)
 {
     m_storeChanges = QObject::connect(&store, &ConfigStore::changed, [this](const QString &kind) {
-        if (CredentialResolver::affectsCredentials(kind))
+        if (CredentialResolver::affectsCredentials(kind)) {
+            std::unique_lock lock(m_cacheMutex);
             m_cache.clear();
+        }
     });
 }
 
@@ -33,14 +35,20 @@ std::variant<Authenticator::PrincipalPtr, std::string> Authenticator::authentica
         return std::get<std::string>(resolve(header));
     const QByteArray digest = QCryptographicHash::hash(header, QCryptographicHash::Sha256);
     const int64_t now = QDateTime::currentMSecsSinceEpoch();
-    auto it = m_cache.constFind(digest);
-    if (it != m_cache.constEnd() && (it->expiresAtMs == 0 || it->expiresAtMs > now)) {
-        if (it->principal->kind == Principal::Kind::AdminToken)
-            m_credentials.noteTokenUse(it->principal->credentialName);
-        return it->principal;
+    {
+        std::shared_lock lock(m_cacheMutex);
+        auto it = m_cache.constFind(digest);
+        if (it != m_cache.constEnd() && (it->expiresAtMs == 0 || it->expiresAtMs > now)) {
+            PrincipalPtr hit = it->principal;
+            lock.unlock();
+            if (hit->kind == Principal::Kind::AdminToken)
+                m_credentials.noteTokenUse(hit->credentialName);
+            return hit;
+        }
     }
     auto result = resolve(header);
     if (auto *why = std::get_if<std::string>(&result)) {
+        std::unique_lock lock(m_cacheMutex);
         m_cache.remove(digest);
         return *why;
     }
@@ -48,10 +56,27 @@ std::variant<Authenticator::PrincipalPtr, std::string> Authenticator::authentica
     auto principal = std::make_shared<const Principal>(std::move(verified.principal));
     if (principal->kind == Principal::Kind::AdminToken)
         m_credentials.noteTokenUse(principal->credentialName);
+    std::unique_lock lock(m_cacheMutex);
     if (m_cache.size() >= MaxCached)
         m_cache.clear(); // bounded memory; hot credentials come back on their next use
     m_cache.insert(digest, Cached{principal, verified.expiresAtMs});
     return principal;
+}
+
+Authenticator::PrincipalPtr Authenticator::cached(const QByteArray &header) const
+{
+    if (header.isEmpty() || header.size() > MaxCredentialLength + 16)
+        return nullptr;
+    const QByteArray digest = QCryptographicHash::hash(header, QCryptographicHash::Sha256);
+    const int64_t now = QDateTime::currentMSecsSinceEpoch();
+    std::shared_lock lock(m_cacheMutex);
+    auto it = m_cache.constFind(digest);
+    if (it == m_cache.constEnd() || (it->expiresAtMs != 0 && it->expiresAtMs <= now))
+        return nullptr;
+    // Admin tokens record their use (throttled) through the store: let authenticate() do that.
+    if (it->principal->kind == Principal::Kind::AdminToken && m_credentials.tokenUseDue(it->principal->credentialName))
+        return nullptr;
+    return it->principal;
 }
 
 std::variant<Verified, std::string> Authenticator::resolve(const QByteArray &header)

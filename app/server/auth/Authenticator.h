@@ -7,6 +7,7 @@
 #include <QMetaObject>
 
 #include <memory>
+#include <shared_mutex>
 #include <string>
 #include <variant>
 
@@ -33,7 +34,11 @@ public:
     Authenticator &operator=(const Authenticator &) = delete;
 
     // The principal, or why the request is unauthenticated (a sentence for the 401 body).
+    // On the thread that owns the store.
     std::variant<PrincipalPtr, std::string> authenticate(const QByteArray &authorizationHeader);
+    // The cached principal for this header, if one is cached and still valid; from any thread.
+    // Null means "ask authenticate()", not "refused".
+    PrincipalPtr cached(const QByteArray &authorizationHeader) const;
 
 private:
     std::variant<Verified, std::string> resolve(const QByteArray &header);
@@ -46,6 +51,7 @@ private:
     };
     JwtAuthority &m_serverJwts;
     CredentialResolver &m_credentials;
+    mutable std::shared_mutex m_cacheMutex; // written on the store's thread, read from I/O threads too
     QHash<QByteArray, Cached> m_cache;
     QMetaObject::Connection m_storeChanges;
 };

@@ -207,14 +207,24 @@ std::optional<CredentialResolver::Result> CredentialResolver::resolveIngestToken
     return Result(Verified{p, 0});
 }
 
+bool CredentialResolver::tokenUseDue(const std::string &tokenName) const
+{
+    std::lock_guard lock(m_lastUseMutex);
+    auto it = m_lastUseWrittenMs.find(tokenName);
+    return it == m_lastUseWrittenMs.end() || nowMs() - it->second >= LastUseThrottleMs;
+}
+
 void CredentialResolver::noteTokenUse(const std::string &tokenName)
 {
     const int64_t now = nowMs();
-    auto [it, inserted] = m_lastUseWrittenMs.try_emplace(tokenName, now);
-    if (!inserted) {
-        if (now - it->second < LastUseThrottleMs)
-            return;
-        it->second = now;
+    {
+        std::lock_guard lock(m_lastUseMutex);
+        auto [it, inserted] = m_lastUseWrittenMs.try_emplace(tokenName, now);
+        if (!inserted) {
+            if (now - it->second < LastUseThrottleMs)
+                return;
+            it->second = now;
+        }
     }
     // A separate kind, so recording use never changes the token's ETag.
     m_store.upsertMany(TokenUsageKind, {{tokenName, Json({{"last_used_at", nowRfc3339()}}).dump()}});

@@ -7,6 +7,7 @@
 #include <QHash>
 #include <QMetaObject>
 
+#include <mutex>
 #include <string>
 #include <unordered_map>
 #include <variant>
@@ -40,6 +41,8 @@ public:
 
     // Throttled: at most one stored update of last_used_at per token and minute.
     void noteTokenUse(const std::string &tokenName);
+    // Would noteTokenUse() write now? From any thread.
+    bool tokenUseDue(const std::string &tokenName) const;
 
     static std::string hashSecret(const std::string &secret);
     static constexpr const char *TokenUsageKind = "token-usage";
@@ -52,6 +55,7 @@ private:
     std::string m_cluster;
     QHash<QByteArray, std::string> m_ingestByHash; // token hash -> "tenant/name"
     bool m_ingestIndexValid = false;
+    mutable std::mutex m_lastUseMutex;
     std::unordered_map<std::string, int64_t> m_lastUseWrittenMs;
     QMetaObject::Connection m_storeChanges;
 };

@@ -46,6 +46,7 @@ void AccessLog::write(const Entry &e)
         line["subject"] = e.subject;
     std::string text = line.dump(-1, ' ', false, lw::Json::error_handler_t::replace);
     text += '\n';
+    std::lock_guard lock(m_mutex);
     std::fwrite(text.data(), 1, text.size(), m_out);
     std::fflush(m_out);
 }

@@ -3,11 +3,12 @@
 #include <QString>
 
 #include <cstdio>
+#include <mutex>
 #include <string>
 
 namespace lw::server {
 
-// One JSON line per request: time, peer, method, path (never the query or any header, so no
+// One JSON line per request (thread-safe): time, peer, method, path (never the query or any header, so no
 // credential can leak into it), status, bytes, duration and the authenticated subject.
 class AccessLog {
 public:
@@ -27,6 +28,7 @@ public:
     void write(const Entry &entry);
 
 private:
+    std::mutex m_mutex; // lines come from several threads
     FILE *m_out = nullptr;
     bool m_owned = false;
 };

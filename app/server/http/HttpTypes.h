@@ -2,12 +2,16 @@
 
 #include <QByteArray>
 #include <QHostAddress>
-#include <QUrlQuery>
+#include <QString>
+#include <QStringList>
 
 #include "Json.h"
 
+#include <chrono>
 #include <functional>
 #include <map>
+#include <memory>
+#include <string_view>
 #include <stdexcept>
 #include <string>
 #include <utility>
@@ -16,18 +20,40 @@
 namespace lw::server {
 
 struct Principal;
+struct Route;
 
 using HeaderList = std::vector<std::pair<QByteArray, QByteArray>>;
 
+// A URL's query as Go's ParseQuery (Loki, GEL) reads it: pairs split on '&', '+' is a space and
+// %XX escapes are decoded in names and values (so RFC 3339 times arrive with their colons).
+class QueryParams {
+public:
+    QueryParams() = default;
+    explicit QueryParams(std::string_view rawQuery);
+
+    // The first value of `name` (empty when absent), every value of it, whether it is present.
+    QString value(const QString &name) const;
+    QStringList values(const QString &name) const;
+    bool has(const QString &name) const;
+    const std::vector<std::pair<QString, QString>> &items() const { return m_items; }
+
+private:
+    std::vector<std::pair<QString, QString>> m_items;
+};
+
 struct HttpRequest {
     std::string method;
-    std::string path;
-    QUrlQuery query;
+    std::string path;   // as sent (percent-encoded); the router decodes segments
+    QueryParams query;
     HeaderList headers; // names lower-cased
     QByteArray body;
     QHostAddress remote;
     std::map<std::string, std::string> params; // from {name} segments of the route
     const Principal *principal = nullptr;      // set before the handler runs on authenticated routes
+    std::shared_ptr<const Principal> principalRef; // keeps `principal` alive while the request lives
+    int version = 11;                          // 10 for HTTP/1.0, 11 for HTTP/1.1
+    const Route *route = nullptr;              // what the router matched (set by the front)
+    std::chrono::steady_clock::time_point received = std::chrono::steady_clock::now();
 
     QByteArray header(const QByteArray &lowerCaseName) const;
     const std::string &param(const std::string &name) const { return params.at(name); }
@@ -68,9 +94,6 @@ public:
     std::string code;
     std::string field;
 };
-
-// A URL's query as Go's ParseQuery (Loki, GEL) reads it: '+' is a space, a real '+' is %2B.
-QUrlQuery formQuery(const QUrl &url);
 
 // Serialises JSON for the wire; invalid UTF-8 (never accepted on input) is replaced, not thrown.
 QByteArray toJsonBytes(const lw::Json &value);

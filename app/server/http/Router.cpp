@@ -20,15 +20,16 @@ std::vector<std::string> Router::split(const std::string &path)
     return out;
 }
 
-void Router::add(const std::string &method, const std::string &pattern, std::string_view scope, Handler handler,
-                 ErrorStyle errorStyle, qint64 maxBodyBytes)
+Route &Router::add(const std::string &method, const std::string &pattern, std::string_view scope, Handler handler,
+                   ErrorStyle errorStyle, qint64 maxBodyBytes)
 {
-    m_routes.push_back(Route{method, split(pattern), std::string(scope), false, std::move(handler), errorStyle, maxBodyBytes});
+    return m_routes.emplace_back(
+        Route{method, split(pattern), std::string(scope), false, std::move(handler), errorStyle, maxBodyBytes, {}});
 }
 
-void Router::addPublic(const std::string &method, const std::string &pattern, Handler handler)
+Route &Router::addPublic(const std::string &method, const std::string &pattern, Handler handler)
 {
-    m_routes.push_back(Route{method, split(pattern), {}, true, std::move(handler)});
+    return m_routes.emplace_back(Route{method, split(pattern), {}, true, std::move(handler), ErrorStyle::Json, 0, {}});
 }
 
 Router::Match Router::match(const std::string &method, const std::string &path) const

@@ -66,13 +66,10 @@ HttpResponse LokiController::store(const std::string &tenant, std::vector<Stream
     return accepted;
 }
 
-void LokiController::enableTail(Authenticator &auth, const std::vector<QAbstractHttpServer *> &servers)
+TailService &LokiController::enableTail(Authenticator &auth)
 {
     m_tail = std::make_unique<TailService>(auth, m_tenants, m_queries);
-    for (QAbstractHttpServer *server : servers) {
-        if (server)
-            m_tail->attach(*server);
-    }
+    return *m_tail;
 }
 
 LokiController::~LokiController() = default;

@@ -12,8 +12,6 @@
 
 #include <memory>
 
-class QAbstractHttpServer;
-
 namespace lw::server {
 
 class Authenticator;
@@ -42,8 +40,8 @@ public:
     // Shared with the ingest endpoints: rate-limits, then appends (or forwards to Loki) and feeds
     // live tails; the response is `accepted` once the lines are durable. Throws ApiError.
     HttpResponse store(const std::string &tenant, std::vector<StreamBatch> batches, HttpResponse accepted);
-    // Live tail over WebSocket on these servers' upgrades.
-    void enableTail(Authenticator &auth, const std::vector<QAbstractHttpServer *> &servers);
+    // Live tail over WebSocket: the service that takes the upgrades.
+    TailService &enableTail(Authenticator &auth);
 
 private:
     HttpResponse push(HttpRequest &req);

@@ -103,23 +103,23 @@ std::vector<StoredStream> LokiQueryApi::visibleStreams(const HttpRequest &req, c
 HttpResponse LokiQueryApi::queryRange(HttpRequest &req, bool instant)
 {
     const std::string tenant = m_tenants.resolve(req);
-    const LogQLQuery query = parseOrReject(req.query.queryItemValue(QStringLiteral("query"), QUrl::FullyDecoded).toStdString());
+    const LogQLQuery query = parseOrReject(req.query.value(QStringLiteral("query")).toStdString());
     const int64_t now = nowNanos();
-    const int64_t end = parseTime(req.query.queryItemValue(instant ? QStringLiteral("time") : QStringLiteral("end")), now,
+    const int64_t end = parseTime(req.query.value(instant ? QStringLiteral("time") : QStringLiteral("end")), now,
                                   instant ? "time" : "end");
     const int64_t start = instant ? end - DefaultRangeNs
-                                  : parseTime(req.query.queryItemValue(QStringLiteral("start")), end - DefaultRangeNs, "start");
+                                  : parseTime(req.query.value(QStringLiteral("start")), end - DefaultRangeNs, "start");
     if (start > end)
         throw ApiError(400, "bad_request", "the end timestamp must not be before the start time");
     bool ok = true;
-    const QString limitText = req.query.queryItemValue(QStringLiteral("limit"));
+    const QString limitText = req.query.value(QStringLiteral("limit"));
     const qlonglong limit = limitText.isEmpty() ? 100 : limitText.toLongLong(&ok);
     if (!ok || limit <= 0)
         throw ApiError(400, "bad_request", "limit must be a positive integer");
     if (static_cast<size_t>(limit) > MaxLimit)
         throw ApiError(400, "bad_request", "max entries limit per query exceeded, limit > max_entries_limit (" + std::to_string(limit)
                                                + " > " + std::to_string(MaxLimit) + ")");
-    const QString direction = req.query.queryItemValue(QStringLiteral("direction")).toLower();
+    const QString direction = req.query.value(QStringLiteral("direction")).toLower();
     if (!direction.isEmpty() && direction != QLatin1String("forward") && direction != QLatin1String("backward"))
         throw ApiError(400, "bad_request", "direction must be forward or backward");
 
@@ -185,7 +185,7 @@ HttpResponse LokiQueryApi::labels(HttpRequest &req)
 HttpResponse LokiQueryApi::labelValues(HttpRequest &req)
 {
     const std::string tenant = m_tenants.resolve(req);
-    const QString queryText = req.query.queryItemValue(QStringLiteral("query"), QUrl::FullyDecoded);
+    const QString queryText = req.query.value(QStringLiteral("query"));
     const auto selector = queryText.isEmpty() ? std::vector<LabelMatcher>{} : selectorOrReject(queryText.toStdString());
     std::set<std::string> values;
     for (const StoredStream &s : visibleStreams(req, tenant, selector)) {
@@ -199,8 +199,8 @@ HttpResponse LokiQueryApi::labelValues(HttpRequest &req)
 HttpResponse LokiQueryApi::series(HttpRequest &req)
 {
     const std::string tenant = m_tenants.resolve(req);
-    const QStringList matches = req.query.allQueryItemValues(QStringLiteral("match[]"), QUrl::FullyDecoded)
-                                + req.query.allQueryItemValues(QStringLiteral("match"), QUrl::FullyDecoded);
+    const QStringList matches = req.query.values(QStringLiteral("match[]"))
+                                + req.query.values(QStringLiteral("match"));
     if (matches.isEmpty())
         throw ApiError(400, "bad_request", "at least one match[] selector is required");
     std::set<Labels> found;
@@ -217,14 +217,14 @@ HttpResponse LokiQueryApi::series(HttpRequest &req)
 HttpResponse LokiQueryApi::remove(HttpRequest &req)
 {
     const std::string tenant = m_tenants.resolve(req);
-    const QString queryText = req.query.queryItemValue(QStringLiteral("query"), QUrl::FullyDecoded);
+    const QString queryText = req.query.value(QStringLiteral("query"));
     if (queryText.isEmpty())
         throw ApiError(400, "bad_request", "the query parameter \"query\" (a stream selector) is required");
     const auto selector = selectorOrReject(queryText.toStdString());
-    const int64_t start = parseTime(req.query.queryItemValue(QStringLiteral("start")), -1, "start");
+    const int64_t start = parseTime(req.query.value(QStringLiteral("start")), -1, "start");
     if (start < 0)
         throw ApiError(400, "bad_request", "the start time is required for a delete");
-    const int64_t end = parseTime(req.query.queryItemValue(QStringLiteral("end")), nowNanos(), "end");
+    const int64_t end = parseTime(req.query.value(QStringLiteral("end")), nowNanos(), "end");
     std::vector<int64_t> ids;
     for (const StoredStream &s : visibleStreams(req, tenant, selector))
         ids.push_back(s.id);

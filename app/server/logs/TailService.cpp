@@ -3,16 +3,15 @@
 #include "logs/LokiQueryApi.h"
 #include "logs/TenantAccess.h"
 
-#include <QAbstractHttpServer>
-#include <QNetworkRequest>
-#include <QUrlQuery>
-#include <QWebSocket>
+#include "http/RequestSink.h"
+
 
 namespace lw::server {
 
 namespace {
 constexpr int64_t DefaultBacklogNs = 3600LL * 1000000000LL;
 constexpr int MaxSubscribers = 1000;
+constexpr uint16_t ClosePolicyViolation = 1008;
 
 Json frame(const std::vector<std::pair<Labels, Json>> &streams)
 {
@@ -24,7 +23,7 @@ Json frame(const std::vector<std::pair<Labels, Json>> &streams)
 } // namespace
 
 struct TailService::Subscriber {
-    std::unique_ptr<QWebSocket> socket;
+    std::shared_ptr<WebSocketChannel> channel;
     Authenticator::PrincipalPtr principal;
     std::string tenant;
     LogQLQuery query;
@@ -54,43 +53,39 @@ TailService::TailService(Authenticator &auth, TenantAccess &tenants, LokiQueryAp
 
 TailService::~TailService() = default;
 
-void TailService::attach(QAbstractHttpServer &server)
+void TailService::refuse(WebSocketChannel &channel, const std::string &why)
 {
-    connect(&server, &QAbstractHttpServer::newWebSocketConnection, this, [this, &server] {
-        while (server.hasPendingWebSocketConnections())
-            accept(server.nextPendingWebSocketConnection());
-    });
+    channel.close(ClosePolicyViolation, why.substr(0, 120));
 }
 
-void TailService::refuse(QWebSocket &socket, const std::string &why)
+void TailService::remove(const WebSocketChannel *channel)
 {
-    socket.close(QWebSocketProtocol::CloseCodePolicyViolated, QString::fromStdString(why.substr(0, 120)));
+    auto it = std::find_if(m_subscribers.begin(), m_subscribers.end(),
+                           [channel](const auto &s) { return s->channel.get() == channel; });
+    if (it != m_subscribers.end())
+        m_subscribers.erase(it);
 }
 
-void TailService::accept(std::unique_ptr<QWebSocket> socket)
+void TailService::accept(const HttpRequest &upgrade, std::shared_ptr<WebSocketChannel> channel)
 {
-    if (!socket)
-        return;
-    const QNetworkRequest upgrade = socket->request();
-    const QUrl url = socket->requestUrl();
-    if (url.path() != QLatin1String("/loki/api/v1/tail"))
-        return refuse(*socket, "no such endpoint: " + url.path().toStdString());
+    if (upgrade.path != "/loki/api/v1/tail")
+        return refuse(*channel, "no such endpoint: " + upgrade.path);
     if (m_subscribers.size() >= MaxSubscribers)
-        return refuse(*socket, "too many live tails");
+        return refuse(*channel, "too many live tails");
 
     HttpRequest req;
     req.method = "GET";
-    req.path = url.path().toStdString();
-    req.query = formQuery(url);
-    for (const QByteArray &name : upgrade.rawHeaderList())
-        req.headers.emplace_back(name.toLower(), upgrade.rawHeader(name));
+    req.path = upgrade.path;
+    req.query = upgrade.query;
+    req.headers = upgrade.headers;
+    req.remote = upgrade.remote;
 
     auto result = m_auth.authenticate(req.header("authorization"));
     if (auto *why = std::get_if<std::string>(&result))
-        return refuse(*socket, "unauthenticated: " + *why);
+        return refuse(*channel, "unauthenticated: " + *why);
     auto principal = std::get<Authenticator::PrincipalPtr>(result);
     if (!principal->allows(scopes::LogsRead))
-        return refuse(*socket, "forbidden: logs:read is needed to tail");
+        return refuse(*channel, "forbidden: logs:read is needed to tail");
     req.principal = principal.get();
 
     auto sub = std::make_unique<Subscriber>();
@@ -98,10 +93,10 @@ void TailService::accept(std::unique_ptr<QWebSocket> socket)
     std::map<int64_t, Labels> labelsById;
     try {
         sub->tenant = m_tenants.resolve(req);
-        sub->query = parseLogQL(req.query.queryItemValue(QStringLiteral("query"), QUrl::FullyDecoded).toStdString());
+        sub->query = parseLogQL(req.query.value(QStringLiteral("query")).toStdString());
         for (const std::string &s : principal->labelSelectorsFor(sub->tenant))
             sub->policies.push_back(parseSelector(s));
-        const QString limitText = req.query.queryItemValue(QStringLiteral("limit"));
+        const QString limitText = req.query.value(QStringLiteral("limit"));
         const size_t limit = limitText.isEmpty() ? 100 : std::min<size_t>(limitText.toUInt(), LokiQueryApi::MaxLimit);
         const int64_t now = nowNanos();
         LogQuery q;
@@ -109,7 +104,7 @@ void TailService::accept(std::unique_ptr<QWebSocket> socket)
             q.streamIds.push_back(s.id);
             labelsById[s.id] = s.labels;
         }
-        q.startNs = LokiQueryApi::parseTime(req.query.queryItemValue(QStringLiteral("start")), now - DefaultBacklogNs, "start");
+        q.startNs = LokiQueryApi::parseTime(req.query.value(QStringLiteral("start")), now - DefaultBacklogNs, "start");
         q.endNs = now + 1;
         q.limit = limit;
         const LogQLQuery &pipeline = sub->query;
@@ -121,12 +116,12 @@ void TailService::accept(std::unique_ptr<QWebSocket> socket)
         }
         backlog = q.limit ? m_queries.store().query(q) : std::vector<QueriedEntry>{};
     } catch (const ApiError &e) {
-        return refuse(*socket, e.what());
+        return refuse(*channel, e.what());
     } catch (const LogQLError &e) {
-        return refuse(*socket, e.what());
+        return refuse(*channel, e.what());
     }
     sub->principal = std::move(principal);
-    sub->socket = std::move(socket);
+    sub->channel = channel;
 
     // The backlog, oldest first, grouped by stream.
     std::map<int64_t, Json> byStream;
@@ -138,23 +133,20 @@ void TailService::accept(std::unique_ptr<QWebSocket> socket)
     for (auto &[id, values] : byStream)
         streams.emplace_back(labelsById.at(id), std::move(values));
     if (!streams.empty())
-        sub->socket->sendTextMessage(QString::fromStdString(frame(streams).dump(-1, ' ', false, Json::error_handler_t::replace)));
+        channel->sendText(frame(streams).dump(-1, ' ', false, Json::error_handler_t::replace));
 
-    QWebSocket *raw = sub->socket.get();
-    connect(raw, &QWebSocket::disconnected, this, [this, raw] {
-        auto it = std::find_if(m_subscribers.begin(), m_subscribers.end(), [raw](const auto &s) { return s->socket.get() == raw; });
-        if (it != m_subscribers.end()) {
-            (*it)->socket.release()->deleteLater(); // we are inside its signal
-            m_subscribers.erase(it);
-        }
-    });
     m_subscribers.push_back(std::move(sub));
+    // The socket ends on an I/O thread; forget it here, on the event loop. (The server stops the
+    // I/O threads before it destroys this service, so `this` is alive whenever this runs.)
+    channel->setOnClosed([this, raw = channel.get()] {
+        QMetaObject::invokeMethod(this, [this, raw] { remove(raw); }, Qt::QueuedConnection);
+    });
 }
 
 void TailService::publish(const std::string &tenant, const std::vector<StreamBatch> &batches)
 {
     for (const auto &sub : m_subscribers) {
-        if (sub->tenant != tenant || !sub->socket)
+        if (sub->tenant != tenant || !sub->channel)
             continue;
         std::vector<std::pair<Labels, Json>> streams;
         for (const StreamBatch &batch : batches) {
@@ -170,7 +162,7 @@ void TailService::publish(const std::string &tenant, const std::vector<StreamBat
                 streams.emplace_back(batch.labels, std::move(values));
         }
         if (!streams.empty())
-            sub->socket->sendTextMessage(QString::fromStdString(frame(streams).dump(-1, ' ', false, Json::error_handler_t::replace)));
+            sub->channel->sendText(frame(streams).dump(-1, ' ', false, Json::error_handler_t::replace));
     }
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "auth/Authenticator.h"
+#include "http/HttpTypes.h"
 #include "logs/LogQL.h"
 #include "logs/LogRecords.h"
 
@@ -10,13 +11,11 @@
 #include <string>
 #include <vector>
 
-class QAbstractHttpServer;
-class QWebSocket;
-
 namespace lw::server {
 
 class LokiQueryApi;
 class TenantAccess;
+class WebSocketChannel;
 
 // GET /loki/api/v1/tail over WebSocket, with Loki's frames ({"streams": […], "dropped_entries": …}):
 // the request is authenticated like any other (logs:read, tenant, label policies); it first
@@ -28,14 +27,16 @@ public:
     TailService(Authenticator &auth, TenantAccess &tenants, LokiQueryApi &queries, QObject *parent = nullptr);
     ~TailService() override;
 
-    void attach(QAbstractHttpServer &server);
+    // An upgraded WebSocket (on the event loop); its path is checked here.
+    void accept(const HttpRequest &upgrade, std::shared_ptr<WebSocketChannel> channel);
     // Called once pushed lines are durable.
     void publish(const std::string &tenant, const std::vector<StreamBatch> &batches);
+    size_t subscriberCount() const { return m_subscribers.size(); }
 
 private:
     struct Subscriber;
-    void accept(std::unique_ptr<QWebSocket> socket);
-    void refuse(QWebSocket &socket, const std::string &why);
+    void refuse(WebSocketChannel &channel, const std::string &why);
+    void remove(const WebSocketChannel *channel);
 
     Authenticator &m_auth;
     TenantAccess &m_tenants;

@@ -116,16 +116,19 @@ void CollectorRegistry::markDirty(CollectorState &c, bool meaningful, int64_t no
 
 void CollectorRegistry::flush()
 {
-    if (m_dirty.empty())
-        return;
     std::vector<std::pair<std::string, std::string>> batch;
-    batch.reserve(m_dirty.size());
-    for (const std::string &id : m_dirty) {
-        const CollectorState &c = m_collectors.at(id);
-        batch.emplace_back(id, c.toStorageJson().dump());
-        m_persistedAtMs[id] = c.lastSeenMs;
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_dirty.empty())
+            return;
+        batch.reserve(m_dirty.size());
+        for (const std::string &id : m_dirty) {
+            const CollectorState &c = m_collectors.at(id);
+            batch.emplace_back(id, c.toStorageJson().dump());
+            m_persistedAtMs[id] = c.lastSeenMs;
+        }
+        m_dirty.clear();
     }
-    m_dirty.clear();
     m_store.upsertMany(Kind, batch);
 }
 
@@ -134,6 +137,7 @@ void CollectorRegistry::recordRegister(const std::string &id, const std::string 
                                        const std::string &remoteAddress)
 {
     const int64_t now = nowMillis();
+    std::lock_guard lock(m_mutex);
     CollectorState &c = touch(id, now);
     c.name = name;
     c.attributes = attributes;
@@ -145,6 +149,7 @@ void CollectorRegistry::recordRegister(const std::string &id, const std::string 
 
 void CollectorRegistry::recordUnregister(const std::string &id)
 {
+    std::lock_guard lock(m_mutex);
     auto it = m_collectors.find(id);
     if (it == m_collectors.end())
         return;
@@ -152,16 +157,45 @@ void CollectorRegistry::recordUnregister(const std::string &id)
     markDirty(it->second, true, nowMillis());
 }
 
+void CollectorRegistry::notePollGap(CollectorState &c, int64_t previousSeen, int64_t now)
+{
+    if (previousSeen > 0 && now - previousSeen > ImmediateRepollMs)
+        c.pollIntervalMs = std::clamp(now - previousSeen, MinPollIntervalMs, MaxPollIntervalMs);
+}
+
+bool CollectorRegistry::recordRoutinePoll(const PollReport &r)
+{
+    const int64_t now = nowMillis();
+    std::lock_guard lock(m_mutex);
+    auto it = m_collectors.find(r.id);
+    if (it == m_collectors.end())
+        return false;
+    CollectorState &c = it->second;
+    const bool routine = !c.unregistered && (r.attributes.empty() || r.attributes == c.attributes)
+                         && r.agentHash == c.agentHash && r.servedHash == c.servedHash
+                         && (!r.status || (*r.status == c.lastStatus && r.errorMessage == c.lastError))
+                         && (!r.effectiveConfigHash || *r.effectiveConfigHash == c.effectiveConfigHash);
+    if (!routine)
+        return false;
+    notePollGap(c, c.lastSeenMs, now);
+    c.lastSeenMs = now;
+    if (!r.userAgent.empty())
+        c.userAgent = r.userAgent;
+    c.remoteAddress = r.remoteAddress;
+    markDirty(c, false, now);
+    return true;
+}
+
 void CollectorRegistry::recordPoll(const PollReport &r)
 {
     const int64_t now = nowMillis();
+    std::lock_guard lock(m_mutex);
     auto existing = m_collectors.find(r.id);
     const int64_t previousSeen = existing == m_collectors.end() ? 0 : existing->second.lastSeenMs;
     CollectorState &c = touch(r.id, now);
     bool meaningful = existing == m_collectors.end() || c.unregistered;
     c.unregistered = false;
-    if (previousSeen > 0 && now - previousSeen > ImmediateRepollMs)
-        c.pollIntervalMs = std::clamp(now - previousSeen, MinPollIntervalMs, MaxPollIntervalMs);
+    notePollGap(c, previousSeen, now);
     if (!r.attributes.empty() && r.attributes != c.attributes) {
         c.attributes = r.attributes;
         meaningful = true;
@@ -189,6 +223,7 @@ void CollectorRegistry::recordPoll(const PollReport &r)
 
 void CollectorRegistry::recordProbe(const std::string &id, const AlloyProbeResult &result)
 {
+    std::lock_guard lock(m_mutex);
     auto it = m_collectors.find(id);
     if (it == m_collectors.end())
         return;
@@ -203,6 +238,7 @@ void CollectorRegistry::recordProbe(const std::string &id, const AlloyProbeResul
 std::vector<std::string> CollectorRegistry::loopbackCollectorIds() const
 {
     std::vector<std::string> out;
+    std::lock_guard lock(m_mutex);
     for (const auto &[id, c] : m_collectors) {
         if (!c.unregistered && QHostAddress(QString::fromStdString(c.remoteAddress)).isLoopback())
             out.push_back(id);
@@ -210,20 +246,30 @@ std::vector<std::string> CollectorRegistry::loopbackCollectorIds() const
     return out;
 }
 
-const CollectorState *CollectorRegistry::find(const std::string &id) const
+std::optional<CollectorState> CollectorRegistry::find(const std::string &id) const
 {
+    std::lock_guard lock(m_mutex);
     auto it = m_collectors.find(id);
-    return it == m_collectors.end() ? nullptr : &it->second;
+    return it == m_collectors.end() ? std::nullopt : std::optional<CollectorState>(it->second);
 }
 
-std::vector<const CollectorState *> CollectorRegistry::all() const
+std::vector<CollectorState> CollectorRegistry::all() const
 {
-    std::vector<const CollectorState *> out;
-    out.reserve(m_collectors.size());
-    for (const auto &[id, c] : m_collectors)
-        out.push_back(&c);
-    std::sort(out.begin(), out.end(), [](const CollectorState *a, const CollectorState *b) { return a->id < b->id; });
+    std::vector<CollectorState> out;
+    {
+        std::lock_guard lock(m_mutex);
+        out.reserve(m_collectors.size());
+        for (const auto &[id, c] : m_collectors)
+            out.push_back(c);
+    }
+    std::sort(out.begin(), out.end(), [](const CollectorState &a, const CollectorState &b) { return a.id < b.id; });
     return out;
+}
+
+size_t CollectorRegistry::size() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_collectors.size();
 }
 
 Json CollectorRegistry::view(const CollectorState &c, const std::string &currentHash, int expectedExporters,

@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <map>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -62,6 +63,8 @@ struct PollReport {
 // Every collector that talked to this server: updated in memory on each call and persisted to
 // the ConfigStore when something meaningful changes, or at most every persistInterval for a
 // mere heartbeat, in batched transactions; so polls stay cheap and every server sees the state.
+// Thread-safe: routine polls are recorded from the HTTP I/O threads, everything else on the
+// event loop (which alone writes the store).
 class CollectorRegistry : public QObject {
     Q_OBJECT
 public:
@@ -74,6 +77,9 @@ public:
                         const std::string &userAgent, const std::string &remoteAddress);
     void recordUnregister(const std::string &id);
     void recordPoll(const PollReport &report);
+    // Records a poll only if it is routine (a known collector reporting what it reported last
+    // time) and returns whether it did; anything else is for recordPoll on the event loop.
+    bool recordRoutinePoll(const PollReport &report);
     void recordProbe(const std::string &id, const AlloyProbeResult &result);
 
     // Collectors whose last call came from this host (the node-local Alloy of the agent role).
@@ -81,9 +87,9 @@ public:
 
     // The API view: statuses derived now, against the hash currently served.
     Json view(const CollectorState &c, const std::string &currentHash, int expectedExporters, int64_t nowMs) const;
-    const CollectorState *find(const std::string &id) const;
-    std::vector<const CollectorState *> all() const; // sorted by id
-    size_t size() const { return m_collectors.size(); }
+    std::optional<CollectorState> find(const std::string &id) const;
+    std::vector<CollectorState> all() const; // copies, sorted by id
+    size_t size() const;
 
     void flush();
     void setProbeFreshnessMs(int64_t ms) { m_probeFreshnessMs = ms; }
@@ -91,8 +97,10 @@ public:
 private:
     CollectorState &touch(const std::string &id, int64_t nowMs);
     void markDirty(CollectorState &c, bool meaningful, int64_t nowMs);
+    void notePollGap(CollectorState &c, int64_t previousSeenMs, int64_t nowMs);
 
     ConfigStore &m_store;
+    mutable std::mutex m_mutex; // guards the maps and the dirty list
     std::unordered_map<std::string, CollectorState> m_collectors;
     std::unordered_map<std::string, int64_t> m_persistedAtMs;
     std::vector<std::string> m_dirty;

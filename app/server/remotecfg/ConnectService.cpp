@@ -89,7 +89,8 @@ void ConnectService::registerRoutes(Router &router)
         };
     };
     const std::string base = m_prefix + Service;
-    router.addPublic("POST", base + "GetConfig", unary(&ConnectService::getConfig, false));
+    router.addPublic("POST", base + "GetConfig", unary(&ConnectService::getConfig, false)).fast =
+        [this](const HttpRequest &req) { return routineGetConfig(req); };
     router.addPublic("GET", base + "GetConfig", unary(&ConnectService::getConfig, true));
     router.addPublic("POST", base + "RegisterCollector", unary(&ConnectService::registerCollector, false));
     router.addPublic("POST", base + "UnregisterCollector", unary(&ConnectService::unregisterCollector, false));
@@ -134,7 +135,7 @@ std::variant<ConnectService::Call, HttpResponse> ConnectService::readPost(const 
 
 std::variant<ConnectService::Call, HttpResponse> ConnectService::readGet(const HttpRequest &req) const
 {
-    const QString encoding = req.query.queryItemValue(QStringLiteral("encoding"));
+    const QString encoding = req.query.value(QStringLiteral("encoding"));
     Codec codec;
     if (encoding == QLatin1String("proto"))
         codec = Codec::Proto;
@@ -142,17 +143,17 @@ std::variant<ConnectService::Call, HttpResponse> ConnectService::readGet(const H
         codec = Codec::Json;
     else
         return connectError(415, "unimplemented", "the GET form needs encoding=proto or encoding=json");
-    const QString compression = req.query.queryItemValue(QStringLiteral("compression"));
+    const QString compression = req.query.value(QStringLiteral("compression"));
     if (!compression.isEmpty() && compression != QLatin1String("identity"))
         return connectError(415, "unimplemented", "the GET form supports no compression");
-    QByteArray message = req.query.queryItemValue(QStringLiteral("message"), QUrl::FullyDecoded).toLatin1();
-    if (req.query.queryItemValue(QStringLiteral("base64")) == QLatin1String("1")) {
+    QByteArray message = req.query.value(QStringLiteral("message")).toLatin1();
+    if (req.query.value(QStringLiteral("base64")) == QLatin1String("1")) {
         auto decoded = QByteArray::fromBase64Encoding(message, QByteArray::Base64UrlEncoding | QByteArray::AbortOnBase64DecodingErrors);
         if (!decoded)
             return connectError(400, "invalid_argument", "the message parameter is not URL-safe base64");
         message = *decoded;
     } else if (codec == Codec::Json) {
-        message = req.query.queryItemValue(QStringLiteral("message"), QUrl::FullyDecoded).toUtf8();
+        message = req.query.value(QStringLiteral("message")).toUtf8();
     }
     return Call{codec, message};
 }
@@ -199,17 +200,9 @@ std::optional<HttpResponse> requireId(const std::string &id)
     return std::nullopt;
 }
 
-} // namespace
 
-HttpResponse ConnectService::getConfig(const HttpRequest &req, const Call &call)
+PollReport pollReport(const HttpRequest &req, const collector::v1::GetConfigRequest &request, const Pipeline &pipeline)
 {
-    collector::v1::GetConfigRequest request;
-    if (auto error = decode(call.message, call.codec == Codec::Json, request))
-        return *error;
-    if (auto error = requireId(request.id()))
-        return *error;
-    const Pipeline &pipeline = m_pipeline.current();
-
     PollReport report;
     report.id = request.id();
     // Alloy >= 1.7 fills local_attributes (4); older ones only attributes (2).
@@ -228,13 +221,40 @@ HttpResponse ConnectService::getConfig(const HttpRequest &req, const Call &call)
     report.servedHash = pipeline.hash;
     report.userAgent = req.header("user-agent").left(256).toStdString();
     report.remoteAddress = req.remote.toString().toStdString();
-    m_registry.recordPoll(report);
+    return report;
+}
+
+} // namespace
+
+std::optional<HttpResponse> ConnectService::routineGetConfig(const HttpRequest &req)
+{
+    if (refuseUnauthorised(req) || mediaType(req.header("content-type")) != "application/proto"
+        || !req.header("content-encoding").isEmpty())
+        return std::nullopt;
+    collector::v1::GetConfigRequest request;
+    if (!request.ParseFromArray(req.body.constData(), static_cast<int>(req.body.size())) || requireId(request.id()))
+        return std::nullopt;
+    const std::shared_ptr<const Pipeline> pipeline = m_pipeline.snapshot();
+    if (!pipeline || !m_registry.recordRoutinePoll(pollReport(req, request, *pipeline)))
+        return std::nullopt;
+    return HttpResponse::raw(200, request.hash() == pipeline->hash ? pipeline->notModifiedProto : pipeline->fullResponseProto,
+                             "application/proto");
+}
+
+HttpResponse ConnectService::getConfig(const HttpRequest &req, const Call &call)
+{
+    collector::v1::GetConfigRequest request;
+    if (auto error = decode(call.message, call.codec == Codec::Json, request))
+        return *error;
+    if (auto error = requireId(request.id()))
+        return *error;
+    const Pipeline &pipeline = m_pipeline.current();
+    m_registry.recordPoll(pollReport(req, request, pipeline));
 
     const bool notModified = request.hash() == pipeline.hash;
     if (call.codec == Codec::Proto) {
         // The two possible answers are serialized once per pipeline, not per poll.
-        return HttpResponse::raw(200, QByteArray::fromStdString(notModified ? pipeline.notModifiedProto
-                                                                             : pipeline.fullResponseProto),
+        return HttpResponse::raw(200, notModified ? pipeline.notModifiedProto : pipeline.fullResponseProto,
                                  "application/proto");
     }
     collector::v1::GetConfigResponse response;

@@ -2,6 +2,7 @@
 
 #include "http/HttpTypes.h"
 
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -39,6 +40,9 @@ private:
     std::variant<Call, HttpResponse> readGet(const HttpRequest &req) const;
 
     HttpResponse getConfig(const HttpRequest &req, const Call &call);
+    // The poll of a known agent that already has, or is being served, the current pipeline,
+    // answered on the I/O thread; nullopt for everything else.
+    std::optional<HttpResponse> routineGetConfig(const HttpRequest &req);
     HttpResponse registerCollector(const HttpRequest &req, const Call &call);
     HttpResponse unregisterCollector(const HttpRequest &req, const Call &call);
     HttpResponse inspect(const HttpRequest &req);

@@ -25,6 +25,14 @@ const Pipeline &PipelineCache::current()
 {
     if (m_dirty)
         rebuild();
+    return *m_pipeline;
+}
+
+std::shared_ptr<const Pipeline> PipelineCache::snapshot() const
+{
+    if (m_dirty)
+        return nullptr;
+    std::lock_guard lock(m_mutex);
     return m_pipeline;
 }
 
@@ -56,13 +64,16 @@ void PipelineCache::rebuild()
     collector::v1::GetConfigResponse full;
     full.set_content(p.content);
     full.set_hash(p.hash);
-    p.fullResponseProto = full.SerializeAsString();
+    p.fullResponseProto = QByteArray::fromStdString(full.SerializeAsString());
     collector::v1::GetConfigResponse same;
     same.set_hash(p.hash);
     same.set_not_modified(true);
-    p.notModifiedProto = same.SerializeAsString();
+    p.notModifiedProto = QByteArray::fromStdString(same.SerializeAsString());
 
-    m_pipeline = std::move(p);
+    {
+        std::lock_guard lock(m_mutex);
+        m_pipeline = std::make_shared<const Pipeline>(std::move(p));
+    }
     m_dirty = false;
     ++m_renders;
 }

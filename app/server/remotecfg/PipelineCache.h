@@ -1,8 +1,12 @@
 #pragma once
 
+#include <QByteArray>
 #include <QObject>
 
+#include <atomic>
 #include <cstdint>
+#include <memory>
+#include <mutex>
 #include <string>
 
 namespace lw::server {
@@ -15,8 +19,8 @@ struct Pipeline {
     std::string redacted; // what people see: private keys replaced by a marker
     std::string hash;     // hex SHA-256 of content
     int enabledTargets = 0;
-    std::string fullResponseProto; // serialized GetConfigResponse with content, reused for every full answer
-    std::string notModifiedProto;  // serialized GetConfigResponse with not_modified = true
+    QByteArray fullResponseProto; // serialized GetConfigResponse with content, shared by every full answer
+    QByteArray notModifiedProto;  // serialized GetConfigResponse with not_modified = true
 };
 
 // The rendered Alloy pipeline, rebuilt once after each change of sources, targets or TLS
@@ -26,7 +30,10 @@ class PipelineCache : public QObject {
 public:
     PipelineCache(ConfigStore &store, const SecretBox &secrets, QObject *parent = nullptr);
 
+    // On the event loop: the pipeline, rendered now if a change made it stale.
     const Pipeline &current();
+    // From any thread: the current pipeline, or null while a change waits to be rendered.
+    std::shared_ptr<const Pipeline> snapshot() const;
     int renderCount() const { return m_renders; }
 
 Q_SIGNALS:
@@ -37,8 +44,9 @@ private:
 
     ConfigStore &m_store;
     const SecretBox &m_secrets;
-    Pipeline m_pipeline;
-    bool m_dirty = true;
+    mutable std::mutex m_mutex;
+    std::shared_ptr<const Pipeline> m_pipeline;
+    std::atomic<bool> m_dirty{true};
     int m_renders = 0;
 };
 

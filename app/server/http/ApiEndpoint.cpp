@@ -1,0 +1,194 @@
+#include "ApiEndpoint.h"
+#include "AccessLog.h"
+#include "EventLoopPost.h"
+#include "Router.h"
+#include "auth/Authenticator.h"
+#include "store/ConfigStore.h"
+#include "ValidationError.h"
+
+namespace lw::server {
+
+namespace {
+
+std::string joinMethods(const std::vector<std::string> &methods)
+{
+    std::string out;
+    for (const auto &m : methods)
+        out += (out.empty() ? "" : ", ") + m;
+    return out;
+}
+
+} // namespace
+
+ApiEndpoint::ApiEndpoint(Router &router, Authenticator &auth, AccessLog &log, int64_t maxBodyBytes, const EventLoopPost &post,
+                         ErrorFormatter formatError)
+    : m_router(router), m_auth(auth), m_log(log), m_maxBodyBytes(maxBodyBytes), m_post(post),
+      m_formatError(formatError ? std::move(formatError) : ErrorFormatter(&HttpResponse::error)),
+      m_plainText(&HttpResponse::plainError)
+{
+}
+
+const ApiEndpoint::ErrorFormatter &ApiEndpoint::errorsFor(const Route *route) const
+{
+    return route && route->errorStyle == Route::ErrorStyle::PlainText ? m_plainText : m_formatError;
+}
+
+void ApiEndpoint::admit(std::shared_ptr<HttpRequest> head, std::function<void(Admission)> decide)
+{
+    HttpRequest &req = *head;
+    Router::Match match = m_router.match(req.method, req.path);
+    if (!match.route) {
+        if (!match.allowedMethods.empty()) {
+            const std::string allowed = joinMethods(match.allowedMethods);
+            HttpResponse r = m_formatError(405, "method_not_allowed",
+                                           req.method + " is not allowed on " + req.path + " (allowed: " + allowed + ")", {});
+            r.header("Allow", QByteArray::fromStdString(allowed));
+            log(req, r.status, r.body.size());
+            return decide({std::move(r), 0});
+        }
+        HttpResponse r = m_formatError(404, "not_found", "no such endpoint: " + req.method + " " + req.path, {});
+        log(req, r.status, r.body.size());
+        return decide({std::move(r), 0});
+    }
+    const Route &route = *match.route;
+    req.route = &route;
+    req.params = std::move(match.params);
+    const int64_t limit = route.maxBodyBytes > 0 ? route.maxBodyBytes : m_maxBodyBytes;
+    if (route.isPublic)
+        return decide({std::nullopt, limit});
+
+    // The credential is checked before any body is read: a hit in the credential cache here, on
+    // the I/O thread; anything else on the event loop that owns the store.
+    const QByteArray credential = req.header("authorization");
+    if (auto principal = m_auth.cached(credential))
+        return decide(authorise(req, route, std::move(principal), limit));
+    m_post([this, head, decide, limit, credential] {
+        Admission admission;
+        try {
+            auto result = m_auth.authenticate(credential);
+            if (auto *why = std::get_if<std::string>(&result)) {
+                admission.refusal = errorsFor(head->route)(401, "unauthenticated", *why, {});
+                admission.refusal->header("WWW-Authenticate", "Bearer");
+            } else {
+                admission = authorise(*head, *head->route, std::get<Authenticator::PrincipalPtr>(std::move(result)), limit);
+            }
+        } catch (const std::exception &e) {
+            std::fprintf(stderr, "logwardend: checking a credential failed: %s\n", e.what());
+            admission.refusal = errorsFor(head->route)(503, "unavailable", "the credential could not be checked; try again", {});
+        }
+        if (admission.refusal)
+            log(*head, admission.refusal->status, admission.refusal->body.size());
+        decide(std::move(admission));
+    });
+}
+
+RequestSink::Admission ApiEndpoint::authorise(HttpRequest &req, const Route &route, Authenticator::PrincipalPtr principal,
+                                              int64_t limit)
+{
+    req.principal = principal.get();
+    req.principalRef = std::move(principal);
+    if (!req.principal->allows(route.scope)) {
+        HttpResponse r = errorsFor(&route)(403, "forbidden",
+                                           "\"" + req.principal->subject + "\" lacks the scope \"" + route.scope + "\" needed for "
+                                               + req.method + " " + req.path,
+                                           {});
+        log(req, r.status, r.body.size());
+        return {std::move(r), 0};
+    }
+    return {std::nullopt, limit};
+}
+
+HttpResponse ApiEndpoint::run(HttpRequest &req) const
+{
+    const ErrorFormatter &errors = errorsFor(req.route);
+    try {
+        return req.route->handler(req);
+    } catch (const ApiError &e) {
+        return errors(e.status, e.code, e.what(), e.field);
+    } catch (const ValidationError &e) {
+        return errors(400, e.code(), e.what(), e.field());
+    } catch (const StoreError &e) {
+        std::fprintf(stderr, "logwardend: store error on %s %s: %s\n", req.method.c_str(), req.path.c_str(), e.what());
+        return errors(503, "store_unavailable", "the configuration store failed; try again", {});
+    } catch (const std::exception &e) {
+        std::fprintf(stderr, "logwardend: internal error on %s %s: %s\n", req.method.c_str(), req.path.c_str(), e.what());
+        return errors(500, "internal", "internal error", {});
+    }
+}
+
+void ApiEndpoint::handle(std::shared_ptr<HttpRequest> request, std::function<void(HttpResponse)> reply)
+{
+    if (request->route->fast) {
+        std::optional<HttpResponse> quick;
+        try {
+            quick = request->route->fast(*request);
+        } catch (const std::exception &) {
+            quick.reset(); // the full handler gives the proper answer
+        }
+        if (quick)
+            return finish(*request, std::move(*quick), reply);
+    }
+    m_post([this, request, reply] {
+        HttpResponse response = run(*request);
+        if (response.deferred) {
+            auto later = std::move(response.deferred);
+            try {
+                later([this, request, reply](HttpResponse final) { finish(*request, std::move(final), reply); });
+            } catch (const std::exception &e) {
+                std::fprintf(stderr, "logwardend: deferred answer failed on %s: %s\n", request->path.c_str(), e.what());
+                finish(*request, errorsFor(request->route)(503, "unavailable", "the request could not be completed; try again", {}),
+                       reply);
+            }
+            return;
+        }
+        if (m_durability && m_durability->hasPendingWrites()) {
+            auto ready = std::make_shared<HttpResponse>(std::move(response));
+            m_durability->whenDurable([this, request, reply, ready](bool durable) {
+                finish(*request,
+                       durable ? std::move(*ready)
+                               : errorsFor(request->route)(503, "store_unavailable",
+                                                           "the change could not be made durable; try again", {}),
+                       reply);
+            });
+            return;
+        }
+        finish(*request, std::move(response), reply);
+    });
+}
+
+void ApiEndpoint::finish(const HttpRequest &req, HttpResponse response, const std::function<void(HttpResponse)> &reply) const
+{
+    log(req, response.status, response.body.size());
+    reply(std::move(response));
+}
+
+HttpResponse ApiEndpoint::frontError(const HttpRequest *head, int status, const std::string &code, const std::string &message)
+{
+    HttpResponse r = errorsFor(head ? head->route : nullptr)(status, code, message, {});
+    if (head)
+        log(*head, status, r.body.size());
+    else
+        m_log.write({"-", "-", "-", status, r.body.size(), 0, {}});
+    return r;
+}
+
+void ApiEndpoint::webSocketOpened(std::shared_ptr<HttpRequest> upgrade, std::shared_ptr<WebSocketChannel> channel)
+{
+    m_post([this, upgrade, channel] {
+        try {
+            m_webSockets(upgrade, channel);
+        } catch (const std::exception &e) {
+            std::fprintf(stderr, "logwardend: WebSocket on %s failed: %s\n", upgrade->path.c_str(), e.what());
+            channel->close(1011, "internal error");
+        }
+    });
+}
+
+void ApiEndpoint::log(const HttpRequest &req, int status, int64_t bytes) const
+{
+    const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - req.received).count();
+    m_log.write({req.remote.toString().toStdString(), req.method, req.path, status, bytes, ms,
+                 req.principal ? req.principal->subject : std::string()});
+}
+
+} // namespace lw::server
