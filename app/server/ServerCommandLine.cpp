@@ -112,6 +112,54 @@ int tokengen(const QStringList &arguments)
     }
 }
 
+// The HTTP front's limits: flags, and reading them into FrontLimits (false with a sentence on error).
+struct FrontFlags {
+    QCommandLineOption maxConnections{QStringLiteral("max-connections"),
+                                      QStringLiteral("Open connections allowed in all (default 8192)."), QStringLiteral("n"),
+                                      QStringLiteral("8192")};
+    QCommandLineOption maxPerClient{QStringLiteral("max-connections-per-client"),
+                                    QStringLiteral("Open connections allowed from one address (default 512)."),
+                                    QStringLiteral("n"), QStringLiteral("512")};
+    QCommandLineOption headerTimeout{QStringLiteral("header-timeout"),
+                                     QStringLiteral("Seconds a client has for the TLS handshake and a request's headers (default 10)."),
+                                     QStringLiteral("seconds"), QStringLiteral("10")};
+    QCommandLineOption bodyTimeout{QStringLiteral("body-timeout"),
+                                   QStringLiteral("Longest pause, in seconds, inside a request body (default 15)."),
+                                   QStringLiteral("seconds"), QStringLiteral("15")};
+    QCommandLineOption keepAliveTimeout{QStringLiteral("keepalive-timeout"),
+                                        QStringLiteral("Seconds an idle keep-alive connection stays open (default 60)."),
+                                        QStringLiteral("seconds"), QStringLiteral("60")};
+
+    QList<QCommandLineOption> all() const { return {maxConnections, maxPerClient, headerTimeout, bodyTimeout, keepAliveTimeout}; }
+
+    std::optional<QString> read(const QCommandLineParser &p, FrontLimits &limits) const
+    {
+        auto integer = [&p](const QCommandLineOption &o, qlonglong min, qlonglong max, qlonglong &out) {
+            bool ok = false;
+            out = p.value(o).toLongLong(&ok);
+            return ok && out >= min && out <= max;
+        };
+        qlonglong v = 0;
+        if (!integer(maxConnections, 1, 1000000, v))
+            return QStringLiteral("--max-connections must be a number from 1 to 1000000");
+        limits.maxConnections = static_cast<size_t>(v);
+        if (!integer(maxPerClient, 1, 1000000, v))
+            return QStringLiteral("--max-connections-per-client must be a number from 1 to 1000000");
+        limits.maxConnectionsPerClient = static_cast<size_t>(v);
+        const std::pair<const QCommandLineOption *, std::chrono::milliseconds *> timeouts[] = {
+            {&headerTimeout, &limits.headerTimeout}, {&bodyTimeout, &limits.bodyIdleTimeout},
+            {&keepAliveTimeout, &limits.keepAliveTimeout}};
+        for (const auto &[option, target] : timeouts) {
+            bool ok = false;
+            const double seconds = p.value(*option).toDouble(&ok);
+            if (!ok || seconds < 0.1 || seconds > 3600)
+                return QStringLiteral("--%1 must be a number of seconds from 0.1 to 3600").arg(option->names().first());
+            *target = std::chrono::milliseconds(static_cast<int64_t>(seconds * 1000));
+        }
+        return std::nullopt;
+    }
+};
+
 int serve(QCoreApplication &app, const QStringList &arguments)
 {
     QCommandLineParser p;
@@ -187,6 +235,8 @@ int serve(QCoreApplication &app, const QStringList &arguments)
     p.addOptions({dataDir, listen, tlsCert, tlsKey, accessLog, maxBody, remotecfgListen, remotecfgPrefix, remotecfgToken,
                   remotecfgInsecure, alloyUrl, probeInterval, localCollector, clusterName, customIngest, httpListen,
                   httpInsecure, ingestionRate, ingestionBurst, retention, retentionBytes, lokiUrl, lokiToken, lokiCa});
+    const FrontFlags front;
+    p.addOptions(front.all());
     p.addPositionalArgument(QStringLiteral("command"), QStringLiteral("serve (default) or issue-jwt."));
     p.process(arguments);
 
@@ -204,6 +254,8 @@ int serve(QCoreApplication &app, const QStringList &arguments)
     options.maxBodyBytes = p.value(maxBody).toLongLong(&ok);
     if (!ok || options.maxBodyBytes < 1024)
         return fail(QStringLiteral("--max-body-bytes must be a number of at least 1024"));
+    if (auto why = front.read(p, options.limits))
+        return fail(*why);
     options.remotecfgListen = p.value(remotecfgListen);
     options.remotecfgPrefix = p.value(remotecfgPrefix);
     options.remotecfgTokenFile = p.value(remotecfgToken);

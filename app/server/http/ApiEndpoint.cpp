@@ -54,6 +54,17 @@ void ApiEndpoint::admit(std::shared_ptr<HttpRequest> head, std::function<void(Ad
     req.route = &route;
     req.params = std::move(match.params);
     const int64_t limit = route.maxBodyBytes > 0 ? route.maxBodyBytes : m_maxBodyBytes;
+    bool numeric = false;
+    const qlonglong declared = req.header("content-length").toLongLong(&numeric);
+    if (numeric && declared > limit) {
+        // Refused before the credential is even looked at: nothing of such a body is ever read.
+        HttpResponse r = errorsFor(&route)(413, "body_too_large",
+                                           "the request body is " + std::to_string(declared) + " bytes; the limit for "
+                                               + req.method + " " + req.path + " is " + std::to_string(limit) + " bytes",
+                                           {});
+        log(req, r.status, r.body.size());
+        return decide({std::move(r), 0});
+    }
     if (route.isPublic)
         return decide({std::nullopt, limit});
 
