@@ -20,14 +20,34 @@ start_logwardend() {
   jwt="$(cat "$data/system_jwt")"
 }
 
-# start_bare BUILD NAME bare_http_server-args…: starts the baseline; sets bare_port.
-start_bare() {
-  local build=$1 name=$2
-  shift 2
-  "$build/bench/bare_http_server" "$@" >"$work/bare-$name.out" &
-  pids+=($!)
-  for _ in $(seq 50); do grep -q PORT "$work/bare-$name.out" 2>/dev/null && break; sleep 0.1; done
-  bare_port="$(awk '/PORT/{print $2}' "$work/bare-$name.out")"
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+
+# start_nginx NAME SERVER-BLOCKS: Debian's nginx with 2 workers (one per core, as logwardend's I/O
+# threads), no access log, unlimited keep-alive; SERVER-BLOCKS is the text of its server {} blocks.
+# Sets nginx_pid. POSTs to a static file are answered with the file (error_page 405 =200).
+start_nginx() {
+  local name=$1 servers=$2 dir="$work/nginx-$1"
+  mkdir -p "$dir"
+  local user=""; [ "$(id -u)" = 0 ] && user="user root;"
+  cat >"$dir/nginx.conf" <<CONF
+worker_processes 2;
+daemon off;
+$user
+pid $dir/nginx.pid;
+error_log $dir/error.log;
+events { worker_connections 8192; }
+http {
+  access_log off;
+  keepalive_requests 100000000;
+  keepalive_timeout 75s;
+  client_max_body_size 1m;
+  $servers
+}
+CONF
+  nginx -c "$dir/nginx.conf" -p "$dir" &
+  nginx_pid=$!
+  pids+=("$nginx_pid")
+  sleep 0.5
 }
 
 # wrk prints "Requests/sec: N" and, with --latency, a "99% X" line in us/ms/s.

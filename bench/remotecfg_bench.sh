@@ -2,7 +2,7 @@
 # Issue 3 benchmarks, printed one line each:
 #   getconfig_not_modified  a fleet of 1,000 agents polling with the current hash (wrk, 32 conns)
 #   getconfig_full_20kb     the same fleet after a restart (empty hash): full ~20 KB configs
-#   each vs a bare QHttpServer answering the same bytes in the same run; medians of ROUNDS
+#   each vs nginx (2 workers) answering the same bytes over plain HTTP in the same run; medians of ROUNDS
 #   remotecfg_rerender, collector_registry_memory (in-process, bench_remotecfg)
 # Loopback only, bounded in time.
 set -euo pipefail
@@ -34,12 +34,16 @@ curl -s -XPOST "$rc/collector.v1.CollectorService/GetConfig" -H 'Content-Type: a
   --data-binary @"$work/req-same.bin" -o "$work/resp-same.bin"
 curl -s -XPOST "$rc/collector.v1.CollectorService/GetConfig" -H 'Content-Type: application/proto' \
   --data-binary @"$work/req-full.bin" -o "$work/resp-full.bin"
-start_bare "$build" same --path /collector.v1.CollectorService/GetConfig --body "$work/resp-same.bin" \
-  --content-type application/proto
-bare_same="http://127.0.0.1:$bare_port"
-start_bare "$build" full --path /collector.v1.CollectorService/GetConfig --body "$work/resp-full.bin" \
-  --content-type application/proto
-bare_full="http://127.0.0.1:$bare_port"
+same_port=$(free_port); full_port=$(free_port)
+location() { echo "location = /collector.v1.CollectorService/GetConfig { default_type application/proto; alias $1; error_page 405 =200 \$uri; }"; }
+start_nginx remotecfg "server { listen 127.0.0.1:$same_port; $(location "$work/resp-same.bin") }
+  server { listen 127.0.0.1:$full_port; $(location "$work/resp-full.bin") }"
+bare_same="http://127.0.0.1:$same_port"
+bare_full="http://127.0.0.1:$full_port"
+for u in "$bare_same" "$bare_full"; do
+  [ "$(curl -s -o /dev/null -w '%{http_code}' -XPOST --data-binary @"$work/req-same.bin" "$u/collector.v1.CollectorService/GetConfig")" = 200 ] \
+    || { echo "nginx baseline is not answering POSTs" >&2; exit 1; }
+done
 
 run() { FLEET="$fleet" HASH="$2" wrk -t1 -c32 -d"${secs}s" --latency -s "$here/get_config.lua" "$1" >"$3" 2>"$3.err"; }
 
@@ -60,7 +64,7 @@ report() {
   b=$(median_of rps "$work/$baseline")
   p=$(median_of p99ms "$work/$subject")
   awk -v n="$name" -v a="$a" -v b="$b" -v p="$p" -v c="$collectors" -v s="$size" \
-    'BEGIN {printf "%s: %.0f req/s, p99 %.2f ms, %d collectors, %d-byte config (ratio %.2f vs bare QHttpServer at %.0f req/s)\n", n, a, p, c, s, a/b, b}'
+    'BEGIN {printf "%s: %.0f req/s, p99 %.2f ms, %d collectors, %d-byte config (ratio %.2f vs nginx, 2 workers, same bytes at %.0f req/s)\n", n, a, p, c, s, a/b, b}'
 }
 report getconfig_not_modified same bare-same
 report getconfig_full_20kb full bare-full

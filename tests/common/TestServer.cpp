@@ -56,6 +56,8 @@ bool TestServer::start()
                         QStringLiteral("--remotecfg-listen"), QStringLiteral("127.0.0.1:0"),
                         QStringLiteral("--alloy-url"), QStringLiteral("off")};
     args += m_extraArgs;
+    if (!m_extraEnv.isEmpty())
+        m_process->setEnvironment(QProcess::systemEnvironment() + m_extraEnv);
     m_process->start(binaryPath(), args);
     if (!m_process->waitForStarted(10000))
         return false;

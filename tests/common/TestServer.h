@@ -33,6 +33,8 @@ public:
 
     // Starts and waits for the "API on https://…" line; false (with log()) on failure.
     bool start();
+    // Extra NAME=value environment for the next start().
+    void setExtraEnvironment(QStringList env) { m_extraEnv = std::move(env); }
     // SIGTERM, then waits; returns the exit code (-1 when it had to be killed).
     int stop();
     void kill9();
@@ -60,6 +62,7 @@ private:
     std::unique_ptr<QTemporaryDir> m_ownDir;
     QString m_dataDir;
     QStringList m_extraArgs;
+    QStringList m_extraEnv;
     std::unique_ptr<QProcess> m_process;
     QByteArray m_output;
     quint16 m_port = 0;

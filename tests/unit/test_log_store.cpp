@@ -46,7 +46,7 @@ private Q_SLOTS:
         auto forward = store.query(q);
         QCOMPARE(forward.size(), size_t(2));
         QCOMPARE(QString::fromStdString(forward[1].entry.line), QStringLiteral("two"));
-        q.filter = [](int64_t, const std::string &line, Labels &) { return line.find('e') != std::string::npos; };
+        q.filter = [](int64_t, std::string_view line, Labels &) { return line.find('e') != std::string_view::npos; };
         q.limit = 10;
         QCOMPARE(store.query(q).size(), size_t(2)); // "one", "three"
         q.endNs = t + 1; // exclusive end
@@ -120,16 +120,37 @@ private Q_SLOTS:
         }
     }
 
+    // Log content cannot pass for a stream label: a parsed name the stream has gets "_extracted",
+    // and label filters see the stream's own value (as in Loki).
+    void extractedLabelsDoNotOverrideStreamLabels()
+    {
+        const Labels stream = {{"job", "api"}, {"team", "a"}};
+        for (const char *text : {"{job=\"api\"} | logfmt", "{job=\"api\"} | json"}) {
+            const auto q = parseLogQL(text);
+            Labels extracted;
+            const std::string line = QByteArray(text).contains("json") ? R"({"team":"b","x":"1"})" : "team=b x=1";
+            QVERIFY(q.process(line, stream, extracted));
+            QCOMPARE(QString::fromStdString(extracted.at("team_extracted")), QStringLiteral("b"));
+            QCOMPARE(QString::fromStdString(extracted.at("x")), QStringLiteral("1"));
+            QVERIFY(!extracted.count("team"));
+        }
+        Labels extracted;
+        QVERIFY(!parseLogQL("{job=\"api\"} | logfmt | team=\"b\"").process("team=b", stream, extracted));
+        extracted.clear();
+        QVERIFY(parseLogQL("{job=\"api\"} | logfmt | team_extracted=\"b\"").process("team=b", stream, extracted));
+    }
+
     void pipelineEvaluation()
     {
         auto q = parseLogQL("{job=\"api\"} |= \"disk\" | logfmt | level=~\"warn|error\"");
-        Labels labels = {{"job", "api"}};
-        QVERIFY(q.matchesStream(labels));
+        const Labels stream = {{"job", "api"}};
+        QVERIFY(q.matchesStream(stream));
         QVERIFY(!q.matchesStream({{"job", "db"}}));
-        QVERIFY(q.process("level=error msg=\"disk full\"", labels));
-        QCOMPARE(QString::fromStdString(labels.at("msg")), QStringLiteral("disk full"));
-        Labels other = {{"job", "api"}};
-        QVERIFY(!q.process("level=info msg=\"disk ok\"", other));
+        Labels extracted;
+        QVERIFY(q.process("level=error msg=\"disk full\"", stream, extracted));
+        QCOMPARE(QString::fromStdString(extracted.at("msg")), QStringLiteral("disk full"));
+        Labels other;
+        QVERIFY(!q.process("level=info msg=\"disk ok\"", stream, other));
         QCOMPARE(QString::fromStdString(canonicalLabels(parseLabelSet("{b=\"2\", a=\"x\\\"y\"}"))), QStringLiteral("{a=\"x\\\"y\", b=\"2\"}"));
     }
 };

@@ -134,7 +134,15 @@ std::vector<LabelMatcher> selector(Lexer &lexer)
     return out;
 }
 
-void parseLogfmt(const std::string &line, Labels &labels)
+// Parsed labels go to `out`, renamed "<name>_extracted" when the stream has the name already.
+void putExtracted(const Labels &stream, Labels &out, std::string key, std::string value)
+{
+    if (stream.count(key))
+        key += "_extracted";
+    out[std::move(key)] = std::move(value);
+}
+
+void parseLogfmt(std::string_view line, const Labels &stream, Labels &labels)
 {
     size_t i = 0;
     while (i < line.size()) {
@@ -143,7 +151,7 @@ void parseLogfmt(const std::string &line, Labels &labels)
         const size_t keyStart = i;
         while (i < line.size() && line[i] != '=' && line[i] != ' ')
             ++i;
-        const std::string key = line.substr(keyStart, i - keyStart);
+        const std::string key(line.substr(keyStart, i - keyStart));
         std::string value;
         if (i < line.size() && line[i] == '=') {
             ++i;
@@ -159,15 +167,15 @@ void parseLogfmt(const std::string &line, Labels &labels)
                 const size_t v = i;
                 while (i < line.size() && line[i] != ' ')
                     ++i;
-                value = line.substr(v, i - v);
+                value = std::string(line.substr(v, i - v));
             }
         }
         if (!key.empty())
-            labels[key] = value;
+            putExtracted(stream, labels, key, std::move(value));
     }
 }
 
-void flattenJson(const Json &value, const std::string &prefix, Labels &labels)
+void flattenJson(const Json &value, const std::string &prefix, const Labels &stream, Labels &labels)
 {
     for (auto it = value.begin(); it != value.end(); ++it) {
         std::string key = prefix.empty() ? it.key() : prefix + "_" + it.key();
@@ -176,11 +184,11 @@ void flattenJson(const Json &value, const std::string &prefix, Labels &labels)
                 c = '_';
         }
         if (it.value().is_object())
-            flattenJson(it.value(), key, labels);
+            flattenJson(it.value(), key, stream, labels);
         else if (it.value().is_string())
-            labels[key] = it.value().get<std::string>();
+            putExtracted(stream, labels, key, it.value().get<std::string>());
         else if (!it.value().is_array())
-            labels[key] = it.value().dump();
+            putExtracted(stream, labels, key, it.value().dump());
     }
 }
 
@@ -189,12 +197,16 @@ void flattenJson(const Json &value, const std::string &prefix, Labels &labels)
 bool LabelMatcher::matches(const Labels &labels) const
 {
     auto it = labels.find(name);
-    const std::string &actual = it == labels.end() ? std::string() : it->second;
+    return matchesValue(it == labels.end() ? std::string_view() : std::string_view(it->second));
+}
+
+bool LabelMatcher::matchesValue(std::string_view actual) const
+{
     switch (op) {
     case Op::Equal: return actual == value;
     case Op::NotEqual: return actual != value;
-    case Op::Regex: return std::regex_match(actual, *regex);
-    case Op::NotRegex: return !std::regex_match(actual, *regex);
+    case Op::Regex: return std::regex_match(actual.begin(), actual.end(), *regex);
+    case Op::NotRegex: return !std::regex_match(actual.begin(), actual.end(), *regex);
     }
     return false;
 }
@@ -208,41 +220,47 @@ bool LogQLQuery::matchesStream(const Labels &labels) const
     return true;
 }
 
-bool LogQLQuery::process(const std::string &line, Labels &labels) const
+bool LogQLQuery::process(std::string_view line, const Labels &stream, Labels &labels) const
 {
     for (const Stage &s : stages) {
         switch (s.kind) {
         case Stage::Kind::LineContains:
-            if (line.find(s.text) == std::string::npos)
+            if (line.find(s.text) == std::string_view::npos)
                 return false;
             break;
         case Stage::Kind::LineNotContains:
-            if (line.find(s.text) != std::string::npos)
+            if (line.find(s.text) != std::string_view::npos)
                 return false;
             break;
         case Stage::Kind::LineRegex:
-            if (!std::regex_search(line, *s.regex))
+            if (!std::regex_search(line.begin(), line.end(), *s.regex))
                 return false;
             break;
         case Stage::Kind::LineNotRegex:
-            if (std::regex_search(line, *s.regex))
+            if (std::regex_search(line.begin(), line.end(), *s.regex))
                 return false;
             break;
         case Stage::Kind::Json: {
-            const Json doc = Json::parse(line, nullptr, false);
+            const Json doc = Json::parse(line.begin(), line.end(), nullptr, false);
             if (doc.is_object())
-                flattenJson(doc, {}, labels);
+                flattenJson(doc, {}, stream, labels);
             else
                 labels["__error__"] = "JSONParserErr";
             break;
         }
         case Stage::Kind::Logfmt:
-            parseLogfmt(line, labels);
+            parseLogfmt(line, stream, labels);
             break;
-        case Stage::Kind::LabelFilter:
-            if (!s.matcher.matches(labels))
+        case Stage::Kind::LabelFilter: {
+            auto extracted = labels.find(s.matcher.name);
+            if (extracted != labels.end()) {
+                if (!s.matcher.matchesValue(extracted->second))
+                    return false;
+            } else if (!s.matcher.matches(stream)) {
                 return false;
+            }
             break;
+        }
         }
     }
     return true;

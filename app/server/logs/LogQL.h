@@ -7,6 +7,7 @@
 #include <regex>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace lw::server {
@@ -24,11 +25,14 @@ struct LabelMatcher {
     std::shared_ptr<const std::regex> regex; // anchored, for Regex/NotRegex
 
     bool matches(const Labels &labels) const;
+    bool matchesValue(std::string_view actual) const; // the label's value ("" when absent)
 };
 
 // The LogQL subset logwardend runs: a stream selector, then any of
 //   |= "x"   != "x"   |~ "re"   !~ "re"      line filters
-//   | json   | logfmt                         parsers (extracted labels join the stream's)
+//   | json   | logfmt                         parsers (extracted labels join the stream's; a name the
+//                                             stream already has gets the suffix "_extracted", as in
+//                                             Loki, so log content cannot pass for a stream label)
 //   | name="v" (=, !=, =~, !~)                label filters
 struct LogQLQuery {
     struct Stage {
@@ -43,8 +47,9 @@ struct LogQLQuery {
 
     bool matchesStream(const Labels &labels) const;
     bool hasStages() const { return !stages.empty(); }
-    // Runs the pipeline on one line; `labels` starts as the stream's and gains parsed labels.
-    bool process(const std::string &line, Labels &labels) const;
+    // Runs the pipeline on one line of a stream; `extracted` receives what the parsers extract.
+    // Thread-safe (a query may run on several threads).
+    bool process(std::string_view line, const Labels &stream, Labels &extracted) const;
 };
 
 LogQLQuery parseLogQL(const std::string &text);

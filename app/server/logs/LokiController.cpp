@@ -3,6 +3,7 @@
 #include "http/Compression.h"
 #include "http/Router.h"
 #include "logs/LogStore.h"
+#include "logs/QueryPool.h"
 #include "logs/TailService.h"
 
 #include <chrono>
@@ -16,7 +17,8 @@ int64_t nowNanos()
 
 LokiController::LokiController(ConfigStore &config, LogStore &logs, DataPathOptions options)
     : m_logs(logs), m_options(options), m_tenants(config, options.clusterName),
-      m_limiter(options.ingestionRateBytes, options.ingestionBurstBytes), m_queries(logs, m_tenants),
+      m_limiter(options.ingestionRateBytes, options.ingestionBurstBytes), m_pool(std::make_unique<QueryPool>(logs)),
+      m_queries(logs, m_tenants, *m_pool),
       m_ingest(*this, m_tenants)
 {
     if (!options.lokiUrl.isEmpty())

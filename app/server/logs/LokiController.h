@@ -16,6 +16,7 @@ namespace lw::server {
 
 class Authenticator;
 class LogStore;
+class QueryPool;
 class Router;
 class TailService;
 
@@ -48,12 +49,15 @@ private:
 
     LogStore &m_logs;
     DataPathOptions m_options;
+    // Destroyed in reverse: the forwarder and the query workers go before the tail service their
+    // callbacks post to.
+    std::unique_ptr<TailService> m_tail;
     TenantAccess m_tenants;
     PushDecoder m_decoder;
     RateLimiter m_limiter;
+    std::unique_ptr<QueryPool> m_pool;
     LokiQueryApi m_queries;
     IngestController m_ingest;
-    std::unique_ptr<TailService> m_tail;
     std::unique_ptr<LokiForwarder> m_forwarder;
 };
 

@@ -2,6 +2,7 @@
 #include "auth/Principal.h"
 #include "http/Router.h"
 #include "logs/LokiController.h"
+#include "logs/QueryPool.h"
 
 #include <QDateTime>
 
@@ -63,7 +64,7 @@ int64_t LokiQueryApi::parseTime(const QString &text, int64_t fallbackNs, const c
                        + " time: use nanoseconds, seconds since the epoch or RFC 3339");
 }
 
-LokiQueryApi::LokiQueryApi(LogStore &logs, TenantAccess &tenants) : m_logs(logs), m_tenants(tenants) {}
+LokiQueryApi::LokiQueryApi(LogStore &logs, TenantAccess &tenants, QueryPool &pool) : m_logs(logs), m_tenants(tenants), m_pool(pool) {}
 
 void LokiQueryApi::registerRoutes(Router &router)
 {
@@ -76,34 +77,83 @@ void LokiQueryApi::registerRoutes(Router &router)
     router.add("POST", "/loki/api/v1/delete", scopes::LogsDelete, [this](HttpRequest &r) { return remove(r); }, plain);
 }
 
-std::vector<StoredStream> LokiQueryApi::visibleStreams(const HttpRequest &req, const std::string &tenant,
+std::vector<StoredStream> LokiQueryApi::visibleStreams(const std::string &tenant, const LabelPolicy &policy,
                                                        const std::vector<LabelMatcher> &selector) const
 {
-    std::vector<std::vector<LabelMatcher>> policies;
-    for (const std::string &s : req.principal->labelSelectorsFor(tenant))
-        policies.push_back(parseSelector(s)); // validated when the policy was stored
     std::vector<StoredStream> out;
-    for (const StoredStream &stream : m_logs.streams(tenant)) {
+    for (StoredStream &stream : m_logs.streams(tenant)) {
         bool matches = true;
         for (const LabelMatcher &m : selector)
             matches = matches && m.matches(stream.labels);
-        bool allowed = policies.empty();
-        for (const auto &policy : policies) {
-            bool all = true;
-            for (const LabelMatcher &m : policy)
-                all = all && m.matches(stream.labels);
-            allowed = allowed || all;
-        }
-        if (matches && allowed)
-            out.push_back(stream);
+        if (matches && policy.allows(stream.labels))
+            out.push_back(std::move(stream));
     }
     return out;
 }
 
+HttpResponse LokiQueryApi::onPool(std::function<HttpResponse()> work)
+{
+    HttpResponse later;
+    later.deferred = [this, work = std::move(work)](std::function<void(HttpResponse)> reply) {
+        const bool queued = m_pool.post([work, reply](LogReader *) {
+            try {
+                reply(work());
+            } catch (const ApiError &e) {
+                reply(HttpResponse::plainError(e.status, e.code, e.what()));
+            } catch (const std::exception &e) {
+                std::fprintf(stderr, "logwardend: a log read failed: %s\n", e.what());
+                reply(HttpResponse::plainError(503, "unavailable", "the log store could not be read; try again"));
+            }
+        });
+        if (!queued)
+            reply(HttpResponse::plainError(503, "busy", "too many log queries are waiting; try again shortly"));
+    };
+    return later;
+}
+
+namespace {
+
+// A query_range/query request, checked and ready to run on the pool.
+struct RangeQuery {
+    std::string tenant;
+    LabelPolicy policy;
+    LogQLQuery query;
+    LogQuery scan;
+    std::map<int64_t, Labels> labelsById;
+};
+
+HttpResponse rangeAnswer(const RangeQuery &plan, size_t streamsSearched, const std::vector<QueriedEntry> &entries)
+{
+    // Group by the full label set, streams in first-seen order, entries in query order.
+    std::vector<std::pair<Labels, Json>> grouped;
+    std::map<Labels, size_t> index;
+    for (const QueriedEntry &e : entries) {
+        Labels full = plan.labelsById.at(e.streamId);
+        for (const auto &[k, v] : e.parsed)
+            full[k] = v;
+        auto [it, inserted] = index.try_emplace(full, grouped.size());
+        if (inserted)
+            grouped.emplace_back(full, Json::array());
+        Json value = Json::array({std::to_string(e.entry.timestampNs), e.entry.line});
+        if (!e.entry.metadata.empty())
+            value.push_back(e.entry.metadata);
+        grouped[it->second].second.push_back(std::move(value));
+    }
+    Json result = Json::array();
+    for (auto &[labels, values] : grouped)
+        result.push_back({{"stream", labels}, {"values", std::move(values)}});
+    Json stats = {{"summary", {{"totalEntriesReturned", entries.size()}, {"streamsSearched", streamsSearched}}}};
+    return lokiSuccess({{"resultType", "streams"}, {"result", std::move(result)}, {"stats", stats}});
+}
+
+} // namespace
+
 HttpResponse LokiQueryApi::queryRange(HttpRequest &req, bool instant)
 {
-    const std::string tenant = m_tenants.resolve(req);
-    const LogQLQuery query = parseOrReject(req.query.value(QStringLiteral("query")).toStdString());
+    auto plan = std::make_shared<RangeQuery>();
+    plan->tenant = m_tenants.resolve(req);
+    plan->policy = LabelPolicy::forPrincipal(*req.principal, plan->tenant);
+    plan->query = parseOrReject(req.query.value(QStringLiteral("query")).toStdString());
     const int64_t now = nowNanos();
     const int64_t end = parseTime(req.query.value(instant ? QStringLiteral("time") : QStringLiteral("end")), now,
                                   instant ? "time" : "end");
@@ -122,96 +172,96 @@ HttpResponse LokiQueryApi::queryRange(HttpRequest &req, bool instant)
     const QString direction = req.query.value(QStringLiteral("direction")).toLower();
     if (!direction.isEmpty() && direction != QLatin1String("forward") && direction != QLatin1String("backward"))
         throw ApiError(400, "bad_request", "direction must be forward or backward");
+    plan->scan.startNs = start;
+    plan->scan.endNs = instant ? end + 1 : end; // query_range's end is exclusive in Loki, an instant query includes `time`
+    plan->scan.forward = direction == QLatin1String("forward");
+    plan->scan.limit = static_cast<size_t>(limit);
 
-    const std::vector<StoredStream> streams = visibleStreams(req, tenant, query.selector);
-    std::map<int64_t, const Labels *> labelsById;
-    LogQuery q;
-    for (const StoredStream &s : streams) {
-        q.streamIds.push_back(s.id);
-        labelsById[s.id] = &s.labels;
-    }
-    q.startNs = start;
-    q.endNs = instant ? end + 1 : end; // query_range's end is exclusive in Loki, an instant query includes `time`
-    q.forward = direction == QLatin1String("forward");
-    q.limit = static_cast<size_t>(limit);
-    if (query.hasStages()) {
-        q.filter = [&query, &labelsById](int64_t streamId, const std::string &line, Labels &parsed) {
-            Labels labels = *labelsById.at(streamId);
-            if (!query.process(line, labels))
-                return false;
-            for (auto &[k, v] : labels) {
-                auto original = labelsById.at(streamId)->find(k);
-                if (original == labelsById.at(streamId)->end() || original->second != v)
-                    parsed[k] = v;
+    HttpResponse later;
+    later.deferred = [this, plan](std::function<void(HttpResponse)> reply) {
+        // First the streams (on a worker), then the scan, split across the workers.
+        const bool queued = m_pool.post([this, plan, reply](LogReader *) {
+            const std::vector<StoredStream> streams = visibleStreams(plan->tenant, plan->policy, plan->query.selector);
+            for (const StoredStream &s : streams) {
+                plan->scan.streamIds.push_back(s.id);
+                plan->labelsById.emplace(s.id, s.labels);
             }
-            return true;
-        };
-    }
-    const std::vector<QueriedEntry> entries = m_logs.query(q);
-
-    // Group by the full label set, streams in first-seen order, entries in query order.
-    std::vector<std::pair<Labels, Json>> grouped;
-    std::map<Labels, size_t> index;
-    for (const QueriedEntry &e : entries) {
-        Labels full = *labelsById.at(e.streamId);
-        for (const auto &[k, v] : e.parsed)
-            full[k] = v;
-        auto [it, inserted] = index.try_emplace(full, grouped.size());
-        if (inserted)
-            grouped.emplace_back(full, Json::array());
-        Json value = Json::array({std::to_string(e.entry.timestampNs), e.entry.line});
-        if (!e.entry.metadata.empty())
-            value.push_back(e.entry.metadata);
-        grouped[it->second].second.push_back(std::move(value));
-    }
-    Json result = Json::array();
-    for (auto &[labels, values] : grouped)
-        result.push_back({{"stream", labels}, {"values", std::move(values)}});
-    Json stats = {{"summary", {{"totalEntriesReturned", entries.size()}, {"streamsSearched", streams.size()}}}};
-    return lokiSuccess({{"resultType", "streams"}, {"result", std::move(result)}, {"stats", stats}});
+            LogQuery scan = plan->scan;
+            if (plan->query.hasStages()) {
+                // The plan outlives the scan: the filter holds it.
+                scan.filter = [plan](int64_t streamId, std::string_view line, Labels &parsed) {
+                    return plan->query.process(line, plan->labelsById.at(streamId), parsed);
+                };
+            }
+            const size_t searched = streams.size();
+            const bool submitted = m_pool.submit(std::move(scan), [plan, searched, reply](QueryPool::Result result) {
+                if (auto *error = std::get_if<std::string>(&result)) {
+                    std::fprintf(stderr, "logwardend: a log query failed: %s\n", error->c_str());
+                    return reply(HttpResponse::plainError(503, "unavailable", "the log store could not be read; try again"));
+                }
+                reply(rangeAnswer(*plan, searched, std::get<std::vector<QueriedEntry>>(result)));
+            });
+            if (!submitted)
+                reply(HttpResponse::plainError(503, "busy", "too many log queries are waiting; try again shortly"));
+        });
+        if (!queued)
+            reply(HttpResponse::plainError(503, "busy", "too many log queries are waiting; try again shortly"));
+    };
+    return later;
 }
 
 HttpResponse LokiQueryApi::labels(HttpRequest &req)
 {
     const std::string tenant = m_tenants.resolve(req);
-    std::set<std::string> names;
-    for (const StoredStream &s : visibleStreams(req, tenant, {})) {
-        for (const auto &[k, v] : s.labels)
-            names.insert(k);
-    }
-    return lokiSuccess(Json(std::vector<std::string>(names.begin(), names.end())));
+    LabelPolicy policy = LabelPolicy::forPrincipal(*req.principal, tenant);
+    return onPool([this, tenant, policy] {
+        std::set<std::string> names;
+        for (const StoredStream &s : visibleStreams(tenant, policy, {})) {
+            for (const auto &[k, v] : s.labels)
+                names.insert(k);
+        }
+        return lokiSuccess(Json(std::vector<std::string>(names.begin(), names.end())));
+    });
 }
 
 HttpResponse LokiQueryApi::labelValues(HttpRequest &req)
 {
     const std::string tenant = m_tenants.resolve(req);
+    LabelPolicy policy = LabelPolicy::forPrincipal(*req.principal, tenant);
     const QString queryText = req.query.value(QStringLiteral("query"));
-    const auto selector = queryText.isEmpty() ? std::vector<LabelMatcher>{} : selectorOrReject(queryText.toStdString());
-    std::set<std::string> values;
-    for (const StoredStream &s : visibleStreams(req, tenant, selector)) {
-        auto it = s.labels.find(req.param("name"));
-        if (it != s.labels.end())
-            values.insert(it->second);
-    }
-    return lokiSuccess(Json(std::vector<std::string>(values.begin(), values.end())));
+    auto selector = queryText.isEmpty() ? std::vector<LabelMatcher>{} : selectorOrReject(queryText.toStdString());
+    return onPool([this, tenant, policy, selector, name = req.param("name")] {
+        std::set<std::string> values;
+        for (const StoredStream &s : visibleStreams(tenant, policy, selector)) {
+            auto it = s.labels.find(name);
+            if (it != s.labels.end())
+                values.insert(it->second);
+        }
+        return lokiSuccess(Json(std::vector<std::string>(values.begin(), values.end())));
+    });
 }
 
 HttpResponse LokiQueryApi::series(HttpRequest &req)
 {
     const std::string tenant = m_tenants.resolve(req);
-    const QStringList matches = req.query.values(QStringLiteral("match[]"))
-                                + req.query.values(QStringLiteral("match"));
+    LabelPolicy policy = LabelPolicy::forPrincipal(*req.principal, tenant);
+    const QStringList matches = req.query.values(QStringLiteral("match[]")) + req.query.values(QStringLiteral("match"));
     if (matches.isEmpty())
         throw ApiError(400, "bad_request", "at least one match[] selector is required");
-    std::set<Labels> found;
-    for (const QString &m : matches) {
-        for (const StoredStream &s : visibleStreams(req, tenant, selectorOrReject(m.toStdString())))
-            found.insert(s.labels);
-    }
-    Json data = Json::array();
-    for (const Labels &l : found)
-        data.push_back(l);
-    return lokiSuccess(data);
+    std::vector<std::vector<LabelMatcher>> selectors;
+    for (const QString &m : matches)
+        selectors.push_back(selectorOrReject(m.toStdString()));
+    return onPool([this, tenant, policy, selectors] {
+        std::set<Labels> found;
+        for (const auto &selector : selectors) {
+            for (const StoredStream &s : visibleStreams(tenant, policy, selector))
+                found.insert(s.labels);
+        }
+        Json data = Json::array();
+        for (const Labels &l : found)
+            data.push_back(l);
+        return lokiSuccess(data);
+    });
 }
 
 HttpResponse LokiQueryApi::remove(HttpRequest &req)
@@ -226,7 +276,7 @@ HttpResponse LokiQueryApi::remove(HttpRequest &req)
         throw ApiError(400, "bad_request", "the start time is required for a delete");
     const int64_t end = parseTime(req.query.value(QStringLiteral("end")), nowNanos(), "end");
     std::vector<int64_t> ids;
-    for (const StoredStream &s : visibleStreams(req, tenant, selector))
+    for (const StoredStream &s : visibleStreams(tenant, LabelPolicy::forPrincipal(*req.principal, tenant), selector))
         ids.push_back(s.id);
     m_logs.remove(ids, start, end + 1);
     return HttpResponse::raw(204, {}, "text/plain; charset=utf-8");

@@ -1,28 +1,35 @@
 #pragma once
 
 #include "http/HttpTypes.h"
+#include "logs/LabelPolicy.h"
 #include "logs/LogQL.h"
 #include "logs/LogStore.h"
 #include "logs/TenantAccess.h"
 
+#include <functional>
+#include <memory>
+
 namespace lw::server {
 
+class QueryPool;
 class Router;
 
 // Loki's read API on the LogStore: query_range, query (log queries), labels, label values, series,
-// and delete. Every answer only covers streams the principal's label policies allow.
+// and delete. Every answer only covers streams the principal's label policies allow. Requests are
+// checked on the event loop (tenant, parameters); the reading runs on the query pool.
 class LokiQueryApi {
 public:
-    LokiQueryApi(LogStore &logs, TenantAccess &tenants);
+    LokiQueryApi(LogStore &logs, TenantAccess &tenants, QueryPool &pool);
     void registerRoutes(Router &router);
 
-    // Streams of `tenant` the principal may see, matching `selector` (all when empty).
-    std::vector<StoredStream> visibleStreams(const HttpRequest &req, const std::string &tenant,
+    // Streams of `tenant` that `policy` allows and `selector` matches (all when empty); any thread.
+    std::vector<StoredStream> visibleStreams(const std::string &tenant, const LabelPolicy &policy,
                                              const std::vector<LabelMatcher> &selector) const;
     static int64_t parseTime(const QString &text, int64_t fallbackNs, const char *name);
 
     static constexpr size_t MaxLimit = 5000;
     LogStore &store() { return m_logs; }
+    QueryPool &pool() { return m_pool; }
 
 private:
     HttpResponse queryRange(HttpRequest &req, bool instant);
@@ -30,9 +37,12 @@ private:
     HttpResponse labelValues(HttpRequest &req);
     HttpResponse series(HttpRequest &req);
     HttpResponse remove(HttpRequest &req);
+    // Answers later with what `work` computes on a query worker (503 when the pool is full).
+    HttpResponse onPool(std::function<HttpResponse()> work);
 
     LogStore &m_logs;
     TenantAccess &m_tenants;
+    QueryPool &m_pool;
 };
 
 // Loki's {"status": "success", "data": …}

@@ -7,6 +7,7 @@
 
 #include <chrono>
 #include <limits>
+#include <mutex>
 #include <queue>
 #include <tuple>
 
@@ -36,9 +37,138 @@ std::string metadataJson(const Labels &metadata)
     return metadata.empty() ? std::string() : Json(metadata).dump();
 }
 
+[[noreturn]] void failOn(sqlite3 *db, const char *what)
+{
+    throw StoreError(std::string("log store: ") + what + ": " + sqlite3_errmsg(db));
+}
+
+// One cursor per stream, each in time order, merged until `limit` entries pass the filter.
+std::vector<QueriedEntry> runQuery(sqlite3 *db, const LogQuery &q)
+{
+    std::vector<QueriedEntry> out;
+    if (q.streamIds.empty() || q.limit == 0)
+        return out;
+    const char *sql = q.forward ? "SELECT ts, seq, line, metadata FROM entries WHERE stream_id = ?1 AND ts >= ?2 AND ts < ?3 "
+                                  "AND seq < ?4 ORDER BY ts ASC, seq ASC"
+                                : "SELECT ts, seq, line, metadata FROM entries WHERE stream_id = ?1 AND ts >= ?2 AND ts < ?3 "
+                                  "AND seq < ?4 ORDER BY ts DESC, seq DESC";
+    struct Cursor {
+        sqlite3_stmt *stmt;
+        int64_t streamId;
+        int64_t ts;
+        int64_t seq;
+    };
+    std::vector<Cursor> cursors;
+    auto advance = [&](Cursor &c) {
+        const int rc = sqlite3_step(c.stmt);
+        if (rc == SQLITE_ROW) {
+            c.ts = sqlite3_column_int64(c.stmt, 0);
+            c.seq = sqlite3_column_int64(c.stmt, 1);
+            return true;
+        }
+        if (rc != SQLITE_DONE)
+            failOn(db, "query");
+        return false;
+    };
+    auto later = [&q](const Cursor *a, const Cursor *b) { // priority_queue puts the "largest" on top
+        return q.forward ? std::tie(a->ts, a->seq) > std::tie(b->ts, b->seq) : std::tie(a->ts, a->seq) < std::tie(b->ts, b->seq);
+    };
+    cursors.reserve(q.streamIds.size());
+    try {
+        for (int64_t id : q.streamIds) {
+            sqlite3_stmt *stmt = nullptr;
+            if (sqlite3_prepare_v2(db, sql, -1, &stmt, nullptr) != SQLITE_OK)
+                failOn(db, "query");
+            sqlite3_bind_int64(stmt, 1, id);
+            sqlite3_bind_int64(stmt, 2, q.startNs);
+            sqlite3_bind_int64(stmt, 3, q.endNs);
+            sqlite3_bind_int64(stmt, 4, q.beforeSeq > 0 ? q.beforeSeq : std::numeric_limits<int64_t>::max());
+            cursors.push_back(Cursor{stmt, id, 0, 0});
+        }
+        std::priority_queue<Cursor *, std::vector<Cursor *>, decltype(later)> heap(later);
+        for (Cursor &c : cursors) {
+            if (advance(c))
+                heap.push(&c);
+        }
+        while (!heap.empty() && out.size() < q.limit) {
+            Cursor *c = heap.top();
+            heap.pop();
+            const char *line = reinterpret_cast<const char *>(sqlite3_column_text(c->stmt, 2));
+            const std::string_view text(line, static_cast<size_t>(sqlite3_column_bytes(c->stmt, 2)));
+            Labels parsed;
+            if (!q.filter || q.filter(c->streamId, text, parsed)) {
+                QueriedEntry e{c->streamId, c->seq, LogEntry{c->ts, std::string(text), {}}, std::move(parsed)};
+                if (sqlite3_column_type(c->stmt, 3) != SQLITE_NULL)
+                    e.entry.metadata = Json::parse(reinterpret_cast<const char *>(sqlite3_column_text(c->stmt, 3))).get<Labels>();
+                out.push_back(std::move(e));
+            }
+            if (advance(*c))
+                heap.push(c);
+        }
+    } catch (...) {
+        for (Cursor &c : cursors)
+            sqlite3_finalize(c.stmt);
+        throw;
+    }
+    for (Cursor &c : cursors)
+        sqlite3_finalize(c.stmt);
+    return out;
+}
+
+void execOn(sqlite3 *db, const char *sql)
+{
+    char *err = nullptr;
+    if (sqlite3_exec(db, sql, nullptr, nullptr, &err) != SQLITE_OK) {
+        std::string why = err ? err : "unknown error";
+        sqlite3_free(err);
+        throw StoreError("log store: " + why);
+    }
+}
+
+class SqliteLogReader final : public LogReader {
+public:
+    explicit SqliteLogReader(const QString &path)
+    {
+        if (sqlite3_open_v2(path.toUtf8().constData(), &m_db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK) {
+            std::string why = m_db ? sqlite3_errmsg(m_db) : "out of memory";
+            sqlite3_close(m_db);
+            m_db = nullptr;
+            throw StoreError("cannot open log store " + path.toStdString() + " for reading: " + why);
+        }
+        sqlite3_busy_timeout(m_db, 5000);
+        execOn(m_db, "PRAGMA query_only=1");
+        execOn(m_db, "PRAGMA cache_size=-32768");
+        execOn(m_db, "PRAGMA mmap_size=1073741824");
+    }
+    ~SqliteLogReader() override { sqlite3_close(m_db); }
+
+    std::vector<QueriedEntry> query(const LogQuery &q) override
+    {
+        // One read transaction: every cursor sees the same snapshot.
+        execOn(m_db, "BEGIN");
+        try {
+            auto out = runQuery(m_db, q);
+            execOn(m_db, "COMMIT");
+            return out;
+        } catch (...) {
+            sqlite3_exec(m_db, "ROLLBACK", nullptr, nullptr, nullptr);
+            throw;
+        }
+    }
+
+private:
+    sqlite3 *m_db = nullptr;
+};
+
 } // namespace
 
-SqliteLogStore::SqliteLogStore(const QString &path)
+bool queryOrderBefore(const QueriedEntry &a, const QueriedEntry &b, bool forward)
+{
+    return forward ? std::tie(a.entry.timestampNs, a.seq) < std::tie(b.entry.timestampNs, b.seq)
+                   : std::tie(a.entry.timestampNs, a.seq) > std::tie(b.entry.timestampNs, b.seq);
+}
+
+SqliteLogStore::SqliteLogStore(const QString &path) : m_path(path)
 {
     if (sqlite3_open_v2(path.toUtf8().constData(), &m_db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
                         nullptr) != SQLITE_OK) {
@@ -50,7 +180,6 @@ SqliteLogStore::SqliteLogStore(const QString &path)
     // An append-mostly store that grows large: bigger pages (new files only), a cache that holds
     // the hot end of the indexes, reads through mmap rather than copies, fewer checkpoints.
     exec("PRAGMA page_size=16384");
-    exec("PRAGMA locking_mode=EXCLUSIVE");
     exec("PRAGMA journal_mode=WAL");
     exec("PRAGMA synchronous=FULL");
     exec("PRAGMA cache_size=-65536");
@@ -169,6 +298,7 @@ void SqliteLogStore::append(const std::string &tenant, const std::vector<StreamB
         throw;
     }
     // Only streams whose rows are durable become visible.
+    std::unique_lock lock(m_streamsMutex);
     for (auto &[key, stream] : newStreams) {
         m_streamIds[key] = stream.id;
         m_streamsByTenant[key.first].push_back(std::move(stream));
@@ -177,80 +307,19 @@ void SqliteLogStore::append(const std::string &tenant, const std::vector<StreamB
 
 std::vector<StoredStream> SqliteLogStore::streams(const std::string &tenant)
 {
+    std::shared_lock lock(m_streamsMutex);
     auto it = m_streamsByTenant.find(tenant);
     return it == m_streamsByTenant.end() ? std::vector<StoredStream>{} : it->second;
 }
 
 std::vector<QueriedEntry> SqliteLogStore::query(const LogQuery &q)
 {
-    std::vector<QueriedEntry> out;
-    if (q.streamIds.empty() || q.limit == 0)
-        return out;
-    // One cursor per stream, each in time order, merged until `limit` entries pass the filter.
-    const char *sql = q.forward ? "SELECT ts, seq, line, metadata FROM entries WHERE stream_id = ?1 AND ts >= ?2 AND ts < ?3 "
-                                  "ORDER BY ts ASC, seq ASC"
-                                : "SELECT ts, seq, line, metadata FROM entries WHERE stream_id = ?1 AND ts >= ?2 AND ts < ?3 "
-                                  "ORDER BY ts DESC, seq DESC";
-    struct Cursor {
-        sqlite3_stmt *stmt;
-        int64_t streamId;
-        int64_t ts;
-        int64_t seq;
-    };
-    std::vector<Cursor> cursors;
-    auto advance = [&](Cursor &c) {
-        const int rc = sqlite3_step(c.stmt);
-        if (rc == SQLITE_ROW) {
-            c.ts = sqlite3_column_int64(c.stmt, 0);
-            c.seq = sqlite3_column_int64(c.stmt, 1);
-            return true;
-        }
-        if (rc != SQLITE_DONE)
-            fail("query");
-        return false;
-    };
-    auto later = [&q](const Cursor *a, const Cursor *b) { // priority_queue puts the "largest" on top
-        return q.forward ? std::tie(a->ts, a->seq) > std::tie(b->ts, b->seq) : std::tie(a->ts, a->seq) < std::tie(b->ts, b->seq);
-    };
-    cursors.reserve(q.streamIds.size());
-    try {
-        for (int64_t id : q.streamIds) {
-            sqlite3_stmt *stmt = nullptr;
-            if (sqlite3_prepare_v2(m_db, sql, -1, &stmt, nullptr) != SQLITE_OK)
-                fail("query");
-            sqlite3_bind_int64(stmt, 1, id);
-            sqlite3_bind_int64(stmt, 2, q.startNs);
-            sqlite3_bind_int64(stmt, 3, q.endNs);
-            cursors.push_back(Cursor{stmt, id, 0, 0});
-        }
-        std::priority_queue<Cursor *, std::vector<Cursor *>, decltype(later)> heap(later);
-        for (Cursor &c : cursors) {
-            if (advance(c))
-                heap.push(&c);
-        }
-        while (!heap.empty() && out.size() < q.limit) {
-            Cursor *c = heap.top();
-            heap.pop();
-            const char *line = reinterpret_cast<const char *>(sqlite3_column_text(c->stmt, 2));
-            std::string text(line, static_cast<size_t>(sqlite3_column_bytes(c->stmt, 2)));
-            Labels parsed;
-            if (!q.filter || q.filter(c->streamId, text, parsed)) {
-                QueriedEntry e{c->streamId, LogEntry{c->ts, std::move(text), {}}, std::move(parsed)};
-                if (sqlite3_column_type(c->stmt, 3) != SQLITE_NULL)
-                    e.entry.metadata = Json::parse(reinterpret_cast<const char *>(sqlite3_column_text(c->stmt, 3))).get<Labels>();
-                out.push_back(std::move(e));
-            }
-            if (advance(*c))
-                heap.push(c);
-        }
-    } catch (...) {
-        for (Cursor &c : cursors)
-            sqlite3_finalize(c.stmt);
-        throw;
-    }
-    for (Cursor &c : cursors)
-        sqlite3_finalize(c.stmt);
-    return out;
+    return runQuery(m_db, q);
+}
+
+std::unique_ptr<LogReader> SqliteLogStore::openReader()
+{
+    return std::make_unique<SqliteLogReader>(m_path);
 }
 
 int64_t SqliteLogStore::deleteRange(int64_t streamId, int64_t startNs, int64_t endNs)

@@ -1,24 +1,35 @@
 #include "TailService.h"
+#include "http/RequestSink.h"
+#include "logs/LabelPolicy.h"
 #include "logs/LokiController.h"
 #include "logs/LokiQueryApi.h"
+#include "logs/QueryPool.h"
 #include "logs/TenantAccess.h"
 
-#include "http/RequestSink.h"
-
+#include <chrono>
 
 namespace lw::server {
 
 namespace {
 constexpr int64_t DefaultBacklogNs = 3600LL * 1000000000LL;
-constexpr int MaxSubscribers = 1000;
+constexpr size_t MaxSubscribers = 1000;
 constexpr uint16_t ClosePolicyViolation = 1008;
+constexpr size_t MaxQueuedBytes = 8 << 20;    // a reader further behind than this loses entries
+constexpr size_t MaxDroppedReported = 1000;   // dropped entries named in the next frame
+constexpr int64_t MaxSlowMs = 10000;          // behind for this long: closed
+constexpr size_t MaxHeldFrames = 1000;        // live frames kept while the backlog is read
 
-Json frame(const std::vector<std::pair<Labels, Json>> &streams)
+int64_t steadyMs()
+{
+    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch()).count();
+}
+
+std::string frame(const std::vector<std::pair<Labels, Json>> &streams, const Json &dropped = nullptr)
 {
     Json out = Json::array();
     for (const auto &[labels, values] : streams)
         out.push_back({{"stream", labels}, {"values", values}});
-    return {{"streams", out}, {"dropped_entries", nullptr}};
+    return Json{{"streams", out}, {"dropped_entries", dropped}}.dump(-1, ' ', false, Json::error_handler_t::replace);
 }
 } // namespace
 
@@ -27,23 +38,13 @@ struct TailService::Subscriber {
     Authenticator::PrincipalPtr principal;
     std::string tenant;
     LogQLQuery query;
-    std::vector<std::vector<LabelMatcher>> policies; // label policies: a stream must match one
+    LabelPolicy policy;
+    bool backlogPending = true;
+    std::vector<std::string> held;   // live frames that arrived while the backlog was being read
+    Json dropped = Json::array();    // entries a slow reader missed, reported in its next frame
+    int64_t slowSinceMs = 0;
 
-    bool allowed(const Labels &labels) const
-    {
-        if (!query.matchesStream(labels))
-            return false;
-        if (policies.empty())
-            return true;
-        for (const auto &policy : policies) {
-            bool all = true;
-            for (const LabelMatcher &m : policy)
-                all = all && m.matches(labels);
-            if (all)
-                return true;
-        }
-        return false;
-    }
+    bool allowed(const Labels &labels) const { return query.matchesStream(labels) && policy.allows(labels); }
 };
 
 TailService::TailService(Authenticator &auth, TenantAccess &tenants, LokiQueryApi &queries, QObject *parent)
@@ -89,32 +90,18 @@ void TailService::accept(const HttpRequest &upgrade, std::shared_ptr<WebSocketCh
     req.principal = principal.get();
 
     auto sub = std::make_unique<Subscriber>();
-    std::vector<QueriedEntry> backlog;
-    std::map<int64_t, Labels> labelsById;
+    LogQuery backlog;
     try {
         sub->tenant = m_tenants.resolve(req);
         sub->query = parseLogQL(req.query.value(QStringLiteral("query")).toStdString());
-        for (const std::string &s : principal->labelSelectorsFor(sub->tenant))
-            sub->policies.push_back(parseSelector(s));
+        sub->policy = LabelPolicy::forPrincipal(*principal, sub->tenant);
         const QString limitText = req.query.value(QStringLiteral("limit"));
-        const size_t limit = limitText.isEmpty() ? 100 : std::min<size_t>(limitText.toUInt(), LokiQueryApi::MaxLimit);
+        backlog.limit = limitText.isEmpty() ? 100 : std::min<size_t>(limitText.toUInt(), LokiQueryApi::MaxLimit);
         const int64_t now = nowNanos();
-        LogQuery q;
-        for (const StoredStream &s : m_queries.visibleStreams(req, sub->tenant, sub->query.selector)) {
-            q.streamIds.push_back(s.id);
-            labelsById[s.id] = s.labels;
-        }
-        q.startNs = LokiQueryApi::parseTime(req.query.value(QStringLiteral("start")), now - DefaultBacklogNs, "start");
-        q.endNs = now + 1;
-        q.limit = limit;
-        const LogQLQuery &pipeline = sub->query;
-        if (pipeline.hasStages()) {
-            q.filter = [&pipeline, &labelsById](int64_t id, const std::string &line, Labels &) {
-                Labels labels = labelsById.at(id);
-                return pipeline.process(line, labels);
-            };
-        }
-        backlog = q.limit ? m_queries.store().query(q) : std::vector<QueriedEntry>{};
+        backlog.startNs = LokiQueryApi::parseTime(req.query.value(QStringLiteral("start")), now - DefaultBacklogNs, "start");
+        backlog.endNs = now + 1;
+        // Lines stored from now on reach the tail live; the backlog is what was stored before.
+        backlog.beforeSeq = m_queries.store().nextSeq();
     } catch (const ApiError &e) {
         return refuse(*channel, e.what());
     } catch (const LogQLError &e) {
@@ -122,19 +109,9 @@ void TailService::accept(const HttpRequest &upgrade, std::shared_ptr<WebSocketCh
     }
     sub->principal = std::move(principal);
     sub->channel = channel;
-
-    // The backlog, oldest first, grouped by stream.
-    std::map<int64_t, Json> byStream;
-    for (auto it = backlog.rbegin(); it != backlog.rend(); ++it) {
-        auto [pos, inserted] = byStream.try_emplace(it->streamId, Json::array());
-        pos->second.push_back({std::to_string(it->entry.timestampNs), it->entry.line});
-    }
-    std::vector<std::pair<Labels, Json>> streams;
-    for (auto &[id, values] : byStream)
-        streams.emplace_back(labelsById.at(id), std::move(values));
-    if (!streams.empty())
-        channel->sendText(frame(streams).dump(-1, ' ', false, Json::error_handler_t::replace));
-
+    sub->backlogPending = backlog.limit > 0;
+    if (sub->backlogPending)
+        readBacklog(*sub, std::move(backlog));
     m_subscribers.push_back(std::move(sub));
     // The socket ends on an I/O thread; forget it here, on the event loop. (The server stops the
     // I/O threads before it destroys this service, so `this` is alive whenever this runs.)
@@ -143,8 +120,61 @@ void TailService::accept(const HttpRequest &upgrade, std::shared_ptr<WebSocketCh
     });
 }
 
+void TailService::readBacklog(const Subscriber &sub, LogQuery q)
+{
+    // On a query worker; the frame comes back to the event loop, which sends it before any live one.
+    const bool queued = m_queries.pool().post([this, q = std::move(q), tenant = sub.tenant, query = sub.query,
+                                               policy = sub.policy, raw = sub.channel.get()](LogReader *reader) mutable {
+        std::string text;
+        try {
+            std::map<int64_t, Labels> labelsById;
+            for (const StoredStream &s : m_queries.visibleStreams(tenant, policy, query.selector)) {
+                q.streamIds.push_back(s.id);
+                labelsById[s.id] = s.labels;
+            }
+            if (query.hasStages()) {
+                q.filter = [&query, &labelsById](int64_t id, std::string_view line, Labels &parsed) {
+                    return query.process(line, labelsById.at(id), parsed);
+                };
+            }
+            const std::vector<QueriedEntry> entries = reader ? reader->query(q) : std::vector<QueriedEntry>{};
+            // Oldest first, grouped by stream.
+            std::map<int64_t, Json> byStream;
+            for (auto it = entries.rbegin(); it != entries.rend(); ++it)
+                byStream.try_emplace(it->streamId, Json::array()).first->second.push_back(
+                    {std::to_string(it->entry.timestampNs), it->entry.line});
+            std::vector<std::pair<Labels, Json>> streams;
+            for (auto &[id, values] : byStream)
+                streams.emplace_back(labelsById.at(id), std::move(values));
+            if (!streams.empty())
+                text = frame(streams);
+        } catch (const std::exception &e) {
+            std::fprintf(stderr, "logwardend: reading a live tail's backlog failed: %s\n", e.what());
+        }
+        QMetaObject::invokeMethod(this, [this, raw, text = std::move(text)] { backlogRead(raw, text); }, Qt::QueuedConnection);
+    });
+    if (!queued)
+        QMetaObject::invokeMethod(this, [this, raw = sub.channel.get()] { backlogRead(raw, {}); }, Qt::QueuedConnection);
+}
+
+void TailService::backlogRead(const WebSocketChannel *channel, const std::string &text)
+{
+    auto it = std::find_if(m_subscribers.begin(), m_subscribers.end(),
+                           [channel](const auto &s) { return s->channel.get() == channel; });
+    if (it == m_subscribers.end())
+        return; // closed meanwhile
+    Subscriber &sub = **it;
+    if (!text.empty())
+        sub.channel->sendText(text);
+    for (std::string &held : sub.held)
+        sub.channel->sendText(std::move(held));
+    sub.held.clear();
+    sub.backlogPending = false;
+}
+
 void TailService::publish(const std::string &tenant, const std::vector<StreamBatch> &batches)
 {
+    const int64_t now = steadyMs();
     for (const auto &sub : m_subscribers) {
         if (sub->tenant != tenant || !sub->channel)
             continue;
@@ -154,15 +184,42 @@ void TailService::publish(const std::string &tenant, const std::vector<StreamBat
                 continue;
             Json values = Json::array();
             for (const LogEntry &e : batch.entries) {
-                Labels labels = batch.labels;
-                if (sub->query.process(e.line, labels))
+                Labels extracted;
+                if (sub->query.process(e.line, batch.labels, extracted))
                     values.push_back({std::to_string(e.timestampNs), e.line});
             }
             if (!values.empty())
                 streams.emplace_back(batch.labels, std::move(values));
         }
-        if (!streams.empty())
-            sub->channel->sendText(frame(streams).dump(-1, ' ', false, Json::error_handler_t::replace));
+        if (streams.empty())
+            continue;
+        if (sub->backlogPending) {
+            if (sub->held.size() < MaxHeldFrames)
+                sub->held.push_back(frame(streams));
+            continue;
+        }
+        // A reader that does not keep up loses entries (named in its next frame, as Loki does)
+        // rather than growing the server's memory; one that stays behind is closed.
+        if (sub->channel->queuedBytes() > MaxQueuedBytes) {
+            if (sub->slowSinceMs == 0)
+                sub->slowSinceMs = now;
+            for (const auto &[labels, values] : streams) {
+                for (const Json &v : values) {
+                    if (sub->dropped.size() < MaxDroppedReported)
+                        sub->dropped.push_back({{"labels", labels}, {"timestamp", v[0]}});
+                }
+            }
+            if (now - sub->slowSinceMs > MaxSlowMs)
+                refuse(*sub->channel, "the tail's reader is too slow: entries were dropped for 10 s");
+            continue;
+        }
+        sub->slowSinceMs = 0;
+        Json dropped = nullptr;
+        if (!sub->dropped.empty()) {
+            dropped = std::move(sub->dropped);
+            sub->dropped = Json::array();
+        }
+        sub->channel->sendText(frame(streams, dropped));
     }
 }
 

@@ -4,6 +4,7 @@
 #include "http/HttpTypes.h"
 #include "logs/LogQL.h"
 #include "logs/LogRecords.h"
+#include "logs/LogStore.h"
 
 #include <QObject>
 
@@ -37,6 +38,8 @@ private:
     struct Subscriber;
     void refuse(WebSocketChannel &channel, const std::string &why);
     void remove(const WebSocketChannel *channel);
+    void readBacklog(const Subscriber &sub, LogQuery query);
+    void backlogRead(const WebSocketChannel *channel, const std::string &frame);
 
     Authenticator &m_auth;
     TenantAccess &m_tenants;
