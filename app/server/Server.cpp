@@ -159,12 +159,17 @@ void Server::start()
         if (!m_options.lokiCaFile.isEmpty())
             dataPaths.lokiCaPem = readFileOrThrow(m_options.lokiCaFile, "Loki CA certificates");
     }
+    const bool retention = m_options.retentionSeconds > 0 || m_options.retentionBytes > 0;
+    if (retention)
+        applyRetention(); // at start, before anything else writes the log store
     m_loki = std::make_unique<LokiController>(*m_store, *m_logStore, dataPaths);
     m_loki->registerRoutes(*m_router);
-    if (m_options.retentionSeconds > 0 || m_options.retentionBytes > 0) {
-        applyRetention();
+    if (retention) {
+        // From then on on the log writer's thread, in order with pushes.
         m_retentionTimer.setInterval(m_options.retentionIntervalSeconds * 1000);
-        connect(&m_retentionTimer, &QTimer::timeout, this, &Server::applyRetention);
+        connect(&m_retentionTimer, &QTimer::timeout, this, [this] {
+            m_loki->applyRetention(m_options.retentionSeconds * 1000000000LL, m_options.retentionBytes);
+        });
         m_retentionTimer.start();
     }
     m_logsV2->registerRoutes(*m_router);

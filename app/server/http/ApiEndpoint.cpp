@@ -109,11 +109,11 @@ RequestSink::Admission ApiEndpoint::authorise(HttpRequest &req, const Route &rou
     return {std::nullopt, limit};
 }
 
-HttpResponse ApiEndpoint::run(HttpRequest &req) const
+HttpResponse ApiEndpoint::run(HttpRequest &req, const std::function<HttpResponse(HttpRequest &)> &step) const
 {
     const ErrorFormatter &errors = errorsFor(req.route);
     try {
-        return req.route->handler(req);
+        return step(req);
     } catch (const ApiError &e) {
         return errors(e.status, e.code, e.what(), e.field);
     } catch (const ValidationError &e) {
@@ -139,8 +139,16 @@ void ApiEndpoint::handle(std::shared_ptr<HttpRequest> request, std::function<voi
         if (quick)
             return finish(*request, std::move(*quick), reply);
     }
+    if (request->route->prepare) {
+        HttpResponse outcome = run(*request, [](HttpRequest &r) {
+            r.route->prepare(r);
+            return HttpResponse(); // 200: prepared
+        });
+        if (outcome.status != 200)
+            return finish(*request, std::move(outcome), reply);
+    }
     m_post([this, request, reply] {
-        HttpResponse response = run(*request);
+        HttpResponse response = run(*request, request->route->handler);
         if (response.deferred) {
             auto later = std::move(response.deferred);
             try {

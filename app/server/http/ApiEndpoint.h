@@ -48,7 +48,7 @@ public:
 private:
     const ErrorFormatter &errorsFor(const Route *route) const;
     Admission authorise(HttpRequest &req, const Route &route, std::shared_ptr<const Principal> principal, int64_t limit);
-    HttpResponse run(HttpRequest &req) const;
+    HttpResponse run(HttpRequest &req, const std::function<HttpResponse(HttpRequest &)> &step) const;
     void finish(const HttpRequest &req, HttpResponse response, const std::function<void(HttpResponse)> &reply) const;
     void log(const HttpRequest &req, int status, int64_t bytes) const;
 

@@ -24,12 +24,12 @@ Route &Router::add(const std::string &method, const std::string &pattern, std::s
                    ErrorStyle errorStyle, qint64 maxBodyBytes)
 {
     return m_routes.emplace_back(
-        Route{method, split(pattern), std::string(scope), false, std::move(handler), errorStyle, maxBodyBytes, {}});
+        Route{method, split(pattern), std::string(scope), false, std::move(handler), errorStyle, maxBodyBytes, {}, {}});
 }
 
 Route &Router::addPublic(const std::string &method, const std::string &pattern, Handler handler)
 {
-    return m_routes.emplace_back(Route{method, split(pattern), {}, true, std::move(handler), ErrorStyle::Json, 0, {}});
+    return m_routes.emplace_back(Route{method, split(pattern), {}, true, std::move(handler), ErrorStyle::Json, 0, {}, {}});
 }
 
 Router::Match Router::match(const std::string &method, const std::string &path) const

@@ -46,6 +46,13 @@ public:
     virtual std::vector<QueriedEntry> query(const LogQuery &query) = 0;
 };
 
+// One push on its way into the store; appendAll() sets firstSeq (its entries are numbered from it).
+struct PushToStore {
+    std::string tenant;
+    std::shared_ptr<const std::vector<StreamBatch>> batches;
+    int64_t firstSeq = 0;
+};
+
 // Where pushed lines live: per tenant, by stream (a label set) and time. append() returns
 // only once the rows are durable; nothing of a failed append is visible.
 // Writes happen on one thread; streams() and openReader() may be called from any thread.
@@ -53,6 +60,8 @@ class LogStore {
 public:
     virtual ~LogStore() = default;
     virtual void append(const std::string &tenant, const std::vector<StreamBatch> &batches) = 0;
+    // Several pushes in one durable transaction (group commit): all of them, or none.
+    virtual void appendAll(std::vector<PushToStore> &pushes) = 0;
     virtual std::vector<StoredStream> streams(const std::string &tenant) = 0;
     virtual std::vector<QueriedEntry> query(const LogQuery &query) = 0;
     virtual std::unique_ptr<LogReader> openReader() = 0;

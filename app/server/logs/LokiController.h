@@ -10,12 +10,16 @@
 
 #include <QUrl>
 
+#include <QObject>
+
+#include <atomic>
 #include <memory>
 
 namespace lw::server {
 
 class Authenticator;
 class LogStore;
+class LogWriter;
 class QueryPool;
 class Router;
 class TailService;
@@ -43,19 +47,27 @@ public:
     HttpResponse store(const std::string &tenant, std::vector<StreamBatch> batches, HttpResponse accepted);
     // Live tail over WebSocket: the service that takes the upgrades.
     TailService &enableTail(Authenticator &auth);
+    // Retention, on the writer thread after the pushes queued before it.
+    void applyRetention(int64_t maxAgeNs, int64_t maxBytes);
 
 private:
     HttpResponse push(HttpRequest &req);
+    std::vector<StreamBatch> decodePush(const HttpRequest &req) const; // thread-safe; throws ApiError
+
+    void stored(const std::string &tenant, const std::shared_ptr<const std::vector<StreamBatch>> &batches, int64_t firstSeq);
 
     LogStore &m_logs;
     DataPathOptions m_options;
-    // Destroyed in reverse: the forwarder and the query workers go before the tail service their
-    // callbacks post to.
+    // Destroyed in reverse: the forwarder, the writer and the query workers go before the tail
+    // service and the event-loop context their callbacks post to.
     std::unique_ptr<TailService> m_tail;
+    std::unique_ptr<QObject> m_context; // for posting back to the event loop
     TenantAccess m_tenants;
     PushDecoder m_decoder;
     RateLimiter m_limiter;
     std::unique_ptr<QueryPool> m_pool;
+    std::unique_ptr<LogWriter> m_writer;
+    std::atomic<bool> m_storeFailing{false};
     LokiQueryApi m_queries;
     IngestController m_ingest;
     std::unique_ptr<LokiForwarder> m_forwarder;

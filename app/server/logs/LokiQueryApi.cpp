@@ -3,10 +3,12 @@
 #include "http/Router.h"
 #include "logs/LokiController.h"
 #include "logs/QueryPool.h"
+#include "logs/LogWriter.h"
 
 #include <QDateTime>
 
 #include <algorithm>
+#include <limits>
 #include <set>
 
 namespace lw::server {
@@ -64,7 +66,10 @@ int64_t LokiQueryApi::parseTime(const QString &text, int64_t fallbackNs, const c
                        + " time: use nanoseconds, seconds since the epoch or RFC 3339");
 }
 
-LokiQueryApi::LokiQueryApi(LogStore &logs, TenantAccess &tenants, QueryPool &pool) : m_logs(logs), m_tenants(tenants), m_pool(pool) {}
+LokiQueryApi::LokiQueryApi(LogStore &logs, TenantAccess &tenants, QueryPool &pool, LogWriter &writer)
+    : m_logs(logs), m_tenants(tenants), m_pool(pool), m_writer(writer)
+{
+}
 
 void LokiQueryApi::registerRoutes(Router &router)
 {
@@ -278,8 +283,20 @@ HttpResponse LokiQueryApi::remove(HttpRequest &req)
     std::vector<int64_t> ids;
     for (const StoredStream &s : visibleStreams(tenant, LabelPolicy::forPrincipal(*req.principal, tenant), selector))
         ids.push_back(s.id);
-    m_logs.remove(ids, start, end + 1);
-    return HttpResponse::raw(204, {}, "text/plain; charset=utf-8");
+    // On the writer thread, in order with the pushes before it; answered once it is durable.
+    HttpResponse later;
+    later.deferred = [this, ids, start, end](std::function<void(HttpResponse)> reply) {
+        m_writer.run([ids, start, end, reply](LogStore &store) {
+            try {
+                store.remove(ids, start, end == std::numeric_limits<int64_t>::max() ? end : end + 1);
+                reply(HttpResponse::raw(204, {}, "text/plain; charset=utf-8"));
+            } catch (const std::exception &e) {
+                std::fprintf(stderr, "logwardend: a delete failed: %s\n", e.what());
+                reply(HttpResponse::plainError(503, "store_unavailable", "the log store cannot write right now; nothing was deleted"));
+            }
+        });
+    };
+    return later;
 }
 
 } // namespace lw::server

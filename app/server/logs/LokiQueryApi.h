@@ -11,6 +11,7 @@
 
 namespace lw::server {
 
+class LogWriter;
 class QueryPool;
 class Router;
 
@@ -19,7 +20,7 @@ class Router;
 // checked on the event loop (tenant, parameters); the reading runs on the query pool.
 class LokiQueryApi {
 public:
-    LokiQueryApi(LogStore &logs, TenantAccess &tenants, QueryPool &pool);
+    LokiQueryApi(LogStore &logs, TenantAccess &tenants, QueryPool &pool, LogWriter &writer);
     void registerRoutes(Router &router);
 
     // Streams of `tenant` that `policy` allows and `selector` matches (all when empty); any thread.
@@ -43,6 +44,7 @@ private:
     LogStore &m_logs;
     TenantAccess &m_tenants;
     QueryPool &m_pool;
+    LogWriter &m_writer;
 };
 
 // Loki's {"status": "success", "data": …}

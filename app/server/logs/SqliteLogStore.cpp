@@ -257,38 +257,47 @@ int64_t SqliteLogStore::streamId(const std::string &tenant, const Labels &labels
 
 void SqliteLogStore::append(const std::string &tenant, const std::vector<StreamBatch> &batches)
 {
+    std::vector<PushToStore> one{{tenant, std::shared_ptr<const std::vector<StreamBatch>>(&batches, [](auto *) {}), 0}};
+    appendAll(one);
+}
+
+void SqliteLogStore::appendAll(std::vector<PushToStore> &pushes)
+{
     exec("BEGIN IMMEDIATE");
     std::vector<std::pair<std::pair<std::string, std::string>, StoredStream>> newStreams;
+    int64_t seq = m_nextSeq;
     try {
         sqlite3_stmt *insert = statement("INSERT INTO entries (stream_id, ts, seq, line, metadata) VALUES (?1, ?2, ?3, ?4, ?5)");
-        int64_t seq = m_nextSeq;
-        std::map<std::string, int64_t> createdHere; // a push may name the same stream twice
-        for (const StreamBatch &batch : batches) {
-            const std::string canonical = canonicalLabels(batch.labels);
-            int64_t id;
-            if (auto it = createdHere.find(canonical); it != createdHere.end()) {
-                id = it->second;
-            } else {
-                const bool known = m_streamIds.count({tenant, canonical}) > 0;
-                id = streamId(tenant, batch.labels);
-                if (!known) {
-                    createdHere.emplace(canonical, id);
-                    newStreams.push_back({{tenant, canonical}, StoredStream{id, batch.labels}});
+        std::map<std::pair<std::string, std::string>, int64_t> createdHere; // pushes may name a new stream twice
+        for (PushToStore &push : pushes) {
+            push.firstSeq = seq;
+            for (const StreamBatch &batch : *push.batches) {
+                std::pair<std::string, std::string> key{push.tenant, canonicalLabels(batch.labels)};
+                int64_t id;
+                if (auto it = createdHere.find(key); it != createdHere.end()) {
+                    id = it->second;
+                } else {
+                    const bool known = m_streamIds.count(key) > 0;
+                    id = streamId(push.tenant, batch.labels);
+                    if (!known) {
+                        createdHere.emplace(key, id);
+                        newStreams.push_back({key, StoredStream{id, batch.labels}});
+                    }
                 }
-            }
-            for (const LogEntry &e : batch.entries) {
-                Reset reset{insert};
-                const std::string meta = metadataJson(e.metadata);
-                sqlite3_bind_int64(insert, 1, id);
-                sqlite3_bind_int64(insert, 2, e.timestampNs);
-                sqlite3_bind_int64(insert, 3, seq++);
-                sqlite3_bind_text(insert, 4, e.line.data(), static_cast<int>(e.line.size()), SQLITE_STATIC);
-                if (meta.empty())
-                    sqlite3_bind_null(insert, 5);
-                else
-                    sqlite3_bind_text(insert, 5, meta.data(), static_cast<int>(meta.size()), SQLITE_TRANSIENT);
-                if (sqlite3_step(insert) != SQLITE_DONE)
-                    fail("append");
+                for (const LogEntry &e : batch.entries) {
+                    Reset reset{insert};
+                    const std::string meta = metadataJson(e.metadata);
+                    sqlite3_bind_int64(insert, 1, id);
+                    sqlite3_bind_int64(insert, 2, e.timestampNs);
+                    sqlite3_bind_int64(insert, 3, seq++);
+                    sqlite3_bind_text(insert, 4, e.line.data(), static_cast<int>(e.line.size()), SQLITE_STATIC);
+                    if (meta.empty())
+                        sqlite3_bind_null(insert, 5);
+                    else
+                        sqlite3_bind_text(insert, 5, meta.data(), static_cast<int>(meta.size()), SQLITE_TRANSIENT);
+                    if (sqlite3_step(insert) != SQLITE_DONE)
+                        fail("append");
+                }
             }
         }
         exec("COMMIT");

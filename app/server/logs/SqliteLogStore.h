@@ -23,6 +23,7 @@ public:
     ~SqliteLogStore() override;
 
     void append(const std::string &tenant, const std::vector<StreamBatch> &batches) override;
+    void appendAll(std::vector<PushToStore> &pushes) override;
     std::vector<StoredStream> streams(const std::string &tenant) override;
     std::vector<QueriedEntry> query(const LogQuery &query) override;
     int64_t remove(const std::vector<int64_t> &streamIds, int64_t startNs, int64_t endNs) override;

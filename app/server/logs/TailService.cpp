@@ -40,6 +40,7 @@ struct TailService::Subscriber {
     LogQLQuery query;
     LabelPolicy policy;
     bool backlogPending = true;
+    int64_t beforeSeq = 0;          // entries numbered below this are the backlog's
     std::vector<std::string> held;   // live frames that arrived while the backlog was being read
     Json dropped = Json::array();    // entries a slow reader missed, reported in its next frame
     int64_t slowSinceMs = 0;
@@ -110,6 +111,7 @@ void TailService::accept(const HttpRequest &upgrade, std::shared_ptr<WebSocketCh
     sub->principal = std::move(principal);
     sub->channel = channel;
     sub->backlogPending = backlog.limit > 0;
+    sub->beforeSeq = backlog.beforeSeq;
     if (sub->backlogPending)
         readBacklog(*sub, std::move(backlog));
     m_subscribers.push_back(std::move(sub));
@@ -172,11 +174,11 @@ void TailService::backlogRead(const WebSocketChannel *channel, const std::string
     sub.backlogPending = false;
 }
 
-void TailService::publish(const std::string &tenant, const std::vector<StreamBatch> &batches)
+void TailService::publish(const std::string &tenant, const std::vector<StreamBatch> &batches, int64_t firstSeq)
 {
     const int64_t now = steadyMs();
     for (const auto &sub : m_subscribers) {
-        if (sub->tenant != tenant || !sub->channel)
+        if (sub->tenant != tenant || !sub->channel || firstSeq < sub->beforeSeq)
             continue;
         std::vector<std::pair<Labels, Json>> streams;
         for (const StreamBatch &batch : batches) {

@@ -30,8 +30,9 @@ public:
 
     // An upgraded WebSocket (on the event loop); its path is checked here.
     void accept(const HttpRequest &upgrade, std::shared_ptr<WebSocketChannel> channel);
-    // Called once pushed lines are durable.
-    void publish(const std::string &tenant, const std::vector<StreamBatch> &batches);
+    // Called once pushed lines are durable; firstSeq numbers their first entry (a tail whose
+    // backlog already covers them skips them).
+    void publish(const std::string &tenant, const std::vector<StreamBatch> &batches, int64_t firstSeq);
     size_t subscriberCount() const { return m_subscribers.size(); }
 
 private:
