@@ -38,7 +38,8 @@ function init(args)
   end
   wrk.headers["Content-Type"] = format == "json" and "application/json" or "application/x-protobuf"
   wrk.headers["X-Scope-OrgID"] = os.getenv("TENANT")
-  wrk.headers["Authorization"] = "Bearer " .. os.getenv("JWT")
+  local jwt = os.getenv("JWT")
+  if jwt and jwt ~= "" then wrk.headers["Authorization"] = "Bearer " .. jwt end
 end
 
 -- Each push's body is its template with the push's seconds substituted: one C-level gsub per

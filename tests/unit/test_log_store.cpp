@@ -140,6 +140,35 @@ private Q_SLOTS:
         QVERIFY(parseLogQL("{job=\"api\"} | logfmt | team_extracted=\"b\"").process("team=b", stream, extracted));
     }
 
+    // The verbatim-value shortcut for `| logfmt | name="v"` gives the same answers as parsing.
+    void logfmtNeedleShortcut_data()
+    {
+        QTest::addColumn<QString>("line");
+        QTest::addColumn<bool>("streamHasId");
+        QTest::addColumn<bool>("passes");
+        QTest::newRow("verbatim") << "a=1 id=500 b=2" << false << true;
+        QTest::newRow("other value") << "a=1 id=501 b=2" << false << false;
+        QTest::newRow("quoted") << "id=\"500\" b=2" << false << true;
+        QTest::newRow("escaped: only parsing tells") << "id=\"50\\0\"" << false << true;
+        QTest::newRow("value elsewhere, not in id") << "id=1 x=500" << false << false;
+        QTest::newRow("the stream's id decides") << "x=1" << true << true;
+    }
+    void logfmtNeedleShortcut()
+    {
+        QFETCH(QString, line);
+        QFETCH(bool, streamHasId);
+        QFETCH(bool, passes);
+        const auto q = parseLogQL("{job=\"a\"} | logfmt | id=\"500\"");
+        QCOMPARE(q.logfmtNeedles.size(), size_t(1));
+        Labels stream = {{"job", "a"}};
+        if (streamHasId)
+            stream["id"] = "500";
+        Labels extracted;
+        QCOMPARE(q.process(line.toStdString(), stream, extracted), passes);
+        QVERIFY(parseLogQL("{job=\"a\"} | json | id=\"500\"").logfmtNeedles.empty()); // JSON numbers are re-printed
+        QVERIFY(parseLogQL("{job=\"a\"} | logfmt | id!=\"500\"").logfmtNeedles.empty());
+    }
+
     void pipelineEvaluation()
     {
         auto q = parseLogQL("{job=\"api\"} |= \"disk\" | logfmt | level=~\"warn|error\"");

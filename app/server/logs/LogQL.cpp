@@ -222,6 +222,12 @@ bool LogQLQuery::matchesStream(const Labels &labels) const
 
 bool LogQLQuery::process(std::string_view line, const Labels &stream, Labels &labels) const
 {
+    if (!logfmtNeedles.empty() && line.find('\\') == std::string_view::npos) {
+        for (const auto &[name, value] : logfmtNeedles) {
+            if (!stream.count(name) && line.find(value) == std::string_view::npos)
+                return false;
+        }
+    }
     for (const Stage &s : stages) {
         switch (s.kind) {
         case Stage::Kind::LineContains:
@@ -302,6 +308,14 @@ LogQLQuery parseLogQL(const std::string &text)
             lexer.error("expected a line filter (|=, !=, |~, !~) or a pipeline stage (| json, | logfmt, | label=\"v\")");
         }
         q.stages.push_back(std::move(stage));
+    }
+    bool logfmtSeen = false, otherParserSeen = false;
+    for (const LogQLQuery::Stage &stage : q.stages) {
+        logfmtSeen = logfmtSeen || stage.kind == LogQLQuery::Stage::Kind::Logfmt;
+        otherParserSeen = otherParserSeen || stage.kind == LogQLQuery::Stage::Kind::Json;
+        if (stage.kind == LogQLQuery::Stage::Kind::LabelFilter && logfmtSeen && !otherParserSeen
+            && stage.matcher.op == LabelMatcher::Op::Equal && !stage.matcher.value.empty() && stage.matcher.name != "__error__")
+            q.logfmtNeedles.emplace_back(stage.matcher.name, stage.matcher.value);
     }
     return q;
 }

@@ -44,6 +44,10 @@ struct LogQLQuery {
     };
     std::vector<LabelMatcher> selector;
     std::vector<Stage> stages;
+    // Label filters `| name="v"` (non-empty v) that only logfmt can have fed: a line can pass only
+    // if it holds v verbatim, unless it has a backslash (an escaped value) or the stream itself has
+    // the label. Checked before any parsing; the result is the same, without the parse.
+    std::vector<std::pair<std::string, std::string>> logfmtNeedles;
 
     bool matchesStream(const Labels &labels) const;
     bool hasStages() const { return !stages.empty(); }
