@@ -1,4 +1,5 @@
 #include "JsonReader.h"
+#include "JsonDepth.h"
 
 namespace lw {
 
@@ -176,6 +177,8 @@ void JsonReader::finish()
 
 json parseJsonDocument(const std::string &text)
 {
+    if (auto at = jsonTooDeepAt(text))
+        throw ValidationError({}, jsonTooDeepMessage(*at), "too_deep");
     try {
         return json::parse(text);
     } catch (const json::parse_error &e) {

@@ -3,7 +3,6 @@
 
 #include <QUrl>
 
-#include <regex>
 
 namespace lw::validation {
 
@@ -51,25 +50,72 @@ void requireHttpUrl(const std::string &field, const std::string &url)
         throw ValidationError(field, "\"" + field + "\" must be an http:// or https:// URL with a host", "invalid_url");
 }
 
+namespace {
+bool isAsciiAlnum(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+} // namespace
+
 void requireHost(const std::string &field, const std::string &host)
 {
-    static const std::regex re("^[A-Za-z0-9]([A-Za-z0-9.:-]*[A-Za-z0-9])?$");
-    if (host.empty() || host.size() > 253 || !std::regex_match(host, re))
+    // [A-Za-z0-9]([A-Za-z0-9.:-]*[A-Za-z0-9])?
+    bool ok = !host.empty() && host.size() <= 253 && isAsciiAlnum(host.front()) && isAsciiAlnum(host.back());
+    for (char c : host)
+        ok = ok && (isAsciiAlnum(c) || c == '.' || c == ':' || c == '-');
+    if (!ok)
         throw ValidationError(field, "\"" + field + "\" must be a host name or IP address", "invalid_host");
+}
+
+static bool isGoDuration(const std::string &text)
+{
+    // ([0-9]+(\.[0-9]+)?(ns|us|ms|s|m|h))+
+    size_t i = 0;
+    auto digits = [&] {
+        const size_t start = i;
+        while (i < text.size() && text[i] >= '0' && text[i] <= '9')
+            ++i;
+        return i > start;
+    };
+    if (text.empty())
+        return false;
+    while (i < text.size()) {
+        if (!digits())
+            return false;
+        if (i < text.size() && text[i] == '.') {
+            ++i;
+            if (!digits())
+                return false;
+        }
+        bool unit = false;
+        for (const char *u : {"ns", "us", "ms", "s", "m", "h"}) {
+            const size_t n = std::char_traits<char>::length(u);
+            if (text.compare(i, n, u) == 0) {
+                i += n;
+                unit = true;
+                break;
+            }
+        }
+        if (!unit)
+            return false;
+    }
+    return true;
 }
 
 void requireGoDuration(const std::string &field, const std::string &duration)
 {
-    static const std::regex re("^([0-9]+(\\.[0-9]+)?(ns|us|ms|s|m|h))+$");
-    if (duration.size() > 32 || !std::regex_match(duration, re))
+    if (duration.size() > 32 || !isGoDuration(duration))
         throw ValidationError(field, "\"" + field + "\" must be a duration such as \"5s\" or \"1m30s\"",
                               "invalid_duration");
 }
 
 void requireLabelName(const std::string &field, const std::string &label)
 {
-    static const std::regex re("^[A-Za-z_][A-Za-z0-9_]*$");
-    if (label.size() > 128 || !std::regex_match(label, re) || label.rfind("__", 0) == 0)
+    // [A-Za-z_][A-Za-z0-9_]*
+    bool ok = !label.empty() && label.size() <= 128 && !(label.front() >= '0' && label.front() <= '9');
+    for (char c : label)
+        ok = ok && (isAsciiAlnum(c) || c == '_');
+    if (!ok || label.rfind("__", 0) == 0)
         throw ValidationError(field, "\"" + field + "\" is not a valid label name ([A-Za-z_][A-Za-z0-9_]*, not starting with __)",
                               "invalid_label");
 }

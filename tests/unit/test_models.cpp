@@ -3,6 +3,7 @@
 #include "Target.h"
 #include "TlsBundle.h"
 #include "TestCertificates.h"
+#include "JsonDepth.h"
 #include "Validation.h"
 #include "ValidationError.h"
 
@@ -16,6 +17,62 @@ class ModelsTest : public QObject {
     QTemporaryDir m_dir;
 
 private Q_SLOTS:
+    // The hand-written checks that replaced std::regex patterns.
+    void hostsDurationsLabelNames_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<bool>("valid");
+        for (const auto &[text, valid] : std::vector<std::pair<const char *, bool>>{
+                 {"rsyslog.example.com", true}, {"fd00::5", true}, {"10.0.0.1", true}, {"a", true}, {"-a", false},
+                 {"a-", false}, {"a b", false}, {"", false}, {"a_b", false}, {"h\xc3\xa9", false}})
+            QTest::addRow("host %s", text) << "host" << QString::fromUtf8(text) << valid;
+        for (const auto &[text, valid] : std::vector<std::pair<const char *, bool>>{
+                 {"5s", true}, {"1m30s", true}, {"1.5h", true}, {"300ms", true}, {"2h45m10.5s", true}, {"5", false},
+                 {"s", false}, {"5 s", false}, {"1.s", false}, {".5s", false}, {"5d", false}, {"", false}})
+            QTest::addRow("duration %s", text) << "duration" << QString::fromUtf8(text) << valid;
+        for (const auto &[text, valid] : std::vector<std::pair<const char *, bool>>{
+                 {"job", true}, {"_x1", true}, {"A_b", true}, {"1job", false}, {"__path__", false}, {"a-b", false}, {"", false},
+                 {"a.b", false}})
+            QTest::addRow("label %s", text) << "label" << QString::fromUtf8(text) << valid;
+    }
+    void hostsDurationsLabelNames()
+    {
+        QFETCH(QString, kind);
+        QFETCH(QString, text);
+        QFETCH(bool, valid);
+        const std::string t = text.toStdString();
+        bool accepted = true;
+        try {
+            if (kind == "host")
+                lw::validation::requireHost("f", t);
+            else if (kind == "duration")
+                lw::validation::requireGoDuration("f", t);
+            else
+                lw::validation::requireLabelName("f", t);
+        } catch (const lw::ValidationError &) {
+            accepted = false;
+        }
+        QCOMPARE(accepted, valid);
+    }
+
+    // One nesting rule for JSON from the network: 64 levels pass, the 65th is refused where it opens.
+    void jsonDepthGuard()
+    {
+        const std::string at64 = std::string(64, '[') + std::string(64, ']');
+        QVERIFY(!lw::jsonTooDeepAt(at64));
+        const std::string at65 = "{\"a\":" + std::string(64, '[') + std::string(64, ']') + "}";
+        QCOMPARE(lw::jsonTooDeepAt(at65), std::optional<size_t>(68));
+        QVERIFY(!lw::jsonTooDeepAt("{\"s\":\"" + std::string(500, '[') + "\"}"));     // brackets in strings do not count
+        QVERIFY(!lw::jsonTooDeepAt("{\"s\":\"\\\"" + std::string(500, '{') + "\"}")); // nor after an escaped quote
+        QVERIFY(lw::jsonTooDeepAt(std::string(100000, '{')));                            // invalid JSON is still measured
+        std::string sequence; // HEC: documents one after another, each shallow
+        for (int i = 0; i < 100; ++i)
+            sequence += "{\"event\":[[1]]}";
+        QVERIFY(!lw::jsonTooDeepAt(sequence));
+        QVERIFY(lw::jsonTooDeepMessage(7).find("64 levels") != std::string::npos);
+    }
+
     void names_data()
     {
         QTest::addColumn<QString>("name");

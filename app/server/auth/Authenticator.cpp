@@ -112,6 +112,8 @@ std::variant<Verified, std::string> Authenticator::bearer(const QByteArray &cred
     if (credential.count('.') != 2)
         return opaqueToken(credential);
     const std::string token = credential.toStdString();
+    if (auto why = jwtShapeError(token))
+        return *why;
     const std::string alg = jwtHeaderAlgorithm(token);
     if (alg == "RS256")
         return m_serverJwts.verify(token);

@@ -1,4 +1,5 @@
 #include "JwtAuthority.h"
+#include "JsonDepth.h"
 #include "store/DataDirectory.h"
 
 #include <jwt/jwt.hpp>
@@ -53,6 +54,27 @@ QByteArray base64UrlDecode(const std::string &part)
 }
 
 } // namespace
+
+std::optional<std::string> jwtShapeError(const std::string &token)
+{
+    const size_t first = token.find('.');
+    const size_t second = first == std::string::npos ? first : token.find('.', first + 1);
+    if (second == std::string::npos || token.find('.', second + 1) != std::string::npos)
+        return std::string("the bearer token is not a JWT (three dot-separated parts)");
+    for (const auto &[start, end] : {std::pair<size_t, size_t>{0, first}, {first + 1, second}}) {
+        const QByteArray segment = QByteArray::fromStdString(token.substr(start, end - start));
+        auto decoded = QByteArray::fromBase64Encoding(segment, QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals
+                                                                   | QByteArray::AbortOnBase64DecodingErrors);
+        if (!decoded || decoded.decoded.isEmpty())
+            return std::string("the bearer token's header or claims are not base64url");
+        const std::string_view json(decoded.decoded.constData(), static_cast<size_t>(decoded.decoded.size()));
+        if (auto at = lw::jsonTooDeepAt(json))
+            return "the bearer token's " + std::string(start == 0 ? "header" : "claims") + ": " + lw::jsonTooDeepMessage(*at);
+        if (json.front() != '{')
+            return std::string("the bearer token's header and claims must be JSON objects");
+    }
+    return std::nullopt;
+}
 
 std::string jwtHeaderAlgorithm(const std::string &token)
 {

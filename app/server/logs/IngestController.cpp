@@ -7,6 +7,7 @@
 
 #include "AccessModels.h"
 #include "Json.h"
+#include "JsonDepth.h"
 
 #include <cctype>
 #include <sstream>
@@ -87,8 +88,15 @@ int64_t timestampFrom(const Json &v, int64_t fallbackNs)
     return fallbackNs;
 }
 
+void refuseDeepJson(const QByteArray &body)
+{
+    if (auto at = lw::jsonTooDeepAt(std::string_view(body.constData(), static_cast<size_t>(body.size()))))
+        throw ApiError(400, "too_deep", lw::jsonTooDeepMessage(*at));
+}
+
 Json parseBody(const QByteArray &body)
 {
+    refuseDeepJson(body);
     Json doc = Json::parse(body.constData(), body.constData() + body.size(), nullptr, false);
     if (doc.is_discarded())
         throw ApiError(400, "invalid_json", "the body is not valid JSON");
@@ -127,7 +135,7 @@ void IngestController::registerRoutes(Router &router, qint64 maxBodyBytes)
 void IngestController::applyParser(const std::string &parser, LogEntry &entry, Labels &labels)
 {
     if (parser == "json" || parser == "zap_json") {
-        const Json doc = Json::parse(entry.line, nullptr, false);
+        const Json doc = lw::jsonTooDeepAt(entry.line) ? Json() : Json::parse(entry.line, nullptr, false);
         if (!doc.is_object()) {
             entry.metadata["parse_error"] = "not a JSON object";
             return;
@@ -171,13 +179,18 @@ HttpResponse IngestController::ingest(HttpRequest &req, Format format)
         break;
     case Format::Json: {
         const Json doc = parseBody(req.body);
-        const Json items = doc.is_array() ? doc : Json::array({doc});
-        for (const Json &item : items)
-            add(LogEntry{now, item.is_string() ? item.get<std::string>() : item.dump(), {}}, {});
+        auto one = [&](const Json &item) { add(LogEntry{now, item.is_string() ? item.get<std::string>() : item.dump(), {}}, {}); };
+        if (doc.is_array()) {
+            for (const Json &item : doc)
+                one(item);
+        } else {
+            one(doc);
+        }
         break;
     }
     case Format::Hec: {
         // HEC bodies are JSON objects one after another, not an array: read them one by one.
+        refuseDeepJson(req.body);
         std::istringstream in(req.body.toStdString());
         for (;;) {
             in >> std::ws;

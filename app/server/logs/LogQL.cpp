@@ -1,6 +1,9 @@
 #include "LogQL.h"
 
 #include "Json.h"
+#include "JsonDepth.h"
+
+#include <re2/re2.h>
 
 #include <cctype>
 
@@ -81,14 +84,19 @@ private:
     size_t m_pos = 0;
 };
 
-std::shared_ptr<const std::regex> compile(const std::string &pattern, Lexer &lexer)
+std::shared_ptr<const re2::RE2> compile(const std::string &pattern, Lexer &lexer)
 {
-    try {
-        // Loki's regexes match the whole value (they are anchored).
-        return std::make_shared<const std::regex>(pattern, std::regex::ECMAScript | std::regex::optimize);
-    } catch (const std::regex_error &) {
-        lexer.error("invalid regular expression \"" + pattern.substr(0, 64) + "\"");
+    if (pattern.size() > MaxRegexBytes) {
+        lexer.error("the regular expression is " + std::to_string(pattern.size()) + " bytes long; the limit is "
+                    + std::to_string(MaxRegexBytes));
     }
+    re2::RE2::Options options;
+    options.set_log_errors(false);
+    options.set_max_mem(8 << 20); // bounds the compiled program (e.g. a{1000}{1000})
+    auto re = std::make_shared<const re2::RE2>(pattern, options);
+    if (!re->ok())
+        lexer.error("invalid regular expression \"" + pattern.substr(0, 64) + "\": " + re->error());
+    return re;
 }
 
 LabelMatcher matcher(Lexer &lexer)
@@ -123,10 +131,7 @@ std::vector<LabelMatcher> selector(Lexer &lexer)
     }
     bool anyNonEmpty = false;
     for (const LabelMatcher &m : out) {
-        const bool matchesEmpty = m.op == LabelMatcher::Op::Equal       ? m.value.empty()
-                                  : m.op == LabelMatcher::Op::NotEqual ? !m.value.empty()
-                                  : m.op == LabelMatcher::Op::Regex    ? std::regex_match(std::string(), *m.regex)
-                                                                       : !std::regex_match(std::string(), *m.regex);
+        const bool matchesEmpty = m.matchesValue({});
         anyNonEmpty = anyNonEmpty || !matchesEmpty;
     }
     if (!anyNonEmpty)
@@ -205,8 +210,8 @@ bool LabelMatcher::matchesValue(std::string_view actual) const
     switch (op) {
     case Op::Equal: return actual == value;
     case Op::NotEqual: return actual != value;
-    case Op::Regex: return std::regex_match(actual.begin(), actual.end(), *regex);
-    case Op::NotRegex: return !std::regex_match(actual.begin(), actual.end(), *regex);
+    case Op::Regex: return re2::RE2::FullMatch(actual, *regex);
+    case Op::NotRegex: return !re2::RE2::FullMatch(actual, *regex);
     }
     return false;
 }
@@ -239,15 +244,15 @@ bool LogQLQuery::process(std::string_view line, const Labels &stream, Labels &la
                 return false;
             break;
         case Stage::Kind::LineRegex:
-            if (!std::regex_search(line.begin(), line.end(), *s.regex))
+            if (!re2::RE2::PartialMatch(line, *s.regex))
                 return false;
             break;
         case Stage::Kind::LineNotRegex:
-            if (std::regex_search(line.begin(), line.end(), *s.regex))
+            if (re2::RE2::PartialMatch(line, *s.regex))
                 return false;
             break;
         case Stage::Kind::Json: {
-            const Json doc = Json::parse(line.begin(), line.end(), nullptr, false);
+            const Json doc = lw::jsonTooDeepAt(line) ? Json() : Json::parse(line.begin(), line.end(), nullptr, false);
             if (doc.is_object())
                 flattenJson(doc, {}, stream, labels);
             else

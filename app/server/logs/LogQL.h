@@ -4,13 +4,20 @@
 
 #include <memory>
 #include <optional>
-#include <regex>
 #include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
 
+namespace re2 {
+class RE2;
+}
+
 namespace lw::server {
+
+// Regular expressions from users (LogQL, label policies) run on RE2: linear time, no backtracking,
+// as Loki's Go regexp. Patterns longer than this are refused.
+inline constexpr size_t MaxRegexBytes = 4096;
 
 class LogQLError : public std::runtime_error {
     using std::runtime_error::runtime_error;
@@ -22,7 +29,7 @@ struct LabelMatcher {
     std::string name;
     Op op = Op::Equal;
     std::string value;
-    std::shared_ptr<const std::regex> regex; // anchored, for Regex/NotRegex
+    std::shared_ptr<const re2::RE2> regex; // for Regex/NotRegex; matched against the whole value
 
     bool matches(const Labels &labels) const;
     bool matchesValue(std::string_view actual) const; // the label's value ("" when absent)
@@ -39,7 +46,7 @@ struct LogQLQuery {
         enum class Kind { LineContains, LineNotContains, LineRegex, LineNotRegex, Json, Logfmt, LabelFilter };
         Kind kind;
         std::string text;
-        std::shared_ptr<const std::regex> regex;
+        std::shared_ptr<const re2::RE2> regex; // searched for anywhere in the line
         LabelMatcher matcher;
     };
     std::vector<LabelMatcher> selector;

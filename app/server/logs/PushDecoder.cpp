@@ -1,5 +1,7 @@
 #include "PushDecoder.h"
 
+#include "JsonDepth.h"
+
 #include <simdjson.h>
 
 #include <charconv>
@@ -67,6 +69,8 @@ public:
         if (body.size() > ReusedParserLimit)
             oneOff = std::make_unique<simdjson::dom::parser>();
         simdjson::dom::parser &parser = oneOff ? *oneOff : reused;
+        if (auto at = lw::jsonTooDeepAt(std::string_view(body.constData(), static_cast<size_t>(body.size()))))
+            throw PushRejected("loghttp.PushRequest: " + lw::jsonTooDeepMessage(*at));
         simdjson::dom::element doc;
         if (const auto error = parser.parse(body.constData(), static_cast<size_t>(body.size())).get(doc))
             throw PushRejected(std::string("loghttp.PushRequest: the body is not valid JSON: ") + simdjson::error_message(error));

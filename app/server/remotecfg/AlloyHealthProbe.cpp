@@ -1,5 +1,6 @@
 #include "AlloyHealthProbe.h"
 #include "AlloyRenderer.h"
+#include "JsonDepth.h"
 
 #include <QNetworkReply>
 #include <QRegularExpression>
@@ -91,7 +92,8 @@ void AlloyHealthProbe::finish()
     std::set<std::string> exporters; // component labels
     std::set<std::string> unhealthy;
     if (m_componentsStatus == 200) {
-        const Json list = Json::parse(m_components.toStdString(), nullptr, false);
+        const std::string text = m_components.toStdString();
+        const Json list = lw::jsonTooDeepAt(text) ? Json() : Json::parse(text, nullptr, false);
         if (list.is_array()) {
             for (const Json &c : list) {
                 if (!c.is_object())

@@ -4,6 +4,7 @@
 #include "remotecfg/collector.pb.h"
 #include "http/Compression.h"
 #include "http/Router.h"
+#include "JsonDepth.h"
 
 #include <google/protobuf/util/json_util.h>
 #include <openssl/crypto.h>
@@ -164,6 +165,8 @@ template <typename Message>
 std::optional<HttpResponse> decode(const QByteArray &bytes, bool json, Message &out)
 {
     if (json) {
+        if (auto at = lw::jsonTooDeepAt(std::string_view(bytes.constData(), static_cast<size_t>(bytes.size()))))
+            return ConnectService::connectError(400, "invalid_argument", lw::jsonTooDeepMessage(*at));
         google::protobuf::util::JsonParseOptions options;
         options.ignore_unknown_fields = true;
         auto status = google::protobuf::util::JsonStringToMessage(
