@@ -147,6 +147,7 @@ void Server::start()
     m_logsV2 = std::make_unique<LogsV2Controller>(*m_store, *m_secrets, *m_audit);
     DataPathOptions dataPaths{m_options.clusterName.toStdString(), m_options.ingestionRateMb * 1024 * 1024,
                               m_options.ingestionBurstMb * 1024 * 1024};
+    dataPaths.maxStreamsPerTenant = m_options.maxStreamsPerTenant;
     if (!m_options.lokiUrl.isEmpty()) {
         dataPaths.lokiUrl = QUrl(m_options.lokiUrl);
         if (!dataPaths.lokiUrl.isValid() || !dataPaths.lokiUrl.scheme().startsWith(QLatin1String("http"))

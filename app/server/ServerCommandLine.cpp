@@ -219,6 +219,9 @@ int serve(QCoreApplication &app, const QStringList &arguments)
     const QCommandLineOption ingestionBurst(QStringLiteral("ingestion-burst-size-mb"),
                                             QStringLiteral("Per-tenant ingestion burst in MiB (default 6)."),
                                             QStringLiteral("mb"), QStringLiteral("6"));
+    const QCommandLineOption maxStreams(QStringLiteral("max-streams-per-tenant"),
+                                        QStringLiteral("Streams one tenant may hold in the log store (default 5000; 0: no cap)."),
+                                        QStringLiteral("n"), QStringLiteral("5000"));
     const QCommandLineOption retention(QStringLiteral("retention"),
                                        QStringLiteral("Delete log entries older than this (e.g. 30d; default: keep)."),
                                        QStringLiteral("duration"));
@@ -234,7 +237,7 @@ int serve(QCoreApplication &app, const QStringList &arguments)
                                     QStringLiteral("CA certificates (PEM) to trust for --loki-url."), QStringLiteral("file"));
     p.addOptions({dataDir, listen, tlsCert, tlsKey, accessLog, maxBody, remotecfgListen, remotecfgPrefix, remotecfgToken,
                   remotecfgInsecure, alloyUrl, probeInterval, localCollector, clusterName, customIngest, httpListen,
-                  httpInsecure, ingestionRate, ingestionBurst, retention, retentionBytes, lokiUrl, lokiToken, lokiCa});
+                  httpInsecure, ingestionRate, ingestionBurst, maxStreams, retention, retentionBytes, lokiUrl, lokiToken, lokiCa});
     const FrontFlags front;
     p.addOptions(front.all());
     p.addPositionalArgument(QStringLiteral("command"), QStringLiteral("serve (default) or issue-jwt."));
@@ -275,6 +278,10 @@ int serve(QCoreApplication &app, const QStringList &arguments)
     options.ingestionBurstMb = p.value(ingestionBurst).toDouble(&ok);
     if (!ok || options.ingestionBurstMb <= 0)
         return fail(QStringLiteral("--ingestion-burst-size-mb must be a positive number"));
+    const qlonglong streams = p.value(maxStreams).toLongLong(&ok);
+    if (!ok || streams < 0 || streams > 100000000)
+        return fail(QStringLiteral("--max-streams-per-tenant must be a number (0: no cap)"));
+    options.maxStreamsPerTenant = static_cast<size_t>(streams);
     options.lokiUrl = p.value(lokiUrl);
     options.lokiTokenFile = p.value(lokiToken);
     options.lokiCaFile = p.value(lokiCa);

@@ -33,7 +33,7 @@ std::variant<Authenticator::PrincipalPtr, std::string> Authenticator::authentica
 {
     if (header.isEmpty() || header.size() > MaxCredentialLength + 16)
         return std::get<std::string>(resolve(header));
-    const QByteArray digest = QCryptographicHash::hash(header, QCryptographicHash::Sha256);
+    const QByteArray digest = cacheKey(header);
     const int64_t now = QDateTime::currentMSecsSinceEpoch();
     {
         std::shared_lock lock(m_cacheMutex);
@@ -57,8 +57,13 @@ std::variant<Authenticator::PrincipalPtr, std::string> Authenticator::authentica
     if (principal->kind == Principal::Kind::AdminToken)
         m_credentials.noteTokenUse(principal->credentialName);
     std::unique_lock lock(m_cacheMutex);
-    if (m_cache.size() >= MaxCached)
-        m_cache.clear(); // bounded memory; hot credentials come back on their next use
+    if (m_cache.size() >= MaxCached) {
+        // Bounded memory: a tenth goes (hot credentials come back on their next use), not all of
+        // it, so one client cycling through credentials cannot empty everyone's cache at once.
+        auto it = m_cache.begin();
+        for (int i = 0; i < MaxCached / 10 && it != m_cache.end(); ++i)
+            it = m_cache.erase(it);
+    }
     m_cache.insert(digest, Cached{principal, verified.expiresAtMs});
     return principal;
 }
@@ -67,7 +72,7 @@ Authenticator::PrincipalPtr Authenticator::cached(const QByteArray &header) cons
 {
     if (header.isEmpty() || header.size() > MaxCredentialLength + 16)
         return nullptr;
-    const QByteArray digest = QCryptographicHash::hash(header, QCryptographicHash::Sha256);
+    const QByteArray digest = cacheKey(header);
     const int64_t now = QDateTime::currentMSecsSinceEpoch();
     std::shared_lock lock(m_cacheMutex);
     auto it = m_cache.constFind(digest);
@@ -79,10 +84,22 @@ Authenticator::PrincipalPtr Authenticator::cached(const QByteArray &header) cons
     return it->principal;
 }
 
+QByteArray Authenticator::cacheKey(const QByteArray &header)
+{
+    const int space = header.indexOf(' ');
+    if (space > 0 && header.left(space).toLower() == "basic") {
+        auto decoded = QByteArray::fromBase64Encoding(header.mid(space + 1).trimmed(), QByteArray::AbortOnBase64DecodingErrors);
+        if (decoded && decoded.decoded.contains(':'))
+            return QCryptographicHash::hash("basic:" + decoded.decoded.mid(decoded.decoded.indexOf(':') + 1),
+                                            QCryptographicHash::Sha256);
+    }
+    return QCryptographicHash::hash(header, QCryptographicHash::Sha256);
+}
+
 std::variant<Verified, std::string> Authenticator::resolve(const QByteArray &header)
 {
     if (header.isEmpty())
-        return std::string("missing credentials: send \"Authorization: Bearer <token>\" (or curl -u :TOKEN)");
+        return std::string(MissingCredentials);
     const int space = header.indexOf(' ');
     const QByteArray scheme = header.left(space).toLower();
     const QByteArray credential = space < 0 ? QByteArray() : header.mid(space + 1).trimmed();

@@ -27,6 +27,8 @@ struct Verified;
 class Authenticator {
 public:
     using PrincipalPtr = std::shared_ptr<const Principal>;
+    static constexpr const char *MissingCredentials =
+        "missing credentials: send \"Authorization: Bearer <token>\" (or curl -u :TOKEN)";
 
     Authenticator(JwtAuthority &serverJwts, CredentialResolver &credentials, ConfigStore &store);
     ~Authenticator();
@@ -42,6 +44,9 @@ public:
 
 private:
     std::variant<Verified, std::string> resolve(const QByteArray &header);
+    // What the cache is keyed by: the header's digest, except that for Basic credentials only the
+    // password (the token) counts, since the user name only names a tenant.
+    static QByteArray cacheKey(const QByteArray &header);
     std::variant<Verified, std::string> bearer(const QByteArray &credential);
     std::variant<Verified, std::string> opaqueToken(const QByteArray &credential);
 

@@ -65,12 +65,31 @@ void ApiEndpoint::admit(std::shared_ptr<HttpRequest> head, std::function<void(Ad
         log(req, r.status, r.body.size());
         return decide({std::move(r), 0});
     }
-    if (route.isPublic)
+    if (route.isPublic) {
+        if (route.gate) {
+            std::optional<HttpResponse> refusal;
+            try {
+                refusal = route.gate(req);
+            } catch (const std::exception &) {
+                refusal = errorsFor(&route)(401, "unauthenticated", "the credential could not be checked", {});
+            }
+            if (refusal) {
+                log(req, refusal->status, refusal->body.size());
+                return decide({std::move(refusal), 0});
+            }
+        }
         return decide({std::nullopt, limit});
+    }
 
     // The credential is checked before any body is read: a hit in the credential cache here, on
     // the I/O thread; anything else on the event loop that owns the store.
     const QByteArray credential = req.header("authorization");
+    if (credential.trimmed().isEmpty()) {
+        HttpResponse r = errorsFor(&route)(401, "unauthenticated", Authenticator::MissingCredentials, {});
+        r.header("WWW-Authenticate", "Bearer");
+        log(req, r.status, r.body.size());
+        return decide({std::move(r), 0});
+    }
     if (auto principal = m_auth.cached(credential))
         return decide(authorise(req, route, std::move(principal), limit));
     m_post([this, head, decide, limit, credential] {
@@ -138,14 +157,6 @@ void ApiEndpoint::handle(std::shared_ptr<HttpRequest> request, std::function<voi
         }
         if (quick)
             return finish(*request, std::move(*quick), reply);
-    }
-    if (request->route->prepare) {
-        HttpResponse outcome = run(*request, [](HttpRequest &r) {
-            r.route->prepare(r);
-            return HttpResponse(); // 200: prepared
-        });
-        if (outcome.status != 200)
-            return finish(*request, std::move(outcome), reply);
     }
     m_post([this, request, reply] {
         HttpResponse response = run(*request, request->route->handler);

@@ -144,6 +144,7 @@ std::shared_ptr<TlsServerContext> TlsServerContext::fromPem(const QByteArray &ch
     try {
         c.set_options(ssl::context::default_workarounds | ssl::context::no_sslv2 | ssl::context::no_sslv3
                       | ssl::context::no_tlsv1 | ssl::context::no_tlsv1_1 | ssl::context::single_dh_use);
+        SSL_CTX_set_options(c.native_handle(), SSL_OP_NO_RENEGOTIATION); // no handshake CPU on demand
         SSL_CTX_set_min_proto_version(c.native_handle(), TLS1_2_VERSION);
         // Idle connections give their TLS buffers back; resumed sessions skip the key exchange.
         SSL_CTX_set_mode(c.native_handle(), SSL_MODE_RELEASE_BUFFERS);
@@ -161,6 +162,16 @@ std::shared_ptr<TlsServerContext> TlsServerContext::fromPem(const QByteArray &ch
 // ---- Listeners and the front -----------------------------------------------------------------
 
 namespace {
+
+// What the per-client cap counts by: the address, or for IPv6 its /64 (one host's usual share).
+std::string clientKey(const asio::ip::address &address)
+{
+    if (!address.is_v6() || address.to_v6().is_v4_mapped())
+        return address.to_string();
+    auto bytes = address.to_v6().to_bytes();
+    std::fill(bytes.begin() + 8, bytes.end(), 0);
+    return asio::ip::address_v6(bytes).to_string() + "/64";
+}
 
 class Listener : public std::enable_shared_from_this<Listener> {
 public:
@@ -205,7 +216,7 @@ private:
         const tcp::endpoint peer = socket.remote_endpoint(peerError);
         if (!peerError) {
             const std::string client = peer.address().to_string();
-            if (auto ticket = m_state->admit(client)) {
+            if (auto ticket = m_state->admit(clientKey(peer.address()))) {
                 beast::error_code ignored;
                 socket.set_option(tcp::no_delay(true), ignored);
                 const QHostAddress remote(QString::fromStdString(client));

@@ -18,6 +18,7 @@ struct FrontLimits {
     size_t maxHeaderBytes = 16 * 1024;                  // request line + headers; over it: 431
     std::chrono::milliseconds headerTimeout{10000};     // TLS handshake + whole head, from its first byte
     std::chrono::milliseconds bodyIdleTimeout{15000};   // longest silence inside a body
+    std::chrono::milliseconds bodyTotalTimeout{120000}; // a whole body, however it trickles in
     std::chrono::milliseconds keepAliveTimeout{60000};  // idle connection between requests
     std::chrono::milliseconds writeTimeout{60000};      // sending one response
     size_t maxConnections = 8192;                       // open connections in all

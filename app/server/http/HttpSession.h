@@ -25,8 +25,9 @@ bool isHttpSyntaxError(const beast::error_code &ec);
 template <class Derived>
 class HttpSession : public Connection {
 public:
-    HttpSession(std::unique_ptr<Ticket> ticket, RequestSink &sink, QHostAddress remote)
-        : m_state(ticket->state()), m_ticket(std::move(ticket)), m_sink(sink), m_remote(std::move(remote))
+    HttpSession(std::unique_ptr<Ticket> ticket, RequestSink &sink, QHostAddress remote, asio::any_io_executor executor)
+        : m_buffer(ticket->state()->limits.maxHeaderBytes + 64 * 1024), m_state(ticket->state()), m_ticket(std::move(ticket)),
+          m_sink(sink), m_remote(std::move(remote)), m_executor(std::move(executor))
     {
     }
     ~HttpSession() override
@@ -43,8 +44,9 @@ public:
 
     void drain() override
     {
-        asio::post(self().stream().get_executor(), [s = self().shared_from_this()] {
-            if (s->m_idle)
+        // The executor was kept at construction: after an upgrade the stream has moved away.
+        asio::post(m_executor, [s = self().shared_from_this()] {
+            if (s->m_idle && !s->m_upgraded)
                 beast::get_lowest_layer(s->self().stream()).cancel();
         });
     }
@@ -59,8 +61,11 @@ protected:
     {
         if (m_state->draining)
             return self().closeTransport();
+        m_parser.reset(); // an idle connection keeps no request's headers
         if (m_buffer.size() > 0)
             return readHeader();
+        if (m_buffer.capacity() > 16384)
+            m_buffer.shrink_to_fit();
         // The first bytes of the next request: a new connection gets the head's timeout, an idle
         // keep-alive connection the (longer) keep-alive one.
         m_idle = true;
@@ -97,6 +102,12 @@ protected:
         ++m_requests;
         m_version = m_parser->get().version() == 10 ? 10 : 11;
         m_keepAlive = m_parser->get().keep_alive();
+        // Chunked is the only transfer coding a request may use here; anything else (which Beast
+        // would read as "no body") could make the next bytes a smuggled request.
+        const size_t codings = m_parser->get().count(http::field::transfer_encoding);
+        if (codings > 0 && (codings > 1 || m_version != 11 || !m_parser->chunked()
+                            || !boost::algorithm::iequals(m_parser->get()[http::field::transfer_encoding], "chunked")))
+            return refuse(nullptr, 400, "bad_request", "Transfer-Encoding other than \"chunked\" (HTTP/1.1) is not supported");
         auto parsed = requestFromHead(m_parser->get(), m_remote);
         if (!parsed)
             return refuse(nullptr, 400, "bad_request", "the request target must be a path (\"/…\")");
@@ -123,6 +134,7 @@ protected:
             return dispatch(head);
         m_bodyLimit = a.bodyLimit;
         m_parser->body_limit(static_cast<std::uint64_t>(a.bodyLimit));
+        m_bodyDeadline = std::chrono::steady_clock::now() + limits().bodyTotalTimeout;
         const auto expect = m_parser->get()[http::field::expect];
         if (m_version == 11 && boost::algorithm::iequals(expect, "100-continue")) {
             // Only now, with the route's limit checked, does the client get to send its body.
@@ -141,11 +153,19 @@ protected:
 
     void readBody(const std::shared_ptr<HttpRequest> &head)
     {
-        expiresAfter(limits().bodyIdleTimeout);
+        // The idle timeout restarts with every read; the whole body still has a deadline, so a
+        // client cannot hold its place by trickling a byte now and then.
+        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(m_bodyDeadline - std::chrono::steady_clock::now());
+        if (left.count() <= 0)
+            return refuse(head.get(), 408, "request_timeout",
+                          "the request body did not arrive within " + std::to_string(limits().bodyTotalTimeout.count() / 1000) + " s");
+        expiresAfter(std::min(limits().bodyIdleTimeout, left));
         http::async_read_some(self().stream(), m_buffer, *m_parser,
                               [s = self().shared_from_this(), head](beast::error_code ec, size_t) {
                                   if (ec == http::error::body_limit)
                                       return s->refuseBody(head, s->m_bodyLimit, "grew past it");
+                                  if (ec == http::error::buffer_overflow) // an endless chunk header or trailer
+                                      return s->refuse(head.get(), 400, "bad_request", "a chunk header or trailer is too long");
                                   if (ec && isHttpSyntaxError(ec))
                                       return s->refuse(head.get(), 400, "bad_request", "malformed request body: " + ec.message());
                                   if (ec)
@@ -232,6 +252,7 @@ protected:
 
     void upgrade(std::shared_ptr<HttpRequest> head)
     {
+        m_upgraded = true;
         auto ws = std::make_shared<WebSocketSession<typename Derived::StreamType>>(std::move(self().stream()), std::move(m_ticket),
                                                                                    m_sink);
         ws->run(m_parser->release(), std::move(head));
@@ -256,7 +277,7 @@ protected:
         socket().close(ignored);
     }
 
-    beast::flat_buffer m_buffer;
+    beast::flat_buffer m_buffer; // bounded: head limit + one read; chunk headers and trailers cannot grow it
 
 private:
     static beast::string_view headerValue(const QByteArray &v) { return {v.constData(), static_cast<size_t>(v.size())}; }
@@ -286,6 +307,9 @@ private:
     std::chrono::steady_clock::time_point m_discardDeadline;
     bool m_discardAfterWrite = false;
     int64_t m_bodyLimit = 0;
+    std::chrono::steady_clock::time_point m_bodyDeadline;
+    asio::any_io_executor m_executor;
+    bool m_upgraded = false;
     unsigned m_version = 11;
     uint64_t m_requests = 0;
     bool m_keepAlive = false;
@@ -296,7 +320,7 @@ class PlainSession final : public HttpSession<PlainSession>, public std::enable_
 public:
     using StreamType = beast::tcp_stream;
     PlainSession(tcp::socket socket, std::unique_ptr<Ticket> ticket, RequestSink &sink, QHostAddress remote)
-        : HttpSession(std::move(ticket), sink, std::move(remote)), m_stream(std::move(socket))
+        : HttpSession(std::move(ticket), sink, std::move(remote), socket.get_executor()), m_stream(std::move(socket))
     {
     }
     beast::tcp_stream &stream() { return m_stream; }
@@ -311,7 +335,7 @@ class TlsSession final : public HttpSession<TlsSession>, public std::enable_shar
 public:
     using StreamType = beast::ssl_stream<beast::tcp_stream>;
     TlsSession(tcp::socket socket, ssl::context &tls, std::unique_ptr<Ticket> ticket, RequestSink &sink, QHostAddress remote)
-        : HttpSession(std::move(ticket), sink, std::move(remote)), m_stream(std::move(socket), tls)
+        : HttpSession(std::move(ticket), sink, std::move(remote), socket.get_executor()), m_stream(std::move(socket), tls)
     {
     }
     StreamType &stream() { return m_stream; }

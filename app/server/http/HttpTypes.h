@@ -53,7 +53,6 @@ struct HttpRequest {
     std::shared_ptr<const Principal> principalRef; // keeps `principal` alive while the request lives
     int version = 11;                          // 10 for HTTP/1.0, 11 for HTTP/1.1
     const Route *route = nullptr;              // what the router matched (set by the front)
-    std::shared_ptr<void> prepared;            // what the route's prepare step computed (Route::prepare)
     std::chrono::steady_clock::time_point received = std::chrono::steady_clock::now();
 
     QByteArray header(const QByteArray &lowerCaseName) const;

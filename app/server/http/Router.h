@@ -16,9 +16,9 @@ struct Route {
     // Runs on an HTTP I/O thread, before the request is handed to the event loop: answers from
     // state that is safe to read from any thread (caches), or nullopt to let `handler` answer.
     using FastHandler = std::function<std::optional<HttpResponse>(const HttpRequest &)>;
-    // Runs on an HTTP I/O thread once the body is read, before the handler: CPU work that needs
-    // no shared state (decoding a push) leaves its result in HttpRequest::prepared. Throws ApiError.
-    using Prepare = std::function<void(HttpRequest &)>;
+    // For routes without a principal (isPublic): a check of their own credential, run when the
+    // head is read, on the I/O thread, before any body is read; a response refuses the request.
+    using Gate = std::function<std::optional<HttpResponse>(const HttpRequest &)>;
     // Loki's own paths answer errors in plain text, as Loki does; everything else in JSON.
     enum class ErrorStyle { Json, PlainText };
 
@@ -30,7 +30,7 @@ struct Route {
     ErrorStyle errorStyle = ErrorStyle::Json;
     qint64 maxBodyBytes = 0; // 0: the listener's limit
     FastHandler fast;
-    Prepare prepare;
+    Gate gate;
 };
 
 // Maps method + path to a route. Patterns are literal segments and {name} placeholders; every

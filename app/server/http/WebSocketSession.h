@@ -18,7 +18,8 @@ class WebSocketSession final : public Connection,
                                public std::enable_shared_from_this<WebSocketSession<Stream>> {
 public:
     WebSocketSession(Stream stream, std::unique_ptr<Ticket> ticket, RequestSink &sink)
-        : m_ws(std::move(stream)), m_state(ticket->state()), m_ticket(std::move(ticket)), m_sink(sink)
+        : m_ws(std::move(stream)), m_deadline(m_ws.get_executor()), m_state(ticket->state()), m_ticket(std::move(ticket)),
+          m_sink(sink)
     {
     }
     ~WebSocketSession() override
@@ -41,8 +42,11 @@ public:
         m_ws.async_accept(*request, [s = this->shared_from_this(), request, head](beast::error_code ec) {
             if (ec)
                 return s->finish();
+            s->m_open = true;
             s->m_sink.webSocketOpened(head, s);
             s->read();
+            if (s->m_closeWanted && !s->m_writing)
+                s->sendClose(); // drained or refused during the handshake
         });
     }
 
@@ -68,7 +72,10 @@ public:
             if (s->m_closeWanted || s->m_finished)
                 return;
             s->m_closeWanted.emplace(static_cast<websocket::close_code>(code), beast::string_view(reason));
-            if (!s->m_writing)
+            // A peer that does not read lets neither the queue nor the close frame out: it gets a
+            // few seconds, then the socket is closed under it.
+            s->arm(std::chrono::seconds(5));
+            if (!s->m_writing && s->m_open)
                 s->sendClose();
         });
     }
@@ -108,10 +115,14 @@ private:
             return;
         }
         m_writing = true;
+        if (!m_closeWanted)
+            arm(m_state->limits.writeTimeout); // a frame that cannot be written in time: the reader is gone
         m_ws.text(true);
         m_ws.async_write(asio::buffer(m_queue.front()), [s = this->shared_from_this()](beast::error_code ec, size_t) {
             s->m_queued -= s->m_queue.front().size();
             s->m_queue.pop_front();
+            if (!s->m_closeWanted)
+                s->m_deadline.cancel();
             if (ec)
                 return s->finish();
             s->write();
@@ -120,7 +131,7 @@ private:
 
     void sendClose()
     {
-        if (m_closeSent || m_finished)
+        if (m_closeSent || m_finished || !m_open)
             return;
         m_closeSent = true;
         // The pending read ends once the peer answers the close (or the timeout gives up on it).
@@ -130,11 +141,21 @@ private:
         });
     }
 
+    void arm(std::chrono::milliseconds d)
+    {
+        m_deadline.expires_after(d);
+        m_deadline.async_wait([s = this->shared_from_this()](beast::error_code ec) {
+            if (!ec)
+                s->finish();
+        });
+    }
+
     void finish()
     {
         if (m_finished)
             return;
         m_finished = true;
+        m_deadline.cancel();
         // Drop what was not sent; a frame being written is accounted for when its write ends.
         const size_t keep = m_writing ? 1 : 0;
         while (m_queue.size() > keep) {
@@ -154,6 +175,7 @@ private:
     }
 
     websocket::stream<Stream> m_ws;
+    asio::steady_timer m_deadline;
     std::shared_ptr<State> m_state;
     std::unique_ptr<Ticket> m_ticket;
     RequestSink &m_sink;
@@ -163,6 +185,7 @@ private:
     std::atomic<size_t> m_queued{0};
     std::optional<websocket::close_reason> m_closeWanted;
     bool m_writing = false;
+    bool m_open = false;
     bool m_closeSent = false;
     bool m_finished = false;
     std::mutex m_callbackMutex;

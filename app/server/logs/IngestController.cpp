@@ -10,6 +10,8 @@
 #include "JsonDepth.h"
 
 #include <cctype>
+#include <cstdlib>
+#include <limits>
 #include <sstream>
 
 namespace lw::server {
@@ -71,19 +73,25 @@ void fieldsFromKv(const std::string &line, Labels &metadata)
     }
 }
 
+// Seconds or milliseconds (by magnitude), or RFC 3339. A time no int64 of nanoseconds holds
+// saturates, so the push limits refuse it as too old or too new instead of overflowing.
 int64_t timestampFrom(const Json &v, int64_t fallbackNs)
 {
+    auto saturate = [](std::optional<int64_t> ns, bool negative) {
+        return ns ? *ns : negative ? std::numeric_limits<int64_t>::min() : std::numeric_limits<int64_t>::max();
+    };
     if (v.is_number()) {
         const double x = v.get<double>();
-        return x > 1e14 ? static_cast<int64_t>(x * 1e6) /* ms */ : static_cast<int64_t>(x * 1e9); /* s */
+        return saturate(secondsToNanos(x > 1e14 ? x / 1e3 /* ms */ : x /* s */), x < 0);
     }
     if (v.is_string()) {
-        if (auto ms = parseRfc3339Millis(v.get<std::string>()))
-            return *ms * 1000000;
-        try {
-            return static_cast<int64_t>(std::stod(v.get<std::string>()) * 1e9);
-        } catch (const std::exception &) {
-        }
+        const std::string text = v.get<std::string>();
+        if (auto ms = parseRfc3339Millis(text))
+            return saturate(toNanos(*ms, 1000000), *ms < 0);
+        char *end = nullptr;
+        const double x = std::strtod(text.c_str(), &end);
+        if (!text.empty() && end == text.c_str() + text.size())
+            return saturate(secondsToNanos(x), x < 0);
     }
     return fallbackNs;
 }
@@ -153,17 +161,27 @@ void IngestController::applyParser(const std::string &parser, LogEntry &entry, L
 
 HttpResponse IngestController::ingest(HttpRequest &req, Format format)
 {
-    const Principal &p = *req.principal;
-    const std::string tenant = m_tenants.resolve(req);
+    std::string tenant = m_tenants.resolve(req);
+    return m_sink.ingestLater(
+        std::move(tenant),
+        [format, body = req.body, parser = req.principal->ingestParser, token = req.principal->credentialName] {
+            return decode(format, body, parser, token);
+        },
+        IngestErrorStyle::Json);
+}
+
+DecodedPush IngestController::decode(Format format, const QByteArray &body, const std::string &parser,
+                                                 const std::string &tokenName)
+{
     const int64_t now = nowNanos();
-    const Labels base = {{"ingest_token", p.credentialName}};
+    const Labels base = {{"ingest_token", tokenName}};
     // Group events into streams: base labels + per-event labels (level, tags).
     std::map<Labels, StreamBatch> streams;
     size_t events = 0;
     auto add = [&](LogEntry entry, Labels labels) {
         if (++events > MaxEventsPerRequest)
             throw ApiError(413, "too_many_events", "more than " + std::to_string(MaxEventsPerRequest) + " events in one request");
-        applyParser(p.ingestParser, entry, labels);
+        applyParser(parser, entry, labels);
         for (const auto &[k, v] : base)
             labels.emplace(k, v);
         StreamBatch &batch = streams[labels];
@@ -174,11 +192,11 @@ HttpResponse IngestController::ingest(HttpRequest &req, Format format)
     switch (format) {
     case Format::Raw:
     case Format::HecRaw:
-        for (std::string &line : lines(req.body))
+        for (std::string &line : lines(body))
             add(LogEntry{now, std::move(line), {}}, {});
         break;
     case Format::Json: {
-        const Json doc = parseBody(req.body);
+        const Json doc = parseBody(body);
         auto one = [&](const Json &item) { add(LogEntry{now, item.is_string() ? item.get<std::string>() : item.dump(), {}}, {}); };
         if (doc.is_array()) {
             for (const Json &item : doc)
@@ -190,8 +208,8 @@ HttpResponse IngestController::ingest(HttpRequest &req, Format format)
     }
     case Format::Hec: {
         // HEC bodies are JSON objects one after another, not an array: read them one by one.
-        refuseDeepJson(req.body);
-        std::istringstream in(req.body.toStdString());
+        refuseDeepJson(body);
+        std::istringstream in(body.toStdString());
         for (;;) {
             in >> std::ws;
             if (in.peek() == std::char_traits<char>::eof())
@@ -218,7 +236,7 @@ HttpResponse IngestController::ingest(HttpRequest &req, Format format)
         break;
     }
     case Format::HumioStructured: {
-        const Json doc = parseBody(req.body);
+        const Json doc = parseBody(body);
         if (!doc.is_array())
             throw ApiError(400, "invalid_body", "humio-structured expects an array of {\"tags\", \"events\"}");
         for (const Json &group : doc) {
@@ -247,7 +265,7 @@ HttpResponse IngestController::ingest(HttpRequest &req, Format format)
         break;
     }
     case Format::HumioUnstructured: {
-        const Json doc = parseBody(req.body);
+        const Json doc = parseBody(body);
         if (!doc.is_array())
             throw ApiError(400, "invalid_body", "humio-unstructured expects an array of {\"fields\", \"messages\"}");
         for (const Json &group : doc) {
@@ -278,7 +296,7 @@ HttpResponse IngestController::ingest(HttpRequest &req, Format format)
     HttpResponse accepted = format == Format::Hec || format == Format::HecRaw
                                 ? HttpResponse::json(200, {{"text", "Success"}, {"code", 0}})
                                 : HttpResponse::json(200, {{"events", events}});
-    return m_sink.store(tenant, std::move(batches), std::move(accepted));
+    return {std::move(batches), std::move(accepted)};
 }
 
 } // namespace lw::server

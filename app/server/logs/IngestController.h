@@ -2,6 +2,7 @@
 
 #include "http/HttpTypes.h"
 #include "logs/LogRecords.h"
+#include "logs/DecodedPush.h"
 
 namespace lw::server {
 
@@ -28,6 +29,9 @@ public:
 private:
     enum class Format { Raw, Json, Hec, HecRaw, HumioStructured, HumioUnstructured };
     HttpResponse ingest(HttpRequest &req, Format format);
+    // On a worker: the body into streams; throws ApiError.
+    static DecodedPush decode(Format format, const QByteArray &body, const std::string &parser,
+                                          const std::string &tokenName);
 
     LokiController &m_sink;
     TenantAccess &m_tenants;

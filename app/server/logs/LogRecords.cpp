@@ -1,6 +1,24 @@
 #include "LogRecords.h"
 
+#include <cmath>
+
 namespace lw::server {
+
+std::optional<int64_t> secondsToNanos(double seconds)
+{
+    const double ns = seconds * 1e9;
+    if (!std::isfinite(ns) || ns >= 9.2e18 || ns <= -9.2e18)
+        return std::nullopt;
+    return static_cast<int64_t>(ns);
+}
+
+std::optional<int64_t> toNanos(int64_t value, int64_t nanosPerUnit)
+{
+    int64_t out = 0;
+    if (__builtin_mul_overflow(value, nanosPerUnit, &out))
+        return std::nullopt;
+    return out;
+}
 
 std::string canonicalLabels(const Labels &labels)
 {

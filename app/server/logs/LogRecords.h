@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -22,5 +23,10 @@ struct StreamBatch {
 
 // {a="b", c="d"}: Loki's canonical form (sorted names, values escaped).
 std::string canonicalLabels(const Labels &labels);
+
+// Times from requests, to int64 nanoseconds without overflow: nullopt when the value is not
+// finite or lies beyond what int64 nanoseconds hold (about the years 1678 to 2262).
+std::optional<int64_t> secondsToNanos(double seconds);
+std::optional<int64_t> toNanos(int64_t value, int64_t nanosPerUnit);
 
 } // namespace lw::server

@@ -2,7 +2,9 @@
 
 #include "logs/LogRecords.h"
 
+#include <chrono>
 #include <functional>
+#include <stdexcept>
 #include <memory>
 #include <optional>
 #include <string>
@@ -23,9 +25,15 @@ struct LogQuery {
     bool forward = false; // oldest first; Loki's default is backward (newest first)
     size_t limit = 100;
     int64_t beforeSeq = 0; // > 0: only entries stored before this sequence number (see LogStore::nextSeq)
+    std::chrono::steady_clock::time_point deadline{}; // set: the scan gives up (QueryTimedOut) after it
     // Applied while scanning, so limit counts matching lines only; may add parsed labels.
     // Must be safe to call from several threads at once (a query may be split across workers).
     std::function<bool(int64_t streamId, std::string_view line, Labels &parsed)> filter;
+};
+
+// A scan that ran past its LogQuery::deadline.
+class QueryTimedOut : public std::runtime_error {
+    using std::runtime_error::runtime_error;
 };
 
 struct QueriedEntry {
@@ -63,6 +71,8 @@ public:
     // Several pushes in one durable transaction (group commit): all of them, or none.
     virtual void appendAll(std::vector<PushToStore> &pushes) = 0;
     virtual std::vector<StoredStream> streams(const std::string &tenant) = 0;
+    // How many streams `tenant` would have with these batches stored (for the per-tenant cap).
+    virtual size_t streamCountAfter(const std::string &tenant, const std::vector<StreamBatch> &batches) = 0;
     virtual std::vector<QueriedEntry> query(const LogQuery &query) = 0;
     virtual std::unique_ptr<LogReader> openReader() = 0;
     // The sequence number the next appended entry gets (for LogQuery::beforeSeq).

@@ -24,7 +24,7 @@ bool LogWriter::append(PushToStore push, size_t bytes, Done done)
 {
     {
         std::lock_guard lock(m_mutex);
-        if (m_stopping || (m_queuedBytes > 0 && m_queuedBytes + bytes > m_maxQueuedBytes))
+        if (m_stopping || m_queuedBytes + bytes > m_maxQueuedBytes)
             return false;
         m_queuedBytes += bytes;
         m_queue.push_back(Item{std::move(push), bytes, std::move(done), {}});

@@ -30,70 +30,106 @@ LokiController::LokiController(ConfigStore &config, LogStore &logs, DataPathOpti
 
 void LokiController::registerRoutes(Router &router)
 {
-    // Decoding (decompression, parsing, validation) happens on the I/O thread that read the body;
-    // the event loop only resolves the tenant, rate-limits and appends.
     router.add("POST", "/loki/api/v1/push", scopes::LogsWrite, [this](HttpRequest &r) { return push(r); },
-               Router::ErrorStyle::PlainText, m_options.maxPushBodyBytes)
-        .prepare = [this](HttpRequest &r) {
-            r.prepared = std::make_shared<std::vector<StreamBatch>>(decodePush(r));
-            r.body.clear(); // only the decoded lines travel on
-        };
+               Router::ErrorStyle::PlainText, m_options.maxPushBodyBytes);
     m_queries.registerRoutes(router);
     m_ingest.registerRoutes(router, m_options.maxPushBodyBytes);
 }
 
-HttpResponse LokiController::store(const std::string &tenant, std::vector<StreamBatch> batches, HttpResponse accepted)
+HttpResponse LokiController::ingestLater(std::string tenant, std::function<Decoded()> decode, ErrorStyle style)
 {
+    // The event loop has resolved the tenant; decoding (decompression, parsing, validation) runs on
+    // a worker, never on the event loop or an HTTP I/O thread, then the lines go to the writer.
+    HttpResponse later;
+    later.deferred = [this, tenant = std::move(tenant), decode = std::move(decode), style](std::function<void(HttpResponse)> reply) {
+        const bool queued = m_pool->post([this, tenant, decode, style, reply](LogReader *) {
+            try {
+                Decoded d = decode();
+                accept(tenant, std::move(d.batches), std::move(d.accepted), style, reply);
+            } catch (const ApiError &e) {
+                reply(errorResponse(style, e.status, e.code, e.what()));
+            } catch (const std::exception &e) {
+                std::fprintf(stderr, "logwardend: decoding a push failed: %s\n", e.what());
+                reply(errorResponse(style, 400, "bad_request", "the request body could not be decoded"));
+            }
+        });
+        if (!queued)
+            reply(errorResponse(style, 503, "busy", "the server is busy decoding other pushes; try again shortly"));
+    };
+    return later;
+}
+
+HttpResponse LokiController::errorResponse(ErrorStyle style, int status, const std::string &code, const std::string &message)
+{
+    return style == ErrorStyle::PlainText ? HttpResponse::plainError(status, code, message)
+                                          : HttpResponse::error(status, code, message);
+}
+
+void LokiController::accept(const std::string &tenant, std::vector<StreamBatch> batches, HttpResponse accepted, ErrorStyle style,
+                            const std::function<void(HttpResponse)> &reply)
+{
+    // Loki's rate limit counts line and structured-metadata bytes; the writer's queue counts what
+    // the lines take in memory, so that even empty lines have a price.
     double bytes = 0;
-    size_t lines = 0;
+    size_t lines = 0, memory = 0;
     for (const StreamBatch &b : batches) {
-        for (const LogEntry &e : b.entries)
-            bytes += static_cast<double>(e.line.size());
+        for (const LogEntry &e : b.entries) {
+            size_t metadata = 0;
+            for (const auto &[k, v] : e.metadata)
+                metadata += k.size() + v.size();
+            bytes += static_cast<double>(e.line.size() + metadata);
+            memory += e.line.size() + metadata + sizeof(LogEntry) + 32;
+        }
         lines += b.entries.size();
     }
     if (!m_limiter.allow(tenant, bytes, nowNanos() / 1000000)) {
-        throw ApiError(429, "rate_limited",
-                       "Ingestion rate limit exceeded for user " + tenant + " (limit: "
-                           + std::to_string(static_cast<int64_t>(m_limiter.rate())) + " bytes/sec) while attempting to ingest '"
-                           + std::to_string(lines) + "' lines totaling '" + std::to_string(static_cast<int64_t>(bytes))
-                           + "' bytes, reduce log volume or ask an administrator to raise --ingestion-rate-mb");
+        return reply(errorResponse(style, 429, "rate_limited",
+                                   "Ingestion rate limit exceeded for user " + tenant + " (limit: "
+                                       + std::to_string(static_cast<int64_t>(m_limiter.rate()))
+                                       + " bytes/sec) while attempting to ingest '" + std::to_string(lines)
+                                       + "' lines totaling '" + std::to_string(static_cast<int64_t>(bytes))
+                                       + "' bytes, reduce log volume or ask an administrator to raise --ingestion-rate-mb"));
+    }
+    if (!m_forwarder && m_options.maxStreamsPerTenant > 0 && m_logs.streamCountAfter(tenant, batches) > m_options.maxStreamsPerTenant) {
+        return reply(errorResponse(style, 429, "stream_limit",
+                                   "Maximum active stream limit exceeded, reduce the number of active streams (reduce labels or "
+                                   "reduce label values), or contact your administrator to see if the limit can be increased "
+                                   "(--max-streams-per-tenant " + std::to_string(m_options.maxStreamsPerTenant) + "), user: '"
+                                       + tenant + "'"));
     }
     auto shared = std::make_shared<const std::vector<StreamBatch>>(std::move(batches));
-    HttpResponse later;
     if (m_forwarder) {
-        later.deferred = [this, tenant, shared, accepted](std::function<void(HttpResponse)> reply) {
+        // The forwarder speaks through the event loop's network stack.
+        QMetaObject::invokeMethod(m_context.get(), [this, tenant, shared, accepted, reply] {
             m_forwarder->push(tenant, *shared, [this, tenant, shared, accepted, reply](LokiForwarder::Outcome outcome) {
                 if (outcome.status != 204)
                     return reply(HttpResponse::plainError(outcome.status, "upstream", outcome.message));
                 stored(tenant, shared, std::numeric_limits<int64_t>::max());
                 reply(accepted);
             });
-        };
-        return later;
+        }, Qt::QueuedConnection);
+        return;
     }
-    later.deferred = [this, tenant, shared, accepted, bytes](std::function<void(HttpResponse)> reply) {
-        const bool queued = m_writer->append(
-            PushToStore{tenant, shared, 0}, static_cast<size_t>(bytes),
-            [this, tenant, shared, accepted, reply](const std::optional<std::string> &error, int64_t firstSeq) {
-                // On the writer thread, once durable (or not written at all).
-                if (error) {
-                    if (!m_storeFailing.exchange(true))
-                        std::fprintf(stderr, "logwardend: storing pushed lines fails (answered 503 until it works again): %s\n",
-                                     error->c_str());
-                    return reply(HttpResponse::plainError(503, "store_unavailable",
-                                                          "the log store cannot write right now (is its disk full?); nothing of "
-                                                          "this push was stored, try again"));
-                }
-                if (m_storeFailing.exchange(false))
-                    std::fprintf(stderr, "logwardend: storing pushed lines works again\n");
-                reply(accepted);
-                QMetaObject::invokeMethod(m_context.get(), [this, tenant, shared, firstSeq] { stored(tenant, shared, firstSeq); },
-                                          Qt::QueuedConnection);
-            });
-        if (!queued)
-            reply(HttpResponse::plainError(503, "busy", "the log store is behind on writes; try again shortly"));
-    };
-    return later;
+    const bool queued = m_writer->append(
+        PushToStore{tenant, shared, 0}, memory,
+        [this, tenant, shared, accepted, reply, style](const std::optional<std::string> &error, int64_t firstSeq) {
+            // On the writer thread, once durable (or not written at all).
+            if (error) {
+                if (!m_storeFailing.exchange(true))
+                    std::fprintf(stderr, "logwardend: storing pushed lines fails (answered 503 until it works again): %s\n",
+                                 error->c_str());
+                return reply(errorResponse(style, 503, "store_unavailable",
+                                           "the log store cannot write right now (is its disk full?); nothing of this push "
+                                           "was stored, try again"));
+            }
+            if (m_storeFailing.exchange(false))
+                std::fprintf(stderr, "logwardend: storing pushed lines works again\n");
+            reply(accepted);
+            QMetaObject::invokeMethod(m_context.get(), [this, tenant, shared, firstSeq] { stored(tenant, shared, firstSeq); },
+                                      Qt::QueuedConnection);
+        });
+    if (!queued)
+        reply(errorResponse(style, 503, "busy", "the log store is behind on writes; try again shortly"));
 }
 
 void LokiController::stored(const std::string &tenant, const std::shared_ptr<const std::vector<StreamBatch>> &batches,
@@ -122,20 +158,22 @@ LokiController::~LokiController() = default;
 
 HttpResponse LokiController::push(HttpRequest &req)
 {
-    const std::string tenant = m_tenants.resolve(req);
-    std::vector<StreamBatch> batches = req.prepared ? std::move(*std::static_pointer_cast<std::vector<StreamBatch>>(req.prepared))
-                                                    : decodePush(req);
-    return store(tenant, std::move(batches), HttpResponse::raw(204, {}, "text/plain; charset=utf-8"));
+    std::string tenant = m_tenants.resolve(req);
+    return ingestLater(std::move(tenant),
+                       [this, body = req.body, encoding = req.header("content-encoding"), type = req.header("content-type")] {
+                           return Decoded{decodePush(body, encoding, type), HttpResponse::raw(204, {}, "text/plain; charset=utf-8")};
+                       },
+                       ErrorStyle::PlainText);
 }
 
-std::vector<StreamBatch> LokiController::decodePush(const HttpRequest &req) const
+std::vector<StreamBatch> LokiController::decodePush(const QByteArray &raw, const QByteArray &encoding, const QByteArray &contentType) const
 {
     std::string why;
     bool unsupported = false;
-    auto body = decodeContentEncoding(req.header("content-encoding"), req.body, m_options.maxPushBytes, &why, &unsupported);
+    auto body = decodeContentEncoding(encoding, raw, m_options.maxPushBytes, &why, &unsupported);
     if (!body)
         throw ApiError(unsupported ? 415 : 400, "bad_encoding", why);
-    const QByteArray type = req.header("content-type").split(';').first().trimmed().toLower();
+    const QByteArray type = contentType.split(';').first().trimmed().toLower();
     try {
         return type == "application/json" ? m_decoder.decodeJson(*body, nowNanos()) : m_decoder.decodeProtobuf(*body, nowNanos());
     } catch (const PushRejected &e) {

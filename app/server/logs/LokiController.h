@@ -1,6 +1,7 @@
 #pragma once
 
 #include "http/HttpTypes.h"
+#include "logs/DecodedPush.h"
 #include "logs/PushDecoder.h"
 #include "logs/RateLimiter.h"
 #include "logs/IngestController.h"
@@ -30,6 +31,7 @@ struct DataPathOptions {
     double ingestionBurstBytes = 6.0 * 1024 * 1024;
     int64_t maxPushBytes = 64LL * 1024 * 1024;       // decompressed
     int64_t maxPushBodyBytes = 16LL * 1024 * 1024;   // as received
+    size_t maxStreamsPerTenant = 5000;               // Loki's max_global_streams_per_user; 0: no cap
     QUrl lokiUrl;           // set: forward pushes there instead of storing them
     QByteArray lokiToken;   // Bearer token for it
     QByteArray lokiCaPem;   // CA certificates to trust for it (besides the system's)
@@ -42,9 +44,12 @@ public:
     ~LokiController();
     void registerRoutes(Router &router);
 
-    // Shared with the ingest endpoints: rate-limits, then appends (or forwards to Loki) and feeds
-    // live tails; the response is `accepted` once the lines are durable. Throws ApiError.
-    HttpResponse store(const std::string &tenant, std::vector<StreamBatch> batches, HttpResponse accepted);
+    using ErrorStyle = IngestErrorStyle;
+    using Decoded = DecodedPush;
+    // Shared with the ingest endpoints: `decode` runs on a worker (throwing ApiError to refuse),
+    // then the lines are rate-limited, appended (or forwarded to Loki) and fed to live tails; the
+    // answer comes once they are durable.
+    HttpResponse ingestLater(std::string tenant, std::function<Decoded()> decode, ErrorStyle style);
     // Live tail over WebSocket: the service that takes the upgrades.
     TailService &enableTail(Authenticator &auth);
     // Retention, on the writer thread after the pushes queued before it.
@@ -52,7 +57,12 @@ public:
 
 private:
     HttpResponse push(HttpRequest &req);
-    std::vector<StreamBatch> decodePush(const HttpRequest &req) const; // thread-safe; throws ApiError
+    // Thread-safe; throws ApiError.
+    std::vector<StreamBatch> decodePush(const QByteArray &body, const QByteArray &encoding, const QByteArray &type) const;
+    // Rate limit, then writer (or forwarder); from any thread.
+    void accept(const std::string &tenant, std::vector<StreamBatch> batches, HttpResponse accepted, ErrorStyle style,
+                const std::function<void(HttpResponse)> &reply);
+    static HttpResponse errorResponse(ErrorStyle style, int status, const std::string &code, const std::string &message);
 
     void stored(const std::string &tenant, const std::shared_ptr<const std::vector<StreamBatch>> &batches, int64_t firstSeq);
 

@@ -49,18 +49,26 @@ int64_t LokiQueryApi::parseTime(const QString &text, int64_t fallbackNs, const c
 {
     if (text.isEmpty())
         return fallbackNs;
-    bool ok = false;
+    bool ok = false, parsed = true;
+    std::optional<int64_t> ns;
     // Loki takes nanoseconds, (fractional) seconds or RFC 3339; digits alone are read by magnitude.
     const qlonglong integer = text.toLongLong(&ok);
     if (ok && integer >= 0) {
         const int digits = text.size();
-        return digits <= 10 ? integer * NsPerSecond : digits <= 13 ? integer * 1000000 : digits <= 16 ? integer * 1000 : integer;
+        ns = toNanos(integer, digits <= 10 ? NsPerSecond : digits <= 13 ? 1000000 : digits <= 16 ? 1000 : 1);
+    } else if (const double seconds = text.toDouble(&ok); ok && seconds >= 0) {
+        ns = secondsToNanos(seconds);
+    } else if (auto ms = parseRfc3339Millis(text.toStdString())) {
+        ns = toNanos(*ms, 1000000);
+    } else {
+        parsed = false;
     }
-    const double seconds = text.toDouble(&ok);
-    if (ok && seconds >= 0)
-        return static_cast<int64_t>(seconds * 1e9);
-    if (auto ms = parseRfc3339Millis(text.toStdString()))
-        return *ms * 1000000;
+    if (ns)
+        return *ns;
+    if (parsed)
+        throw ApiError(400, "bad_request",
+                       "the " + std::string(name) + " time \"" + text.left(40).toStdString()
+                           + "\" is out of range (nanoseconds since 1970 must fit in 64 bits)");
     throw ApiError(400, "bad_request",
                    "cannot parse \"" + text.left(40).toStdString() + "\" as the " + name
                        + " time: use nanoseconds, seconds since the epoch or RFC 3339");
@@ -166,6 +174,10 @@ HttpResponse LokiQueryApi::queryRange(HttpRequest &req, bool instant)
                                   : parseTime(req.query.value(QStringLiteral("start")), end - DefaultRangeNs, "start");
     if (start > end)
         throw ApiError(400, "bad_request", "the end timestamp must not be before the start time");
+    if (end - start > MaxRangeNs)
+        throw ApiError(400, "bad_request",
+                       "the query time range exceeds the limit (query length: " + std::to_string((end - start) / NsPerSecond / 3600)
+                           + "h, limit: " + std::to_string(MaxRangeNs / NsPerSecond / 3600) + "h)");
     bool ok = true;
     const QString limitText = req.query.value(QStringLiteral("limit"));
     const qlonglong limit = limitText.isEmpty() ? 100 : limitText.toLongLong(&ok);
@@ -178,7 +190,8 @@ HttpResponse LokiQueryApi::queryRange(HttpRequest &req, bool instant)
     if (!direction.isEmpty() && direction != QLatin1String("forward") && direction != QLatin1String("backward"))
         throw ApiError(400, "bad_request", "direction must be forward or backward");
     plan->scan.startNs = start;
-    plan->scan.endNs = instant ? end + 1 : end; // query_range's end is exclusive in Loki, an instant query includes `time`
+    // query_range's end is exclusive in Loki, an instant query includes `time`.
+    plan->scan.endNs = instant && end < std::numeric_limits<int64_t>::max() ? end + 1 : end;
     plan->scan.forward = direction == QLatin1String("forward");
     plan->scan.limit = static_cast<size_t>(limit);
 
@@ -192,6 +205,7 @@ HttpResponse LokiQueryApi::queryRange(HttpRequest &req, bool instant)
                 plan->labelsById.emplace(s.id, s.labels);
             }
             LogQuery scan = plan->scan;
+            scan.deadline = std::chrono::steady_clock::now() + std::chrono::seconds(QueryTimeLimitSeconds);
             if (plan->query.hasStages()) {
                 // The plan outlives the scan: the filter holds it.
                 scan.filter = [plan](int64_t streamId, std::string_view line, Labels &parsed) {
@@ -200,8 +214,13 @@ HttpResponse LokiQueryApi::queryRange(HttpRequest &req, bool instant)
             }
             const size_t searched = streams.size();
             const bool submitted = m_pool.submit(std::move(scan), [plan, searched, reply](QueryPool::Result result) {
-                if (auto *error = std::get_if<std::string>(&result)) {
-                    std::fprintf(stderr, "logwardend: a log query failed: %s\n", error->c_str());
+                if (auto *failure = std::get_if<QueryPool::Failure>(&result)) {
+                    if (failure->timedOut)
+                        return reply(HttpResponse::plainError(
+                            422, "query_too_costly",
+                            "the query ran longer than " + std::to_string(QueryTimeLimitSeconds)
+                                + " s and was stopped; narrow its time range, its stream selector or add a line filter"));
+                    std::fprintf(stderr, "logwardend: a log query failed: %s\n", failure->message.c_str());
                     return reply(HttpResponse::plainError(503, "unavailable", "the log store could not be read; try again"));
                 }
                 reply(rangeAnswer(*plan, searched, std::get<std::vector<QueriedEntry>>(result)));
@@ -262,6 +281,10 @@ HttpResponse LokiQueryApi::series(HttpRequest &req)
             for (const StoredStream &s : visibleStreams(tenant, policy, selector))
                 found.insert(s.labels);
         }
+        if (found.size() > MaxSeries)
+            throw ApiError(400, "too_many_series",
+                           "the selectors match " + std::to_string(found.size()) + " series; the limit is "
+                               + std::to_string(MaxSeries) + ": narrow the match[] selectors");
         Json data = Json::array();
         for (const Labels &l : found)
             data.push_back(l);

@@ -29,6 +29,9 @@ public:
     static int64_t parseTime(const QString &text, int64_t fallbackNs, const char *name);
 
     static constexpr size_t MaxLimit = 5000;
+    static constexpr int64_t MaxRangeNs = 721LL * 3600 * 1000000000LL; // Loki's max_query_length
+    static constexpr int QueryTimeLimitSeconds = 60;
+    static constexpr size_t MaxSeries = 10000; // series / label-value answers
     LogStore &store() { return m_logs; }
     QueryPool &pool() { return m_pool; }
 

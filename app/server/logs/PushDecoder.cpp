@@ -41,6 +41,12 @@ void PushDecoder::validate(const StreamBatch &batch, int64_t nowNs) const
                                + std::to_string(m_limits.maxLabelValueLength));
     }
     for (const LogEntry &e : batch.entries) {
+        size_t metadata = 0;
+        for (const auto &[k, v] : e.metadata)
+            metadata += k.size() + v.size();
+        if (metadata > m_limits.maxMetadataBytes)
+            throw PushRejected("an entry for stream '" + stream.substr(0, 200) + "' has " + std::to_string(metadata)
+                               + " bytes of structured metadata; the limit is " + std::to_string(m_limits.maxMetadataBytes));
         if (e.line.size() > m_limits.maxLineBytes)
             throw PushRejected("max entry size '" + std::to_string(m_limits.maxLineBytes) + "' bytes exceeded for stream '"
                                + stream + "' while adding an entry with length '" + std::to_string(e.line.size()) + "' bytes");
@@ -60,6 +66,7 @@ namespace {
 // run time (its On Demand API would be fixed to the kernel of our compile flags: the scalar one).
 class JsonPushReader {
 public:
+    explicit JsonPushReader(const PushLimits &limits) : m_limits(limits) {}
     std::vector<StreamBatch> read(const QByteArray &body)
     {
         // The parser keeps its buffers (about 5x the body) between pushes; one for a rare large
@@ -81,6 +88,8 @@ public:
         if (!streams.is_array())
             throw PushRejected("loghttp.PushRequest: \"streams\" " + mustBe("an array", streams));
         for (simdjson::dom::element stream : simdjson::dom::array(streams)) {
+            if (m_batches.size() >= m_limits.maxStreams)
+                throw PushRejected("loghttp.PushRequest: more than " + std::to_string(m_limits.maxStreams) + " streams in one push");
             m_batches.emplace_back();
             simdjson::dom::element labels;
             if (!stream.is_object() || stream["stream"].get(labels) != simdjson::SUCCESS)
@@ -132,6 +141,8 @@ private:
             e.line.assign(std::string_view(line));
             if (parts.size() == 3)
                 readMetadata(Element(parts.at(2)), e);
+            if (++m_entries > m_limits.maxEntries)
+                throw PushRejected("loghttp.PushRequest: more than " + std::to_string(m_limits.maxEntries) + " entries in one push");
             m_batches.back().entries.push_back(std::move(e));
         }
     }
@@ -173,14 +184,16 @@ private:
         return where() + ".values[" + std::to_string(m_batches.empty() ? 0 : m_batches.back().entries.size()) + "]";
     }
 
+    const PushLimits &m_limits;
     std::vector<StreamBatch> m_batches;
+    size_t m_entries = 0;
 };
 
 } // namespace
 
 std::vector<StreamBatch> PushDecoder::decodeJson(const QByteArray &body, int64_t nowNs) const
 {
-    std::vector<StreamBatch> batches = JsonPushReader().read(body);
+    std::vector<StreamBatch> batches = JsonPushReader(m_limits).read(body);
     for (const StreamBatch &batch : batches)
         validate(batch, nowNs);
     return batches;
@@ -213,6 +226,13 @@ std::vector<StreamBatch> PushDecoder::decodeProtobuf(const QByteArray &snappyBod
     auto *request = google::protobuf::Arena::CreateMessage<logproto::PushRequest>(&arena);
     if (!request->ParseFromString(raw))
         throw PushRejected("logproto.PushRequest: malformed protobuf");
+    if (static_cast<size_t>(request->streams_size()) > m_limits.maxStreams)
+        throw PushRejected("logproto.PushRequest: more than " + std::to_string(m_limits.maxStreams) + " streams in one push");
+    size_t entries = 0;
+    for (const auto &s : request->streams())
+        entries += static_cast<size_t>(s.entries_size());
+    if (entries > m_limits.maxEntries)
+        throw PushRejected("logproto.PushRequest: more than " + std::to_string(m_limits.maxEntries) + " entries in one push");
     std::vector<StreamBatch> out;
     out.reserve(static_cast<size_t>(request->streams_size()));
     for (const auto &s : request->streams()) {

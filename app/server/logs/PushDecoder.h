@@ -18,6 +18,9 @@ struct PushLimits {
     size_t maxLabelValueLength = 2048;
     int64_t maxAgeNs = 7LL * 24 * 3600 * 1000000000LL; // reject_old_samples_max_age 168h
     int64_t gracePeriodNs = 10LL * 60 * 1000000000LL;  // creation_grace_period 10m
+    size_t maxMetadataBytes = 64 * 1024;               // structured metadata per entry (max_structured_metadata_size)
+    size_t maxEntries = 500000;                        // entries in one push
+    size_t maxStreams = 10000;                         // streams in one push
 };
 
 // A push Loki would refuse with 400; the message says what and where.
@@ -33,6 +36,7 @@ public:
 
     std::vector<StreamBatch> decodeJson(const QByteArray &body, int64_t nowNs) const;
     std::vector<StreamBatch> decodeProtobuf(const QByteArray &snappyBody, int64_t nowNs) const;
+    const PushLimits &limits() const { return m_limits; }
 
     // Checks one stream's labels and entries against the limits; throws PushRejected.
     void validate(const StreamBatch &batch, int64_t nowNs) const;

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <memory>
+#include <optional>
 #include <stdexcept>
 
 namespace lw::server {
@@ -96,7 +97,7 @@ bool QueryPool::submit(LogQuery query, std::function<void(Result)> done)
         std::mutex mutex;
         size_t remaining = 0;
         std::vector<QueriedEntry> merged;
-        std::string error;
+        std::optional<Failure> failure;
         size_t limit = 0;
         bool forward = false;
         std::function<void(Result)> done;
@@ -111,24 +112,26 @@ bool QueryPool::submit(LogQuery query, std::function<void(Result)> done)
     for (LogQuery &part : parts) {
         jobs.push_back([shared, part = std::move(part)](LogReader *reader) {
             std::vector<QueriedEntry> found;
-            std::string error;
+            std::optional<Failure> failure;
             try {
                 if (!reader)
                     throw std::runtime_error("the log store cannot be opened for reading");
                 found = reader->query(part);
+            } catch (const QueryTimedOut &e) {
+                failure = Failure{true, e.what()};
             } catch (const std::exception &e) {
-                error = e.what();
+                failure = Failure{false, e.what()};
             }
             std::unique_lock lock(shared->mutex);
-            if (!error.empty())
-                shared->error = error;
+            if (failure)
+                shared->failure = std::move(failure);
             else
                 std::move(found.begin(), found.end(), std::back_inserter(shared->merged));
             if (--shared->remaining > 0)
                 return;
             lock.unlock();
-            if (!shared->error.empty())
-                return shared->done(shared->error);
+            if (shared->failure)
+                return shared->done(*shared->failure);
             auto &all = shared->merged;
             const bool forward = shared->forward;
             const size_t keep = std::min(all.size(), shared->limit);

@@ -19,7 +19,11 @@ namespace lw::server {
 // core. The queue is bounded: past it, submit() refuses and the caller answers 503.
 class QueryPool {
 public:
-    using Result = std::variant<std::vector<QueriedEntry>, std::string>; // entries, or why it failed
+    struct Failure {
+        bool timedOut = false; // the query's deadline passed: the client's query was too costly
+        std::string message;
+    };
+    using Result = std::variant<std::vector<QueriedEntry>, Failure>;
     using Job = std::function<void(LogReader *)>; // null when the store could not be opened for reading
 
     QueryPool(LogStore &store, unsigned threads = 0, size_t maxQueued = 64); // 0 threads: one per core

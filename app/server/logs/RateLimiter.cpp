@@ -6,6 +6,7 @@ namespace lw::server {
 
 bool RateLimiter::allow(const std::string &tenant, double bytes, int64_t nowMs)
 {
+    std::lock_guard lock(m_mutex);
     if (m_rate <= 0)
         return true;
     auto [it, inserted] = m_buckets.try_emplace(tenant, Bucket{m_burst, nowMs});

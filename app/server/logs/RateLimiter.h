@@ -1,12 +1,14 @@
 #pragma once
 
 #include <cstdint>
+#include <mutex>
 #include <string>
 #include <unordered_map>
 
 namespace lw::server {
 
 // Per-tenant token bucket on ingested bytes (Loki's ingestion_rate_mb / ingestion_burst_size_mb).
+// Thread-safe.
 class RateLimiter {
 public:
     RateLimiter(double bytesPerSecond, double burstBytes) : m_rate(bytesPerSecond), m_burst(burstBytes) {}
@@ -21,6 +23,7 @@ private:
     };
     double m_rate;
     double m_burst;
+    std::mutex m_mutex;
     std::unordered_map<std::string, Bucket> m_buckets;
 };
 

@@ -9,6 +9,7 @@
 #include <limits>
 #include <mutex>
 #include <queue>
+#include <set>
 #include <tuple>
 
 namespace lw::server {
@@ -90,7 +91,10 @@ std::vector<QueriedEntry> runQuery(sqlite3 *db, const LogQuery &q)
             if (advance(c))
                 heap.push(&c);
         }
-        while (!heap.empty() && out.size() < q.limit) {
+        const bool timed = q.deadline != std::chrono::steady_clock::time_point{};
+        for (uint32_t rows = 0; !heap.empty() && out.size() < q.limit; ++rows) {
+            if (timed && (rows & 1023) == 1023 && std::chrono::steady_clock::now() > q.deadline)
+                throw QueryTimedOut("the query ran out of time");
             Cursor *c = heap.top();
             heap.pop();
             const char *line = reinterpret_cast<const char *>(sqlite3_column_text(c->stmt, 2));
@@ -312,6 +316,19 @@ void SqliteLogStore::appendAll(std::vector<PushToStore> &pushes)
         m_streamIds[key] = stream.id;
         m_streamsByTenant[key.first].push_back(std::move(stream));
     }
+}
+
+size_t SqliteLogStore::streamCountAfter(const std::string &tenant, const std::vector<StreamBatch> &batches)
+{
+    std::set<std::string> fresh;
+    std::shared_lock lock(m_streamsMutex);
+    for (const StreamBatch &b : batches) {
+        std::string key = canonicalLabels(b.labels);
+        if (!m_streamIds.count({tenant, key}))
+            fresh.insert(std::move(key));
+    }
+    auto it = m_streamsByTenant.find(tenant);
+    return (it == m_streamsByTenant.end() ? 0 : it->second.size()) + fresh.size();
 }
 
 std::vector<StoredStream> SqliteLogStore::streams(const std::string &tenant)

@@ -25,6 +25,7 @@ public:
     void append(const std::string &tenant, const std::vector<StreamBatch> &batches) override;
     void appendAll(std::vector<PushToStore> &pushes) override;
     std::vector<StoredStream> streams(const std::string &tenant) override;
+    size_t streamCountAfter(const std::string &tenant, const std::vector<StreamBatch> &batches) override;
     std::vector<QueriedEntry> query(const LogQuery &query) override;
     int64_t remove(const std::vector<int64_t> &streamIds, int64_t startNs, int64_t endNs) override;
     int64_t applyRetention(int64_t maxAgeNs, int64_t maxBytes) override;

@@ -13,11 +13,12 @@ namespace lw::server {
 namespace {
 constexpr int64_t DefaultBacklogNs = 3600LL * 1000000000LL;
 constexpr size_t MaxSubscribers = 1000;
+constexpr size_t MaxTailsPerTenant = 10;      // Loki's max_concurrent_tail_requests
 constexpr uint16_t ClosePolicyViolation = 1008;
 constexpr size_t MaxQueuedBytes = 8 << 20;    // a reader further behind than this loses entries
 constexpr size_t MaxDroppedReported = 1000;   // dropped entries named in the next frame
 constexpr int64_t MaxSlowMs = 10000;          // behind for this long: closed
-constexpr size_t MaxHeldFrames = 1000;        // live frames kept while the backlog is read
+constexpr size_t MaxHeldBytes = 8 << 20;      // live frames kept while the backlog is read
 
 int64_t steadyMs()
 {
@@ -42,6 +43,7 @@ struct TailService::Subscriber {
     bool backlogPending = true;
     int64_t beforeSeq = 0;          // entries numbered below this are the backlog's
     std::vector<std::string> held;   // live frames that arrived while the backlog was being read
+    size_t heldBytes = 0;
     Json dropped = Json::array();    // entries a slow reader missed, reported in its next frame
     int64_t slowSinceMs = 0;
 
@@ -72,8 +74,6 @@ void TailService::accept(const HttpRequest &upgrade, std::shared_ptr<WebSocketCh
 {
     if (upgrade.path != "/loki/api/v1/tail")
         return refuse(*channel, "no such endpoint: " + upgrade.path);
-    if (m_subscribers.size() >= MaxSubscribers)
-        return refuse(*channel, "too many live tails");
 
     HttpRequest req;
     req.method = "GET";
@@ -99,7 +99,10 @@ void TailService::accept(const HttpRequest &upgrade, std::shared_ptr<WebSocketCh
         const QString limitText = req.query.value(QStringLiteral("limit"));
         backlog.limit = limitText.isEmpty() ? 100 : std::min<size_t>(limitText.toUInt(), LokiQueryApi::MaxLimit);
         const int64_t now = nowNanos();
-        backlog.startNs = LokiQueryApi::parseTime(req.query.value(QStringLiteral("start")), now - DefaultBacklogNs, "start");
+        // At most Loki's query length back: a tail cannot be made into a full-history scan.
+        backlog.startNs = std::max(LokiQueryApi::parseTime(req.query.value(QStringLiteral("start")), now - DefaultBacklogNs, "start"),
+                                   now - LokiQueryApi::MaxRangeNs);
+        backlog.deadline = std::chrono::steady_clock::now() + std::chrono::seconds(LokiQueryApi::QueryTimeLimitSeconds);
         backlog.endNs = now + 1;
         // Lines stored from now on reach the tail live; the backlog is what was stored before.
         backlog.beforeSeq = m_queries.store().nextSeq();
@@ -108,6 +111,14 @@ void TailService::accept(const HttpRequest &upgrade, std::shared_ptr<WebSocketCh
     } catch (const LogQLError &e) {
         return refuse(*channel, e.what());
     }
+    // Caps are counted once the caller is known, so strangers cannot use up anyone's places.
+    if (m_subscribers.size() >= MaxSubscribers)
+        return refuse(*channel, "too many live tails on this server (" + std::to_string(MaxSubscribers) + ")");
+    const auto sameTenant = std::count_if(m_subscribers.begin(), m_subscribers.end(),
+                                          [&sub](const auto &s) { return s->tenant == sub->tenant; });
+    if (static_cast<size_t>(sameTenant) >= MaxTailsPerTenant)
+        return refuse(*channel, "tenant \"" + sub->tenant + "\" already has " + std::to_string(MaxTailsPerTenant)
+                                    + " live tails (the limit)");
     sub->principal = std::move(principal);
     sub->channel = channel;
     sub->backlogPending = backlog.limit > 0;
@@ -171,6 +182,7 @@ void TailService::backlogRead(const WebSocketChannel *channel, const std::string
     for (std::string &held : sub.held)
         sub.channel->sendText(std::move(held));
     sub.held.clear();
+    sub.heldBytes = 0;
     sub.backlogPending = false;
 }
 
@@ -195,14 +207,18 @@ void TailService::publish(const std::string &tenant, const std::vector<StreamBat
         }
         if (streams.empty())
             continue;
+        std::string text;
         if (sub->backlogPending) {
-            if (sub->held.size() < MaxHeldFrames)
-                sub->held.push_back(frame(streams));
-            continue;
+            text = frame(streams);
+            if (sub->heldBytes + text.size() <= MaxHeldBytes) {
+                sub->heldBytes += text.size();
+                sub->held.push_back(std::move(text));
+                continue;
+            }
         }
         // A reader that does not keep up loses entries (named in its next frame, as Loki does)
         // rather than growing the server's memory; one that stays behind is closed.
-        if (sub->channel->queuedBytes() > MaxQueuedBytes) {
+        if (sub->backlogPending || sub->channel->queuedBytes() > MaxQueuedBytes) {
             if (sub->slowSinceMs == 0)
                 sub->slowSinceMs = now;
             for (const auto &[labels, values] : streams) {

@@ -90,13 +90,16 @@ void ConnectService::registerRoutes(Router &router)
         };
     };
     const std::string base = m_prefix + Service;
-    router.addPublic("POST", base + "GetConfig", unary(&ConnectService::getConfig, false)).fast =
-        [this](const HttpRequest &req) { return routineGetConfig(req); };
-    router.addPublic("GET", base + "GetConfig", unary(&ConnectService::getConfig, true));
-    router.addPublic("POST", base + "RegisterCollector", unary(&ConnectService::registerCollector, false));
-    router.addPublic("POST", base + "UnregisterCollector", unary(&ConnectService::unregisterCollector, false));
-    router.addPublic("GET", "/api/v1/remote/config", [this](HttpRequest &req) { return inspect(req); });
-    router.addPublic("POST", "/api/v1/remote/config", [this](HttpRequest &req) { return inspect(req); });
+    // The agents' credential is checked as soon as the head is read, before any body.
+    const Route::Gate gate = [this](const HttpRequest &req) { return refuseUnauthorised(req); };
+    Route &poll = router.addPublic("POST", base + "GetConfig", unary(&ConnectService::getConfig, false));
+    poll.fast = [this](const HttpRequest &req) { return routineGetConfig(req); };
+    poll.gate = gate;
+    router.addPublic("GET", base + "GetConfig", unary(&ConnectService::getConfig, true)).gate = gate;
+    router.addPublic("POST", base + "RegisterCollector", unary(&ConnectService::registerCollector, false)).gate = gate;
+    router.addPublic("POST", base + "UnregisterCollector", unary(&ConnectService::unregisterCollector, false)).gate = gate;
+    router.addPublic("GET", "/api/v1/remote/config", [this](HttpRequest &req) { return inspect(req); }).gate = gate;
+    router.addPublic("POST", "/api/v1/remote/config", [this](HttpRequest &req) { return inspect(req); }).gate = gate;
 }
 
 std::optional<HttpResponse> ConnectService::refuseUnauthorised(const HttpRequest &req) const
