@@ -1,4 +1,5 @@
 #include "Server.h"
+#include "Guarded.h"
 #include "api/AdminV3Controller.h"
 #include "api/AuditLog.h"
 #include "api/CollectorsController.h"
@@ -75,14 +76,14 @@ void Server::shutdown(std::chrono::milliseconds deadline, std::function<void()> 
     auto timer = new QTimer(this);
     timer->setInterval(20);
     const auto until = std::chrono::steady_clock::now() + deadline;
-    connect(timer, &QTimer::timeout, this, [this, timer, until, done] {
+    connect(timer, &QTimer::timeout, this, guarded("shutting down", [this, timer, until, done] {
         if (m_front->busyConnections() > 0 && std::chrono::steady_clock::now() < until)
             return;
         if (m_front->busyConnections() > 0)
             std::fprintf(stderr, "logwardend: %zu requests still in flight at the shutdown deadline\n", m_front->busyConnections());
         timer->deleteLater();
         done();
-    });
+    }));
     timer->start();
 }
 
@@ -168,9 +169,9 @@ void Server::start()
     if (retention) {
         // From then on on the log writer's thread, in order with pushes.
         m_retentionTimer.setInterval(m_options.retentionIntervalSeconds * 1000);
-        connect(&m_retentionTimer, &QTimer::timeout, this, [this] {
+        connect(&m_retentionTimer, &QTimer::timeout, this, guarded("retention", [this] {
             m_loki->applyRetention(m_options.retentionSeconds * 1000000000LL, m_options.retentionBytes);
-        });
+        }));
         m_retentionTimer.start();
     }
     m_logsV2->registerRoutes(*m_router);

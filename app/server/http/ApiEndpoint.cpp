@@ -6,6 +6,9 @@
 #include "store/ConfigStore.h"
 #include "ValidationError.h"
 
+#include <atomic>
+#include <chrono>
+
 namespace lw::server {
 
 namespace {
@@ -138,8 +141,20 @@ HttpResponse ApiEndpoint::run(HttpRequest &req, const std::function<HttpResponse
     } catch (const ValidationError &e) {
         return errors(400, e.code(), e.what(), e.field());
     } catch (const StoreError &e) {
-        std::fprintf(stderr, "logwardend: store error on %s %s: %s\n", req.method.c_str(), req.path.c_str(), e.what());
-        return errors(503, "store_unavailable", "the configuration store failed; try again", {});
+        // A failing disk fails every write: one line a minute says so, not one per request.
+        static std::atomic<int64_t> lastLoggedMs{0};
+        static std::atomic<int64_t> suppressed{0};
+        const int64_t now = std::chrono::duration_cast<std::chrono::milliseconds>(
+                                std::chrono::steady_clock::now().time_since_epoch()).count();
+        if (now - lastLoggedMs.load() >= 60000) {
+            lastLoggedMs = now;
+            std::fprintf(stderr, "logwardend: the configuration store fails (%s %s: %s); %lld more such failures in the last minute\n",
+                         req.method.c_str(), req.path.c_str(), e.what(), static_cast<long long>(suppressed.exchange(0)));
+        } else {
+            ++suppressed;
+        }
+        return errors(503, "store_unavailable",
+                      "the configuration store cannot write right now (is its disk full?); nothing was changed, try again", {});
     } catch (const std::exception &e) {
         std::fprintf(stderr, "logwardend: internal error on %s %s: %s\n", req.method.c_str(), req.path.c_str(), e.what());
         return errors(500, "internal", "internal error", {});

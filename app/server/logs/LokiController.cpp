@@ -1,4 +1,5 @@
 #include "LokiController.h"
+#include "Guarded.h"
 #include "auth/Principal.h"
 #include "http/Compression.h"
 #include "http/Router.h"
@@ -100,14 +101,14 @@ void LokiController::accept(const std::string &tenant, std::vector<StreamBatch> 
     auto shared = std::make_shared<const std::vector<StreamBatch>>(std::move(batches));
     if (m_forwarder) {
         // The forwarder speaks through the event loop's network stack.
-        QMetaObject::invokeMethod(m_context.get(), [this, tenant, shared, accepted, reply] {
+        QMetaObject::invokeMethod(m_context.get(), guarded("forwarding a push", [this, tenant, shared, accepted, reply] {
             m_forwarder->push(tenant, *shared, [this, tenant, shared, accepted, reply](LokiForwarder::Outcome outcome) {
                 if (outcome.status != 204)
                     return reply(HttpResponse::plainError(outcome.status, "upstream", outcome.message));
                 stored(tenant, shared, std::numeric_limits<int64_t>::max());
                 reply(accepted);
             });
-        }, Qt::QueuedConnection);
+        }), Qt::QueuedConnection);
         return;
     }
     const bool queued = m_writer->append(
@@ -125,7 +126,8 @@ void LokiController::accept(const std::string &tenant, std::vector<StreamBatch> 
             if (m_storeFailing.exchange(false))
                 std::fprintf(stderr, "logwardend: storing pushed lines works again\n");
             reply(accepted);
-            QMetaObject::invokeMethod(m_context.get(), [this, tenant, shared, firstSeq] { stored(tenant, shared, firstSeq); },
+            QMetaObject::invokeMethod(m_context.get(),
+                                      guarded("feeding live tails", [this, tenant, shared, firstSeq] { stored(tenant, shared, firstSeq); }),
                                       Qt::QueuedConnection);
         });
     if (!queued)

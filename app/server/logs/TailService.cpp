@@ -1,4 +1,5 @@
 #include "TailService.h"
+#include "Guarded.h"
 #include "http/RequestSink.h"
 #include "logs/LabelPolicy.h"
 #include "logs/LokiController.h"
@@ -129,7 +130,7 @@ void TailService::accept(const HttpRequest &upgrade, std::shared_ptr<WebSocketCh
     // The socket ends on an I/O thread; forget it here, on the event loop. (The server stops the
     // I/O threads before it destroys this service, so `this` is alive whenever this runs.)
     channel->setOnClosed([this, raw = channel.get()] {
-        QMetaObject::invokeMethod(this, [this, raw] { remove(raw); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(this, guarded("ending a live tail", [this, raw] { remove(raw); }), Qt::QueuedConnection);
     });
 }
 
@@ -164,10 +165,12 @@ void TailService::readBacklog(const Subscriber &sub, LogQuery q)
         } catch (const std::exception &e) {
             std::fprintf(stderr, "logwardend: reading a live tail's backlog failed: %s\n", e.what());
         }
-        QMetaObject::invokeMethod(this, [this, raw, text = std::move(text)] { backlogRead(raw, text); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(this, guarded("sending a tail's backlog", [this, raw, text = std::move(text)] { backlogRead(raw, text); }),
+                                  Qt::QueuedConnection);
     });
     if (!queued)
-        QMetaObject::invokeMethod(this, [this, raw = sub.channel.get()] { backlogRead(raw, {}); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(this, guarded("sending a tail's backlog", [this, raw = sub.channel.get()] { backlogRead(raw, {}); }),
+                                  Qt::QueuedConnection);
 }
 
 void TailService::backlogRead(const WebSocketChannel *channel, const std::string &text)

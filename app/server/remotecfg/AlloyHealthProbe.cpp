@@ -1,4 +1,5 @@
 #include "AlloyHealthProbe.h"
+#include "Guarded.h"
 #include "AlloyRenderer.h"
 #include "JsonDepth.h"
 
@@ -21,7 +22,7 @@ AlloyHealthProbe::AlloyHealthProbe(CollectorRegistry &registry, QUrl alloyUrl, i
 {
     m_registry.setProbeFreshnessMs(3LL * intervalMs + RequestTimeoutMs);
     m_timer.setInterval(intervalMs);
-    connect(&m_timer, &QTimer::timeout, this, &AlloyHealthProbe::probeNow);
+    connect(&m_timer, &QTimer::timeout, this, guarded("probing Alloy", [this] { probeNow(); }));
     m_timer.start();
 }
 

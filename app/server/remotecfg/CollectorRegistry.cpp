@@ -1,4 +1,5 @@
 #include "CollectorRegistry.h"
+#include "Guarded.h"
 #include "store/ConfigStore.h"
 
 #include <QDateTime>
@@ -77,7 +78,7 @@ CollectorRegistry::CollectorRegistry(ConfigStore &store, QObject *parent) : QObj
         m_collectors.emplace(c.id, std::move(c));
     }
     m_flushTimer.setInterval(1000);
-    connect(&m_flushTimer, &QTimer::timeout, this, &CollectorRegistry::flush);
+    connect(&m_flushTimer, &QTimer::timeout, this, guarded("persisting collector state", [this] { flush(); }));
     m_flushTimer.start();
 }
 
@@ -129,7 +130,19 @@ void CollectorRegistry::flush()
         }
         m_dirty.clear();
     }
-    m_store.upsertMany(Kind, batch);
+    try {
+        m_store.upsertMany(Kind, batch);
+    } catch (...) {
+        // Nothing is lost: the same collectors are written again on the next tick.
+        std::lock_guard lock(m_mutex);
+        for (const auto &[id, json] : batch) {
+            if (m_persistedAtMs[id] != -1) {
+                m_persistedAtMs[id] = -1;
+                m_dirty.push_back(id);
+            }
+        }
+        throw;
+    }
 }
 
 void CollectorRegistry::recordRegister(const std::string &id, const std::string &name,

@@ -1,4 +1,5 @@
 #include "SqliteConfigStore.h"
+#include "Guarded.h"
 
 #include <sqlite3.h>
 
@@ -230,7 +231,7 @@ void SqliteConfigStore::openGroup()
     begin();
     m_groupOpen = true;
     // End of this event-loop turn: one COMMIT, one fsync, for every write made until then.
-    QTimer::singleShot(0, this, &SqliteConfigStore::closeGroup);
+    QTimer::singleShot(0, this, guarded("committing the configuration", [this] { closeGroup(); }));
 }
 
 void SqliteConfigStore::closeGroup()
