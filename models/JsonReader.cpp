@@ -185,6 +185,9 @@ json parseJsonDocument(const std::string &text)
         std::string why = text.empty() ? "the body is empty; a JSON object is expected"
                                        : "the body is not valid JSON (at byte " + std::to_string(e.byte) + ")";
         throw ValidationError({}, why, "invalid_json");
+    } catch (const json::out_of_range &) {
+        // 1e999 and the like: valid JSON syntax, but no number a field could hold.
+        throw ValidationError({}, "the body holds a number too large for any field", "invalid_json");
     }
 }
 

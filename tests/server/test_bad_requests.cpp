@@ -136,6 +136,7 @@ private Q_SLOTS:
         row("array body", "POST", S, "[]", "admin", 400, "invalid_type");
         row("invalid utf-8", "POST", S, "{\"name\":\"a\xff\xfe\"}", "admin", 400, "invalid_json");
         row("deep nesting", "POST", S, QByteArray(100000, '[') + QByteArray(100000, ']'), "admin", 400, "too_deep"); // the 65th "[" is refused
+        row("number beyond double", "POST", S, "{\"name\":\"num\",\"enabled\":1e999}", "admin", 400, "invalid_json"); // was a 500
         row("huge body", "POST", S, "{\"name\":\"" + QByteArray(2 * 1024 * 1024, 'a') + "\"}", "admin", 413, "body_too_large");
         // Source fields
         row("name missing", "POST", S, with(src, [](nj &j) { j.erase("name"); }), "admin", 400, "missing_field", "name");

@@ -183,7 +183,7 @@ DecodedPush IngestController::decode(Format format, const QByteArray &body, cons
             throw ApiError(413, "too_many_events", "more than " + std::to_string(MaxEventsPerRequest) + " events in one request");
         applyParser(parser, entry, labels);
         for (const auto &[k, v] : base)
-            labels.emplace(k, v);
+            labels.insert_or_assign(k, v); // the server's labels win over tags from the body
         StreamBatch &batch = streams[labels];
         batch.labels = labels;
         batch.entries.push_back(std::move(entry));

@@ -26,12 +26,13 @@ public:
     // Applies an ingest token's parser to one entry (exposed for tests).
     static void applyParser(const std::string &parser, LogEntry &entry, Labels &labels);
 
-private:
     enum class Format { Raw, Json, Hec, HecRaw, HumioStructured, HumioUnstructured };
+    // On a worker: the body into streams, each labelled with the token that sent it (the server's
+    // own label: a tag or parsed level of the same name never replaces it); throws ApiError.
+    static DecodedPush decode(Format format, const QByteArray &body, const std::string &parser, const std::string &tokenName);
+
+private:
     HttpResponse ingest(HttpRequest &req, Format format);
-    // On a worker: the body into streams; throws ApiError.
-    static DecodedPush decode(Format format, const QByteArray &body, const std::string &parser,
-                                          const std::string &tokenName);
 
     LokiController &m_sink;
     TenantAccess &m_tenants;

@@ -99,7 +99,14 @@ std::optional<std::string> AlloyRenderer::targetNameFromLabel(const std::string 
 std::string AlloyRenderer::quote(const std::string &text)
 {
     std::string out = "\"";
-    for (unsigned char c : text) {
+    for (size_t i = 0; i < text.size(); ++i) {
+        const unsigned char c = static_cast<unsigned char>(text[i]);
+        // Alloy's scanner refuses a byte-order mark anywhere but at offset 0, even in a string.
+        if (c == 0xef && text.compare(i, 3, "\xef\xbb\xbf") == 0) {
+            out += "\\ufeff";
+            i += 2;
+            continue;
+        }
         switch (c) {
         case '"': out += "\\\""; break;
         case '\\': out += "\\\\"; break;
