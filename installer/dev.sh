@@ -21,8 +21,13 @@ fi
 
 if [ "$mode" = test ]; then
   # Server tests start logwardend on ephemeral loopback ports; two at a time fits a 2-core machine.
-  ctest --test-dir "$build_dir" --output-on-failure --parallel 2 --timeout 300
-  exit $?
+  ctest --test-dir "$build_dir" --output-on-failure --parallel 2 --timeout 600
+  # Then the same suite under AddressSanitizer + UndefinedBehaviorSanitizer, and every fuzz target
+  # over its corpus and for LW_FUZZ_SECONDS more (LW_SANITIZE=0 skips both, for a quick local run).
+  if [ "${LW_SANITIZE:-1}" != 0 ]; then
+    bash installer/sanitize.sh "${LW_FUZZ_SECONDS:-20}"
+  fi
+  exit 0
 fi
 
 server="$build_dir/app/server/logwardend"

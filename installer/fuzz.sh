@@ -19,9 +19,10 @@ for corpus in tests/fuzz/corpus/*/; do
   cp "$corpus"* "$scratch/$target/"
   if "$binary" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=1048576 -print_final_stats=1 \
        -artifact_prefix="$scratch/$target-" "$scratch/$target" >"$scratch/$target.log" 2>&1; then
-    execs=$(awk -F: '/stat::number_of_executed_units/{gsub(/ /,"",$2); print $2}' "$scratch/$target.log")
+    execs=$(awk '/stat::number_of_executed_units/{print $NF}' "$scratch/$target.log")
+    speed=$(awk '/stat::average_exec_per_sec/{print $NF}' "$scratch/$target.log")
     units=$(ls "$scratch/$target" | wc -l)
-    echo "fuzz: $target: no finding in ${seconds}s, $execs runs, corpus $units inputs"
+    echo "fuzz: $target: no finding in ${seconds}s, $execs runs ($speed/s), corpus $units inputs"
   else
     echo "fuzz: $target FOUND something (input and log in $scratch):" >&2
     tail -40 "$scratch/$target.log" >&2

@@ -4,6 +4,7 @@
 // Input: {"sources": [...], "targets": [...], "tls": {"name": {"ca": "", "cert": "", "key": ""}}}
 #include "AlloySyntaxCheck.h"
 #include "FuzzSupport.h"
+#include "JsonDepth.h"
 #include "remotecfg/AlloyRenderer.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

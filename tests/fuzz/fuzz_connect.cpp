@@ -19,7 +19,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     QList<std::pair<QByteArray, QByteArray>> headers = {
         {"content-type", encoding % 3 == 0 ? "application/proto" : encoding % 3 == 1 ? "application/json" : "text/plain"}};
     if (encoding & 4)
-        headers.append({"content-encoding", (encoding & 8) ? "gzip" : "snappy"});
+        headers.append(std::make_pair(QByteArray("content-encoding"), QByteArray((encoding & 8) ? "gzip" : "snappy")));
     switch (call % 5) {
     case 0:
     case 1:

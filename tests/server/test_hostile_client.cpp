@@ -146,7 +146,7 @@ private:
     }
     QByteArray name()
     {
-        return pickOf({"ok-name", "a", "../../etc/passwd", "%2e%2e", "x%00y", "\xc3\x28", QByteArray(300, 'n'), "name%2Fslash", "\xef\xbb\xbfbom"});
+        return pickOf({"ok-name", "a", "../../etc/passwd", "%2e%2e", "x%00y", "\xc3\x28", QByteArray(300, 'n'), "name%2Fslash", "\xef\xbb\xbf" "bom"});
     }
     QByteArray traversal()
     {
