@@ -13,7 +13,7 @@ namespace scope {
 
 const std::vector<std::string> &known()
 {
-    static const std::vector<std::string> list = {"logs:read", "logs:write", "logs:delete", "admin", "config:read", "config:write"};
+    static const std::vector<std::string> list = {"logs:read", "logs:write", "logs:delete", "admin", "admin:read", "config:read", "config:write"};
     return list;
 }
 
@@ -22,7 +22,7 @@ const std::vector<std::pair<std::string, std::string>> &aliases()
     static const std::vector<std::pair<std::string, std::string>> list = {
         {"search:read", "logs:read"},       {"search:write", "logs:write"},     {"logsource:read", "config:read"},
         {"logsources:read", "config:read"}, {"logsource:write", "config:write"}, {"logsources:write", "config:write"},
-        {"user:read", "admin"},             {"user:write", "admin"},
+        {"user:read", "admin:read"},        {"user:write", "admin"}, // reading users is not administering them
     };
     return list;
 }

@@ -4,6 +4,7 @@
 #include "FuzzSupport.h"
 #include "auth/Authenticator.h"
 #include "auth/JwtAuthority.h"
+#include "auth/JwtClaims.h"
 #include "store/DataDirectory.h"
 
 #include <QTemporaryDir>
@@ -40,8 +41,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     static const char *const Schemes[] = {"Bearer ", "Basic ", "Splunk ", "", "bearer  "};
     const std::string scheme = Schemes[in.byte() % std::size(Schemes)];
     const std::string credential = in.rest();
-    (void)lw::server::jwtShapeError(credential);
-    (void)lw::server::jwtHeaderAlgorithm(credential);
+    (void)lw::server::decodeJwt(credential);
     try {
         auto result = world->auth.authenticate(QByteArray::fromStdString(scheme + credential));
         if (auto *p = std::get_if<lw::server::Authenticator::PrincipalPtr>(&result)) {

@@ -1,11 +1,13 @@
 // Secrets at rest, server JWTs and the small parsers of logwardend's options.
 #include "ServerOptions.h"
 #include "auth/JwtAuthority.h"
+#include "auth/JwtClaims.h"
 #include "store/DataDirectory.h"
 #include "store/SecretBox.h"
 
 #include <QFileInfo>
 #include <QTemporaryDir>
+#include <QMessageAuthenticationCode>
 #include <QtTest>
 
 using namespace lw::server;
@@ -39,7 +41,9 @@ private Q_SLOTS:
         QCOMPARE(QFileInfo(dir.filePath("jwt-signing.pem")).permissions() & (QFile::ReadOther | QFile::ReadGroup),
                  QFile::Permissions());
         const std::string token = authority.issue("alice", "viewer", std::chrono::hours(1));
-        QCOMPARE(QString::fromStdString(jwtHeaderAlgorithm(token)), QStringLiteral("RS256"));
+        const auto decoded = std::get<DecodedJwt>(decodeJwt(token));
+        QCOMPARE(decoded.header.value("alg", ""), std::string("RS256"));
+        QVERIFY(!decoded.claims.value("jti", "").empty()); // what a revocation names
         auto result = authority.verify(token);
         QVERIFY(std::holds_alternative<Verified>(result));
         const Principal p = std::get<Verified>(result).principal;
@@ -54,6 +58,59 @@ private Q_SLOTS:
         DataDirectory otherDir(m_dir.path() + "/other");
         JwtAuthority stranger(otherDir);
         QVERIFY(std::holds_alternative<std::string>(stranger.verify(token)));
+    }
+
+    // Every JWT's time claims: integers of seconds in range, exp required and not past, nbf and
+    // iat not ahead, and self-signed ones at most the maximum lifetime ahead.
+    void jwtTimeClaims_data()
+    {
+        QTest::addColumn<QString>("claims");
+        QTest::addColumn<qint64>("maxLifetime");
+        QTest::addColumn<QString>("error");
+        const qint64 now = 2000000000;
+        auto c = [](const QString &s) { return s; };
+        QTest::newRow("valid") << c(QStringLiteral(R"({"exp":%1,"iat":%2})").arg(now + 3600).arg(now)) << qint64(86400) << "";
+        QTest::newRow("no exp") << c(R"({"iat":1})") << qint64(0) << "no expiry";
+        QTest::newRow("exp -1") << c(R"({"exp":-1})") << qint64(0) << "out of range";
+        QTest::newRow("exp string") << c(QStringLiteral(R"({"exp":"%1"})").arg(now + 10)) << qint64(0) << "not an integer";
+        QTest::newRow("exp float") << c(QStringLiteral(R"({"exp":%1.5})").arg(now + 10)) << qint64(0) << "not an integer";
+        QTest::newRow("exp overflow") << c(R"({"exp":18446744073709551615})") << qint64(0) << "out of range";
+        QTest::newRow("exp beyond 9999") << c(R"({"exp":253402300800})") << qint64(0) << "out of range";
+        QTest::newRow("expired") << c(QStringLiteral(R"({"exp":%1})").arg(now - 60)) << qint64(0) << "expired";
+        QTest::newRow("within leeway") << c(QStringLiteral(R"({"exp":%1})").arg(now - 10)) << qint64(0) << "";
+        QTest::newRow("nbf ahead") << c(QStringLiteral(R"({"exp":%1,"nbf":%2})").arg(now + 600).arg(now + 300)) << qint64(0) << "not valid yet";
+        QTest::newRow("iat ahead") << c(QStringLiteral(R"({"exp":%1,"iat":%2})").arg(now + 600).arg(now + 300)) << qint64(0) << "in the future";
+        QTest::newRow("too long a life") << c(QStringLiteral(R"({"exp":%1})").arg(now + 86400 * 10)) << qint64(86400) << "lives longer";
+        QTest::newRow("far future, no maximum") << c(QStringLiteral(R"({"exp":%1})").arg(now + 86400 * 3650)) << qint64(0) << "";
+    }
+    void jwtTimeClaims()
+    {
+        QFETCH(QString, claims);
+        QFETCH(qint64, maxLifetime);
+        QFETCH(QString, error);
+        const auto why = timeClaimsError(lw::Json::parse(claims.toStdString()), TimeRules{2000000000, 30, true, maxLifetime});
+        if (error.isEmpty())
+            QVERIFY2(!why, why ? why->c_str() : "");
+        else
+            QVERIFY2(why && QString::fromStdString(*why).contains(error), why ? why->c_str() : "accepted");
+    }
+
+    void hmacSignatures()
+    {
+        const auto b64 = [](const QByteArray &b) { return b.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals); };
+        const QByteArray input = b64(R"({"alg":"HS256"})") + "." + b64(R"({"sub":"a"})");
+        const QByteArray sig = QMessageAuthenticationCode::hash(input, "key", QCryptographicHash::Sha256);
+        const auto jwt = std::get<DecodedJwt>(decodeJwt((input + "." + b64(sig)).toStdString()));
+        QVERIFY(hmacSignatureMatches("HS256", "key", jwt));
+        QVERIFY(!hmacSignatureMatches("HS256", "other", jwt));
+        QVERIFY(!hmacSignatureMatches("HS512", "key", jwt));
+        QVERIFY(!hmacSignatureMatches("none", "key", jwt));
+        QVERIFY(!hmacSignatureMatches("HS256", "", jwt));
+        auto truncated = jwt;
+        truncated.signature.pop_back();
+        QVERIFY(!hmacSignatureMatches("HS256", "key", truncated));
+        QVERIFY(std::holds_alternative<std::string>(decodeJwt("a.b")));
+        QVERIFY(std::holds_alternative<std::string>(decodeJwt((b64("[1]") + "." + b64("{}") + ".").toStdString())));
     }
 
     void adminImpliesConfigScopes()

@@ -25,18 +25,20 @@ AdminResource::AdminResource(ConfigStore &store, AuditLog &audit, std::string ki
 
 void AdminResource::registerRoutes(Router &router, const std::string &v3Path, const std::vector<std::string> &deprecatedPaths)
 {
+    // Reading needs admin:read (which admin implies); changing needs admin.
     const auto scope = scopes::Admin;
-    router.add("GET", v3Path, scope, [this](HttpRequest &r) { return list(r); });
+    const auto read = scopes::AdminRead;
+    router.add("GET", v3Path, read, [this](HttpRequest &r) { return list(r); });
     router.add("POST", v3Path, scope, [this](HttpRequest &r) { return create(r); });
-    router.add("GET", v3Path + "/{name}", scope, [this](HttpRequest &r) { return get(r); });
+    router.add("GET", v3Path + "/{name}", read, [this](HttpRequest &r) { return get(r); });
     router.add("PUT", v3Path + "/{name}", scope, [this](HttpRequest &r) { return update(r, true); });
     for (const std::string &old : deprecatedPaths) {
         auto wrap = [v3Path](auto handler) {
             return [handler, v3Path](HttpRequest &r) { return deprecated(handler(r), v3Path); };
         };
-        router.add("GET", old, scope, wrap([this](HttpRequest &r) { return list(r); }));
+        router.add("GET", old, read, wrap([this](HttpRequest &r) { return list(r); }));
         router.add("POST", old, scope, wrap([this](HttpRequest &r) { return create(r); }));
-        router.add("GET", old + "/{name}", scope, wrap([this](HttpRequest &r) { return get(r); }));
+        router.add("GET", old + "/{name}", read, wrap([this](HttpRequest &r) { return get(r); }));
         router.add("PUT", old + "/{name}", scope, wrap([this](HttpRequest &r) { return update(r, false); }));
         router.add("DELETE", old + "/{name}", scope, wrap([this](HttpRequest &r) { return deactivate(r); }));
     }

@@ -92,14 +92,15 @@ void AdminV3Controller::registerRoutes(Router &router)
     m_tokens->registerRoutes(router, v3 + "/tokens", {"/admin/api/v1/tokens", "/admin/api/v2/tokens"});
     m_users->registerRoutes(router, v3 + "/users", {});
     const auto admin = scopes::Admin;
+    const auto read = scopes::AdminRead;
     router.add("POST", v3 + "/users/{name}/access-key", admin, [this](HttpRequest &r) { return regenerateAccessKey(r); });
-    router.add("GET", v3 + "/clusters", admin, [this](HttpRequest &r) { return clusters(r); });
-    router.add("GET", v3 + "/clusters/{name}", admin, [this](HttpRequest &r) { return cluster(r); });
-    router.add("GET", v3 + "/audit", admin, [this](HttpRequest &r) { return audit(r); });
+    router.add("GET", v3 + "/clusters", read, [this](HttpRequest &r) { return clusters(r); });
+    router.add("GET", v3 + "/clusters/{name}", read, [this](HttpRequest &r) { return cluster(r); });
+    router.add("GET", v3 + "/audit", read, [this](HttpRequest &r) { return audit(r); });
     const std::string ingest = v3 + "/tenants/{tenant}/ingest-tokens";
-    router.add("GET", ingest, admin, [this](HttpRequest &r) { return listIngestTokens(r); });
+    router.add("GET", ingest, read, [this](HttpRequest &r) { return listIngestTokens(r); });
     router.add("POST", ingest, admin, [this](HttpRequest &r) { return createIngestToken(r); });
-    router.add("GET", ingest + "/{name}", admin, [this](HttpRequest &r) { return getIngestToken(r); });
+    router.add("GET", ingest + "/{name}", read, [this](HttpRequest &r) { return getIngestToken(r); });
     router.add("PUT", ingest + "/{name}", admin, [this](HttpRequest &r) { return updateIngestToken(r); });
     router.add("DELETE", ingest + "/{name}", admin, [this](HttpRequest &r) { return deleteIngestToken(r); });
 }

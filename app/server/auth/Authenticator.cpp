@@ -1,6 +1,8 @@
 #include "Authenticator.h"
+#include "Authorization.h"
 #include "CredentialResolver.h"
 #include "JwtAuthority.h"
+#include "JwtClaims.h"
 #include "store/ConfigStore.h"
 
 #include <QCryptographicHash>
@@ -9,7 +11,6 @@
 namespace lw::server {
 
 namespace {
-constexpr int MaxCredentialLength = 16384;
 constexpr int MaxCached = 10000;
 } // namespace
 
@@ -86,42 +87,26 @@ Authenticator::PrincipalPtr Authenticator::cached(const QByteArray &header) cons
 
 QByteArray Authenticator::cacheKey(const QByteArray &header)
 {
-    const int space = header.indexOf(' ');
-    if (space > 0 && header.left(space).toLower() == "basic") {
-        auto decoded = QByteArray::fromBase64Encoding(header.mid(space + 1).trimmed(), QByteArray::AbortOnBase64DecodingErrors);
-        if (decoded && decoded.decoded.contains(':'))
-            return QCryptographicHash::hash("basic:" + decoded.decoded.mid(decoded.decoded.indexOf(':') + 1),
-                                            QCryptographicHash::Sha256);
-    }
+    // For Basic credentials only the password (the token) counts: the user name names a tenant.
+    auto parsed = parseAuthorization(header);
+    if (auto *a = std::get_if<Authorization>(&parsed); a && a->scheme == Authorization::Scheme::Basic)
+        return QCryptographicHash::hash("basic:" + a->token, QCryptographicHash::Sha256);
     return QCryptographicHash::hash(header, QCryptographicHash::Sha256);
 }
 
 std::variant<Verified, std::string> Authenticator::resolve(const QByteArray &header)
 {
-    if (header.isEmpty())
-        return std::string(MissingCredentials);
-    const int space = header.indexOf(' ');
-    const QByteArray scheme = header.left(space).toLower();
-    const QByteArray credential = space < 0 ? QByteArray() : header.mid(space + 1).trimmed();
-    if (credential.isEmpty())
-        return std::string("the Authorization header carries no credential");
-    if (credential.size() > MaxCredentialLength)
-        return std::string("the credential is too long");
-    if (scheme == "bearer")
-        return bearer(credential);
-    if (scheme == "basic") {
-        // GEL style: the token is the password; the user name is free (Loki uses it for the tenant).
-        auto decoded = QByteArray::fromBase64Encoding(credential, QByteArray::AbortOnBase64DecodingErrors);
-        if (!decoded || !decoded.decoded.contains(':'))
-            return std::string("malformed basic credentials");
-        const QByteArray password = decoded.decoded.mid(decoded.decoded.indexOf(':') + 1);
-        if (password.isEmpty())
-            return std::string("basic credentials carry no token as password");
-        return opaqueToken(password);
+    auto parsed = parseAuthorization(header);
+    if (auto *why = std::get_if<std::string>(&parsed))
+        return *why;
+    const Authorization &a = std::get<Authorization>(parsed);
+    switch (a.scheme) {
+    case Authorization::Scheme::Bearer: return bearer(a.token);
+    // GEL style: the token is the password; the user name is free (Loki uses it for the tenant).
+    case Authorization::Scheme::Basic: return opaqueToken(a.token);
+    case Authorization::Scheme::Splunk: return opaqueToken(a.token); // HEC clients
     }
-    if (scheme == "splunk") // HEC clients send "Authorization: Splunk <token>"
-        return opaqueToken(credential);
-    return "unsupported authorization scheme \"" + scheme.left(16).toStdString() + "\"; use Bearer or Basic";
+    return std::string("unsupported authorization scheme");
 }
 
 std::variant<Verified, std::string> Authenticator::bearer(const QByteArray &credential)
@@ -129,11 +114,17 @@ std::variant<Verified, std::string> Authenticator::bearer(const QByteArray &cred
     if (credential.count('.') != 2)
         return opaqueToken(credential);
     const std::string token = credential.toStdString();
-    if (auto why = jwtShapeError(token))
+    // Taken apart once, by our own decoder, before any JWT library sees it.
+    auto decoded = decodeJwt(token);
+    if (auto *why = std::get_if<std::string>(&decoded))
         return *why;
-    const std::string alg = jwtHeaderAlgorithm(token);
-    if (alg == "RS256")
-        return m_serverJwts.verify(token);
+    const std::string alg = std::get<DecodedJwt>(decoded).header.value("alg", std::string());
+    if (alg == "RS256") {
+        auto verified = m_serverJwts.verify(token);
+        if (auto *v = std::get_if<Verified>(&verified); v && m_credentials.isJwtRevoked(v->principal.credentialName))
+            return std::string("the token was revoked");
+        return verified;
+    }
     if (alg == "HS256" || alg == "HS384" || alg == "HS512")
         return m_credentials.resolveSelfSignedJwt(token);
     if (alg.empty())

@@ -26,7 +26,10 @@ class CredentialResolver {
 public:
     using Result = std::variant<Verified, std::string>;
 
-    CredentialResolver(ConfigStore &store, const SecretBox &secrets, std::string clusterName);
+    // Self-signed JWTs may live at most maxSelfSignedLifetimeSeconds (exp - now); 0: no maximum.
+    static constexpr int64_t DefaultMaxSelfSignedLifetimeSeconds = 24 * 3600;
+    CredentialResolver(ConfigStore &store, const SecretBox &secrets, std::string clusterName,
+                       int64_t maxSelfSignedLifetimeSeconds = DefaultMaxSelfSignedLifetimeSeconds);
     ~CredentialResolver();
     CredentialResolver(const CredentialResolver &) = delete;
     CredentialResolver &operator=(const CredentialResolver &) = delete;
@@ -46,6 +49,9 @@ public:
 
     static std::string hashSecret(const std::string &secret);
     static constexpr const char *TokenUsageKind = "token-usage";
+    // Revoked server JWTs, by jti (logwardend revoke-jwt, the admin API).
+    static constexpr const char *RevokedJwtKind = "revoked-jwt";
+    bool isJwtRevoked(const std::string &jti);
 
 private:
     Result resolveAdminToken(const std::string &name, const std::string &secret);
@@ -53,6 +59,7 @@ private:
     ConfigStore &m_store;
     const SecretBox &m_secrets;
     std::string m_cluster;
+    int64_t m_maxSelfSignedLifetimeSeconds;
     QHash<QByteArray, std::string> m_ingestByHash; // token hash -> "tenant/name"
     bool m_ingestIndexValid = false;
     mutable std::mutex m_lastUseMutex;

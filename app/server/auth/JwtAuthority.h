@@ -42,11 +42,6 @@ private:
     std::string m_keyId;
 };
 
-// The `alg` of a compact JWT's header, read without verifying; empty when unreadable.
-std::string jwtHeaderAlgorithm(const std::string &token);
-// Why a string cannot be a compact JWT we would parse (not three base64url segments, header or
-// claims not JSON objects within the nesting limit); nullopt when its shape is sound. Every
-// JWT passes this before any JWT library sees it.
-std::optional<std::string> jwtShapeError(const std::string &token);
+
 
 } // namespace lw::server

@@ -30,8 +30,8 @@ bool Principal::allows(std::string_view scope) const
 {
     if (scopes.count(std::string(scope)))
         return true;
-    const bool isConfig = scope == scopes::ConfigRead || scope == scopes::ConfigWrite;
-    return isConfig && scopes.count(std::string(scopes::Admin));
+    const bool impliedByAdmin = scope == scopes::ConfigRead || scope == scopes::ConfigWrite || scope == scopes::AdminRead;
+    return impliedByAdmin && scopes.count(std::string(scopes::Admin));
 }
 
 } // namespace lw::server

@@ -18,6 +18,7 @@ inline constexpr std::string_view LogsRead = "logs:read";
 inline constexpr std::string_view LogsWrite = "logs:write";
 inline constexpr std::string_view LogsDelete = "logs:delete";
 inline constexpr std::string_view Admin = "admin";
+inline constexpr std::string_view AdminRead = "admin:read"; // list and get on the admin API (no secrets are ever read)
 inline constexpr std::string_view Ingest = "ingest"; // only ingest tokens hold it
 
 // Scopes a server-signed JWT's `role` claim grants; nullopt for an unknown role.
@@ -38,7 +39,7 @@ struct Principal {
     std::string ingestTenant;   // ingest tokens: the one tenant they write to
     std::string ingestParser;
 
-    // `admin` implies the configuration scopes.
+    // `admin` implies the configuration scopes and `admin:read`.
     bool allows(std::string_view scope) const;
     // May this principal act on `tenant` (in `cluster`)?
     bool reachesTenant(const std::string &tenant, const std::string &cluster) const;

@@ -1,4 +1,5 @@
 #include "TenantAccess.h"
+#include "auth/Authorization.h"
 #include "auth/Principal.h"
 #include "store/ConfigStore.h"
 
@@ -10,11 +11,10 @@ std::string TenantAccess::resolve(const HttpRequest &req) const
 {
     const Principal &p = *req.principal;
     std::string tenant;
-    const QByteArray auth = req.header("authorization");
-    if (auth.startsWith("Basic ") || auth.startsWith("basic ")) {
-        const QByteArray decoded = QByteArray::fromBase64(auth.mid(6).trimmed());
-        tenant = decoded.left(decoded.indexOf(':')).toStdString();
-    }
+    // The same parser the authenticator used: the Basic user name is the tenant.
+    auto parsed = parseAuthorization(req.header("authorization"));
+    if (auto *a = std::get_if<Authorization>(&parsed); a && a->scheme == Authorization::Scheme::Basic)
+        tenant = a->basicUser.toStdString();
     if (tenant.empty())
         tenant = req.header("x-scope-orgid").trimmed().toStdString();
     if (!p.ingestTenant.empty()) {
