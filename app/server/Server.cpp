@@ -1,7 +1,8 @@
 #include "Server.h"
 #include "Guarded.h"
 #include "api/AdminV3Controller.h"
-#include "api/AuditLog.h"
+#include "api/JwtRevocations.h"
+#include "store/AuditLog.h"
 #include "api/CollectorsController.h"
 #include "auth/CredentialResolver.h"
 #include "api/LogsV2Controller.h"
@@ -39,7 +40,6 @@
 namespace lw::server {
 
 namespace {
-constexpr std::chrono::seconds SystemJwtLifetime{10LL * 365 * 24 * 3600};
 const QString SystemJwtFile = QStringLiteral("system_jwt");
 
 QByteArray readFileOrThrow(const QString &path, const char *what)
@@ -125,8 +125,7 @@ void Server::start()
             m_dataDir->readOrCreateSecret(QStringLiteral("secret.key"), &SecretBox::generateKey));
         m_jwt = std::make_unique<JwtAuthority>(*m_dataDir);
         if (!m_dataDir->exists(SystemJwtFile)) {
-            m_dataDir->writeSecret(SystemJwtFile, QByteArray::fromStdString(m_jwt->issue(
-                                                      "system:cluster-admin", "cluster-admin", SystemJwtLifetime)));
+            m_dataDir->writeSecret(SystemJwtFile, QByteArray::fromStdString(m_jwt->issueSystemJwt()));
         }
         m_accessLog = std::make_unique<AccessLog>(m_options.accessLog);
     } catch (const StartupError &) {
@@ -137,7 +136,8 @@ void Server::start()
 
     if (!validation::isValidName(m_options.clusterName.toStdString()))
         throw StartupError("--cluster-name must be 3 to 64 characters of a-z, 0-9, '-' and '_'");
-    m_credentials = std::make_unique<CredentialResolver>(*m_store, *m_secrets, m_options.clusterName.toStdString());
+    m_credentials = std::make_unique<CredentialResolver>(*m_store, *m_secrets, m_options.clusterName.toStdString(),
+                                                         m_options.maxTokenLifetimeSeconds);
     m_auth = std::make_unique<Authenticator>(*m_jwt, *m_credentials, *m_store);
     m_audit = std::make_unique<AuditLog>(*m_store);
     m_router = std::make_unique<Router>();
@@ -145,6 +145,8 @@ void Server::start()
         *m_store, *m_secrets, *m_credentials, *m_audit,
         AdminOptions{m_options.clusterName.toStdString(), m_options.allowCustomIngestTokens});
     m_adminV3->registerRoutes(*m_router);
+    m_revocations = std::make_unique<JwtRevocations>(*m_store, *m_audit);
+    m_revocations->registerRoutes(*m_router);
     m_logsV2 = std::make_unique<LogsV2Controller>(*m_store, *m_secrets, *m_audit);
     DataPathOptions dataPaths{m_options.clusterName.toStdString(), m_options.ingestionRateMb * 1024 * 1024,
                               m_options.ingestionBurstMb * 1024 * 1024};

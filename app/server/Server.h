@@ -14,6 +14,7 @@ namespace lw::server {
 
 class AccessLog;
 class AdminV3Controller;
+class JwtRevocations;
 class AuditLog;
 class CredentialResolver;
 class ApiEndpoint;
@@ -75,6 +76,7 @@ private:
     std::unique_ptr<Authenticator> m_auth;
     std::unique_ptr<AuditLog> m_audit;
     std::unique_ptr<AdminV3Controller> m_adminV3;
+    std::unique_ptr<JwtRevocations> m_revocations;
     std::unique_ptr<Router> m_router;
     std::unique_ptr<AccessLog> m_accessLog;
     std::unique_ptr<LogsV2Controller> m_logsV2;

@@ -1,5 +1,6 @@
 #include "ServerCommandLine.h"
 #include "Server.h"
+#include "MaintenanceCommands.h"
 #include "ShutdownSignals.h"
 #include "auth/JwtAuthority.h"
 #include "auth/Principal.h"
@@ -166,7 +167,8 @@ int serve(QCoreApplication &app, const QStringList &arguments)
     p.setApplicationDescription(QStringLiteral(
         "logwardend: the Logwarden log-platform server.\n\n"
         "Subcommands:\n  serve       run the server (default)\n  issue-jwt   mint a server-signed JWT (see issue-jwt --help)\n"
-        "  tokengen    create an admin API token (see tokengen --help)"));
+        "  tokengen    create an admin API token (see tokengen --help)\n"
+        "  revoke-jwt  revoke a server JWT (see revoke-jwt --help)\n  rotate-jwt-key  a new JWT signing key and system_jwt"));
     p.addHelpOption();
     p.addVersionOption();
     const QCommandLineOption dataDir = dataDirOption();
@@ -219,6 +221,9 @@ int serve(QCoreApplication &app, const QStringList &arguments)
     const QCommandLineOption ingestionBurst(QStringLiteral("ingestion-burst-size-mb"),
                                             QStringLiteral("Per-tenant ingestion burst in MiB (default 6)."),
                                             QStringLiteral("mb"), QStringLiteral("6"));
+    const QCommandLineOption maxTokenLifetime(QStringLiteral("max-token-lifetime"),
+                                              QStringLiteral("Longest a self-signed user JWT may live, exp minus now (default 24h)."),
+                                              QStringLiteral("duration"), QStringLiteral("24h"));
     const QCommandLineOption maxStreams(QStringLiteral("max-streams-per-tenant"),
                                         QStringLiteral("Streams one tenant may hold in the log store (default 5000; 0: no cap)."),
                                         QStringLiteral("n"), QStringLiteral("5000"));
@@ -237,7 +242,7 @@ int serve(QCoreApplication &app, const QStringList &arguments)
                                     QStringLiteral("CA certificates (PEM) to trust for --loki-url."), QStringLiteral("file"));
     p.addOptions({dataDir, listen, tlsCert, tlsKey, accessLog, maxBody, remotecfgListen, remotecfgPrefix, remotecfgToken,
                   remotecfgInsecure, alloyUrl, probeInterval, localCollector, clusterName, customIngest, httpListen,
-                  httpInsecure, ingestionRate, ingestionBurst, maxStreams, retention, retentionBytes, lokiUrl, lokiToken, lokiCa});
+                  httpInsecure, ingestionRate, ingestionBurst, maxStreams, maxTokenLifetime, retention, retentionBytes, lokiUrl, lokiToken, lokiCa});
     const FrontFlags front;
     p.addOptions(front.all());
     p.addPositionalArgument(QStringLiteral("command"), QStringLiteral("serve (default) or issue-jwt."));
@@ -282,6 +287,10 @@ int serve(QCoreApplication &app, const QStringList &arguments)
     if (!ok || streams < 0 || streams > 100000000)
         return fail(QStringLiteral("--max-streams-per-tenant must be a number (0: no cap)"));
     options.maxStreamsPerTenant = static_cast<size_t>(streams);
+    const auto lifetime = parseDurationSeconds(p.value(maxTokenLifetime));
+    if (!lifetime)
+        return fail(QStringLiteral("--max-token-lifetime %1 is not a duration such as 1h or 24h").arg(p.value(maxTokenLifetime)));
+    options.maxTokenLifetimeSeconds = *lifetime;
     options.lokiUrl = p.value(lokiUrl);
     options.lokiTokenFile = p.value(lokiToken);
     options.lokiCaFile = p.value(lokiCa);
@@ -341,6 +350,10 @@ int runServerCommandLine(int argc, char **argv)
         return issueJwt(arguments);
     if (arguments.size() > 1 && arguments.at(1) == QLatin1String("tokengen"))
         return tokengen(arguments);
+    if (arguments.size() > 1 && arguments.at(1) == QLatin1String("revoke-jwt"))
+        return revokeJwtCommand(arguments);
+    if (arguments.size() > 1 && arguments.at(1) == QLatin1String("rotate-jwt-key"))
+        return rotateJwtKeyCommand(arguments);
     return serve(app, arguments);
 }
 

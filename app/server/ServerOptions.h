@@ -25,7 +25,8 @@ struct ServerOptions {
     bool allowCustomIngestTokens = false;
     double ingestionRateMb = 4;  // per tenant and second (Loki's ingestion_rate_mb)
     double ingestionBurstMb = 6; // Loki's ingestion_burst_size_mb
-    size_t maxStreamsPerTenant = 5000; // Loki's max_global_streams_per_user; 0: no cap
+    size_t maxStreamsPerTenant = 5000;
+    int64_t maxTokenLifetimeSeconds = 24 * 3600; // self-signed JWTs: exp at most this far ahead // Loki's max_global_streams_per_user; 0: no cap
     qint64 retentionSeconds = 0; // 0: keep by age forever
     qint64 retentionBytes = 0;   // 0: no size limit
     int retentionIntervalSeconds = 600;

@@ -6,7 +6,7 @@
 // input — is a finding, reported by trapping.
 
 #include "api/AdminV3Controller.h"
-#include "api/AuditLog.h"
+#include "store/AuditLog.h"
 #include "api/CollectorsController.h"
 #include "api/LogsV2Controller.h"
 #include "auth/CredentialResolver.h"

@@ -27,6 +27,17 @@ class SelfSignedJwtTest : public QObject {
         return m_server->request(method, path, body, {{"Authorization", "Bearer " + token}, {"Content-Type", "application/json"}}).status;
     }
 
+    // Claims signed with the right key but with times no issuer should use.
+    QByteArray signClaims(const QString &claimsJson, const std::string &key)
+    {
+        auto [code, out] = lw::test::runCommand(
+            "/usr/bin/python3",
+            {"-c", "import jwt,sys,json; print(jwt.encode(json.loads(sys.argv[1]), sys.argv[2], algorithm='HS256'))",
+             claimsJson, QString::fromStdString(key)},
+            {}, {}, 30000, false);
+        return code == 0 ? out.trimmed() : QByteArray();
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -50,7 +61,55 @@ private Q_SLOTS:
         QCOMPARE(status("GET", "/api/v2/logs/sources", token), 200);       // logsources:read, granted
         QCOMPARE(status("POST", "/api/v2/logs/sources", token,
                         R"({"name":"nope","journald":{"syslogIdentifier":"x"}})"), 403); // config:write, not granted
-        QCOMPARE(status("GET", "/admin/api/v3/tenants", token), 403);      // user:read means admin here; not granted
+        QCOMPARE(status("GET", "/admin/api/v3/tenants", token), 403);      // user:read is admin:read; not granted
+    }
+
+    void timeClaimsAreHeldToOneRule_data()
+    {
+        QTest::addColumn<QString>("claims");
+        QTest::addColumn<int>("expected");
+        const qint64 now = QDateTime::currentSecsSinceEpoch();
+        const QString base = R"("iss":"self-signed","sub":"alice","scope":"logsource:read")";
+        auto row = [&](const char *name, const QString &times, int expected) {
+            QTest::newRow(name) << "{" + base + "," + times + "}" << expected;
+        };
+        row("one hour", QString(R"("iat":%1,"exp":%2)").arg(now).arg(now + 3600), 200);
+        row("exp -1", QString(R"("iat":%1,"exp":-1)").arg(now), 401);
+        row("no exp", QString(R"("iat":%1)").arg(now), 401);
+        row("exp in a year", QString(R"("iat":%1,"exp":%2)").arg(now).arg(now + 366 * 86400), 401);
+        row("exp 25 h ahead", QString(R"("exp":%1)").arg(now + 25 * 3600), 401);
+        row("exp as string", QString(R"("exp":"%1")").arg(now + 3600), 401);
+        row("exp fractional", QString(R"("exp":%1.5)").arg(now + 3600), 401);
+        row("exp overflows", R"("exp":123456789012345678901234567890)", 401);
+        row("iat negative", QString(R"("iat":-5,"exp":%1)").arg(now + 3600), 401);
+        row("iat ahead", QString(R"("iat":%1,"exp":%2)").arg(now + 3000).arg(now + 3600), 401);
+        row("nbf ahead", QString(R"("nbf":%1,"exp":%2)").arg(now + 3000).arg(now + 3600), 401);
+        row("expired", QString(R"("iat":%1,"exp":%2)").arg(now - 7200).arg(now - 3600), 401);
+    }
+    void timeClaimsAreHeldToOneRule()
+    {
+        QFETCH(QString, claims);
+        QFETCH(int, expected);
+        const QByteArray token = signClaims(claims, m_key);
+        QVERIFY(!token.isEmpty());
+        QCOMPARE(status("GET", "/api/v2/logs/sources", token), expected);
+    }
+
+    void userReadIsReadOnlyAdmin()
+    {
+        auto created = m_server->requestAsAdmin("POST", "/admin/api/v3/users", {{"name", "auditor"}, {"scopes", {"user:read"}}});
+        QCOMPARE(created.status, 201);
+        const std::string key = created.json().value("access_key", "");
+        const QByteArray reader = signClaims(QString(R"({"iss":"self-signed","sub":"auditor","scope":"user:read","exp":%1})")
+                                                 .arg(QDateTime::currentSecsSinceEpoch() + 600), key);
+        QCOMPARE(status("GET", "/admin/api/v3/tenants", reader), 200);
+        QCOMPARE(status("GET", "/admin/api/v3/users", reader), 200);
+        QCOMPARE(status("POST", "/admin/api/v3/tenants", reader, R"({"name":"evil"})"), 403);
+        QCOMPARE(status("POST", "/admin/api/v3/users/alice/access-key", reader), 403);
+        QCOMPARE(status("POST", "/api/v2/logs/sources", reader, R"({"name":"nope","journald":{"syslogIdentifier":"x"}})"), 403);
+        // The listing never carries anyone's key.
+        const QByteArray users = m_server->request("GET", "/admin/api/v3/users", {}, {{"Authorization", "Bearer " + reader}}).body;
+        QVERIFY(!users.contains(QByteArray::fromStdString(key)) && !users.contains(QByteArray::fromStdString(m_key)));
     }
 
     void scopesAreTheIntersection()

@@ -1,5 +1,5 @@
 #include "AdminResource.h"
-#include "AuditLog.h"
+#include "store/AuditLog.h"
 #include "ConfigResource.h"
 #include "auth/Principal.h"
 #include "http/Router.h"
@@ -90,7 +90,7 @@ HttpResponse AdminResource::create(HttpRequest &req)
     const StoredRecord record{m_kind, name, stored.dump(), 0, 0};
     Json view = present(record);
     const auto results = m_store.commit({Mutation{Mutation::Op::Create, m_kind, name, record.value, ConfigStore::AnyRevision},
-                                         m_audit.entry(req.principal, "create", m_kind, name, nullptr, view)});
+                                         m_audit.entry(actorOf(req), "create", m_kind, name, nullptr, view)});
     if (results[0].status == WriteStatus::AlreadyExists)
         throw ApiError(409, "already_exists", "a " + m_noun + " named \"" + name + "\" already exists", "name");
     WriteResult result = results[0];
@@ -154,7 +154,7 @@ HttpResponse AdminResource::write(HttpRequest &req, const StoredRecord &existing
     const StoredRecord updated{m_kind, existing.name, next.dump(), existing.createRevision, 0};
     Json view = present(updated);
     const auto results = m_store.commit({Mutation{Mutation::Op::Update, m_kind, existing.name, updated.value, existing.modRevision},
-                                         m_audit.entry(req.principal, action, m_kind, existing.name, present(existing), view)});
+                                         m_audit.entry(actorOf(req), action, m_kind, existing.name, present(existing), view)});
     if (results[0].status == WriteStatus::RevisionMismatch)
         throw ApiError(412, "precondition_failed", m_noun + " \"" + existing.name + "\" was changed by someone else; reload it");
     if (results[0].status == WriteStatus::NotFound)

@@ -1,5 +1,5 @@
 #include "AdminV3Controller.h"
-#include "AuditLog.h"
+#include "store/AuditLog.h"
 #include "ConfigResource.h"
 #include "auth/CredentialResolver.h"
 #include "auth/Principal.h"
@@ -342,7 +342,7 @@ HttpResponse AdminV3Controller::regenerateAccessKey(HttpRequest &req)
     u.accessKeyCiphertext = m_secrets.seal(key, "user/" + u.name);
     u.accessKeyCreatedAt = nowRfc3339();
     const auto results = m_store.commit({Mutation{Mutation::Op::Update, User::kind, name, u.toStorageJson().dump(), record->modRevision},
-                                         m_audit.entry(req.principal, "regenerate-access-key", User::kind, name, nullptr,
+                                         m_audit.entry(actorOf(req), "regenerate-access-key", User::kind, name, nullptr,
                                                        {{"access_key_created_at", u.accessKeyCreatedAt}})});
     if (results[0].status != WriteStatus::Ok)
         throw ApiError(412, "precondition_failed", "user \"" + name + "\" changed meanwhile; try again");
@@ -452,7 +452,7 @@ HttpResponse AdminV3Controller::createIngestToken(HttpRequest &req)
     t.createdAt = nowRfc3339();
     const auto results = m_store.commit({Mutation{Mutation::Op::Create, IngestToken::kind, t.storeKey(), t.toStorageJson().dump(),
                                                   ConfigStore::AnyRevision},
-                                         m_audit.entry(req.principal, "create", IngestToken::kind, t.storeKey(), nullptr, t.toPublicJson())});
+                                         m_audit.entry(actorOf(req), "create", IngestToken::kind, t.storeKey(), nullptr, t.toPublicJson())});
     if (results[0].status == WriteStatus::AlreadyExists)
         throw ApiError(409, "already_exists", "tenant \"" + t.tenant + "\" already has an ingest token named \"" + t.name + "\"", "name");
     const WriteResult &result = results[0];
@@ -488,7 +488,7 @@ HttpResponse AdminV3Controller::updateIngestToken(HttpRequest &req)
     r.finish();
     const auto results = m_store.commit({Mutation{Mutation::Op::Update, IngestToken::kind, record.name, t.toStorageJson().dump(),
                                                   record.modRevision},
-                                         m_audit.entry(req.principal, "update", IngestToken::kind, record.name, before, t.toPublicJson())});
+                                         m_audit.entry(actorOf(req), "update", IngestToken::kind, record.name, before, t.toPublicJson())});
     if (results[0].status != WriteStatus::Ok)
         throw ApiError(412, "precondition_failed", "the ingest token was changed by someone else; reload it");
     const WriteResult &result = results[0];
@@ -501,7 +501,7 @@ HttpResponse AdminV3Controller::deleteIngestToken(HttpRequest &req)
     const Json before = IngestToken::fromStorageJson(Json::parse(record.value)).toPublicJson();
     // A hard delete: ingestion with this token stops with the next request.
     m_store.commit({Mutation{Mutation::Op::Remove, IngestToken::kind, record.name, {}, ConfigStore::AnyRevision},
-                    m_audit.entry(req.principal, "delete", IngestToken::kind, record.name, before, nullptr)});
+                    m_audit.entry(actorOf(req), "delete", IngestToken::kind, record.name, before, nullptr)});
     return HttpResponse::json(200, before);
 }
 

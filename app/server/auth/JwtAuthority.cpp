@@ -48,6 +48,16 @@ std::string publicPemOf(const std::string &privatePem)
 
 } // namespace
 
+std::string JwtAuthority::issueSystemJwt() const
+{
+    return issue("system:cluster-admin", "cluster-admin", std::chrono::seconds(10LL * 365 * 24 * 3600));
+}
+
+void JwtAuthority::rotateKey(const DataDirectory &dataDir)
+{
+    dataDir.writeSecret(QStringLiteral("jwt-signing.pem"), generateRsaKeyPem());
+}
+
 JwtAuthority::JwtAuthority(const DataDirectory &dataDir)
 {
     m_privatePem = dataDir.readOrCreateSecret(QStringLiteral("jwt-signing.pem"), generateRsaKeyPem).toStdString();

@@ -29,6 +29,10 @@ public:
     explicit JwtAuthority(const DataDirectory &dataDir);
 
     std::string issue(const std::string &subject, const std::string &role, std::chrono::seconds ttl) const;
+    // The system:cluster-admin token written to <data-dir>/system_jwt (10 years; revocable by jti).
+    std::string issueSystemJwt() const;
+    // Replaces the signing key of a data directory: every token signed so far stops verifying.
+    static void rotateKey(const DataDirectory &dataDir);
 
     // The principal, or the reason the token is refused (a sentence for the 401 body).
     std::variant<Verified, std::string> verify(const std::string &token) const;

@@ -1,4 +1,5 @@
 #include "HttpTypes.h"
+#include "auth/Principal.h"
 
 namespace lw::server {
 
@@ -88,6 +89,11 @@ bool QueryParams::has(const QString &name) const
             return true;
     }
     return false;
+}
+
+std::string actorOf(const HttpRequest &req)
+{
+    return req.principal ? req.principal->subject : std::string("system");
 }
 
 QByteArray toJsonBytes(const lw::Json &value)

@@ -85,6 +85,9 @@ struct HttpResponse {
                                    const std::string &field = {});
 };
 
+// Who made a request, for audit entries: the principal's subject, or "system".
+std::string actorOf(const HttpRequest &req);
+
 // Thrown by handlers to answer with an error body.
 class ApiError : public std::runtime_error {
 public:

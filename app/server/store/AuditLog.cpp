@@ -1,6 +1,6 @@
 #include "AuditLog.h"
-#include "auth/Principal.h"
 #include "store/ConfigStore.h"
+#include "AccessModels.h"
 
 #include <cstdio>
 
@@ -22,12 +22,12 @@ AuditLog::AuditLog(ConfigStore &store) : m_store(store)
         m_next = std::stoll(entries.back().name) + 1;
 }
 
-Mutation AuditLog::entry(const Principal *actor, const std::string &action, const std::string &kind, const std::string &name,
+Mutation AuditLog::entry(const std::string &actor, const std::string &action, const std::string &kind, const std::string &name,
                          const Json &before, const Json &after)
 {
     Json entry = {{"id", m_next},
                   {"time", nowRfc3339()},
-                  {"actor", actor ? actor->subject : std::string("system")},
+                  {"actor", actor.empty() ? std::string("system") : actor},
                   {"action", action},
                   {"kind", kind},
                   {"name", name},
