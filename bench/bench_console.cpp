@@ -75,6 +75,7 @@ QByteArray collectorsBody()
     QTemporaryDir dir;
     lw::server::SqliteConfigStore store(dir.path() + "/bench.db");
     lw::server::CollectorRegistry registry(store);
+    registry.setLimits(1000000, 0, nullptr);
     const std::string hash(64, 'f'), stale(64, 'e');
     for (int i = 0; i < Collectors; ++i) {
         lw::server::PollReport r;
@@ -87,6 +88,7 @@ QByteArray collectorsBody()
             r.errorMessage = "loading config: component otelcol.exporter.syslog.t1 is at stability level public-preview";
         r.userAgent = "Alloy/v1.12.0 (linux/amd64)";
         r.remoteAddress = "10.1." + std::to_string(i / 250 % 256) + "." + std::to_string(i % 250);
+        r.agent = {"node", 1000000};
         registry.recordPoll(r);
     }
     Json list = Json::array();

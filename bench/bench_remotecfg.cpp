@@ -95,6 +95,7 @@ int registryMemory()
     size_t jsonBytes = 0;
     {
         CollectorRegistry registry(store);
+        registry.setLimits(1000000, 0, nullptr);
         const std::string hash(64, 'f');
         for (int i = 0; i < 100000; ++i) {
             PollReport r;
@@ -105,6 +106,7 @@ int registryMemory()
             r.status = "APPLIED";
             r.userAgent = "Alloy/v1.12.0 (linux/amd64)";
             r.remoteAddress = "10.1." + std::to_string(i / 250 % 256) + "." + std::to_string(i % 250);
+            r.agent = {"node", 1000000};
             registry.recordPoll(r);
         }
         const long after = residentKiB();

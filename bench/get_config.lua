@@ -22,6 +22,10 @@ function init(args)
   wrk.headers["Content-Type"] = "application/proto"
   wrk.headers["Connect-Protocol-Version"] = "1"
   wrk.headers["User-Agent"] = "Alloy/v1.12.0 (linux/amd64)"
+  local token = os.getenv("AGENT_TOKEN")
+  if token and token ~= "" then
+    wrk.headers["Authorization"] = "Bearer " .. token
+  end
   offset = math.random(0, fleet - 1)
 end
 

@@ -30,9 +30,9 @@ hash=$(curl -s "$rc/api/v1/remote/config" | jq -r .hash)
 # The exact answers, captured once, for the baseline server.
 printf '\x0a\x07fleet-0\x1a\x40%s' "$hash" >"$work/req-same.bin"
 printf '\x0a\x07fleet-0' >"$work/req-full.bin"
-curl -s -XPOST "$rc/collector.v1.CollectorService/GetConfig" -H 'Content-Type: application/proto' \
+curl -s -XPOST "$rc/collector.v1.CollectorService/GetConfig" -H "Authorization: Bearer $(cat "$work/data/agent_token")" -H "Content-Type: application/proto" \
   --data-binary @"$work/req-same.bin" -o "$work/resp-same.bin"
-curl -s -XPOST "$rc/collector.v1.CollectorService/GetConfig" -H 'Content-Type: application/proto' \
+curl -s -XPOST "$rc/collector.v1.CollectorService/GetConfig" -H "Authorization: Bearer $(cat "$work/data/agent_token")" -H "Content-Type: application/proto" \
   --data-binary @"$work/req-full.bin" -o "$work/resp-full.bin"
 same_port=$(free_port); full_port=$(free_port)
 location() { echo "location = /collector.v1.CollectorService/GetConfig { default_type application/proto; alias $1; error_page 405 =200 \$uri; }"; }
@@ -45,7 +45,7 @@ for u in "$bare_same" "$bare_full"; do
     || { echo "nginx baseline is not answering POSTs" >&2; exit 1; }
 done
 
-run() { FLEET="$fleet" HASH="$2" wrk -t1 -c32 -d"${secs}s" --latency -s "$here/get_config.lua" "$1" >"$3" 2>"$3.err"; }
+run() { AGENT_TOKEN="$(cat "$work/data/agent_token")" FLEET="$fleet" HASH="$2" wrk -t1 -c32 -d"${secs}s" --latency -s "$here/get_config.lua" "$1" >"$3" 2>"$3.err"; }
 
 for r in $(seq "$rounds"); do
   run "$rc" "$hash" "$work/same.$r"

@@ -162,6 +162,32 @@ AdminToken AdminToken::fromStorageJson(const Json &j)
     return t;
 }
 
+Json AgentToken::toPublicJson() const
+{
+    Json j = Json::object();
+    baseToJson(*this, j);
+    j["expiration"] = expiration;
+    j["max_collectors"] = maxCollectors;
+    return j;
+}
+
+Json AgentToken::toStorageJson() const
+{
+    Json j = toPublicJson();
+    j["secret_hash"] = secretHash;
+    return j;
+}
+
+AgentToken AgentToken::fromStorageJson(const Json &j)
+{
+    AgentToken t;
+    baseFromJson(j, t);
+    t.expiration = j.value("expiration", "");
+    t.maxCollectors = j.value("max_collectors", 10);
+    t.secretHash = j.value("secret_hash", "");
+    return t;
+}
+
 Json User::toPublicJson() const
 {
     Json j = Json::object();

@@ -59,6 +59,20 @@ struct AdminToken : AdminRecordBase {
     static AdminToken fromStorageJson(const Json &stored);
 };
 
+// A collector enrollment token: what an Alloy agent presents on remotecfg (its remotecfg block's
+// bearer_token, or basic_auth password). Each collector id is bound to the token that first
+// registered it; deactivating the token cuts its agents off at their next poll.
+struct AgentToken : AdminRecordBase {
+    std::string expiration;  // RFC 3339, empty: never
+    int maxCollectors = 10;  // collector ids this token may bind
+    std::string secretHash;  // hex SHA-256 of the token; stored, never shown
+    static constexpr const char *kind = "agent-token";
+    static constexpr int MaxCollectorsLimit = 10000;
+    Json toPublicJson() const;
+    Json toStorageJson() const;
+    static AgentToken fromStorageJson(const Json &stored);
+};
+
 struct User : AdminRecordBase {
     std::vector<std::string> scopes; // what self-signed tokens of this user may be granted
     std::vector<Realm> realms;       // tenants its tokens reach on the data paths

@@ -1,6 +1,7 @@
 #include "MaintenanceCommands.h"
 #include "ServerOptions.h"
 #include "api/JwtRevocations.h"
+#include "auth/AgentCredentials.h"
 #include "auth/JwtAuthority.h"
 #include "store/AuditLog.h"
 #include "store/DataDirectory.h"
@@ -99,6 +100,31 @@ int rotateJwtKeyCommand(const QStringList &arguments)
         dir.writeSecret(QStringLiteral("system_jwt"), QByteArray::fromStdString(jwt.issueSystemJwt()));
         std::fprintf(stderr, "logwardend: new signing key (id %s); new system JWT in %s\n", jwt.keyId().c_str(),
                      qPrintable(dir.filePath(QStringLiteral("system_jwt"))));
+        return 0;
+    } catch (const DataDirectoryError &e) {
+        return fail(QString::fromStdString(e.what()) + QStringLiteral("; stop logwardend first"));
+    } catch (const std::exception &e) {
+        return fail(QString::fromStdString(e.what()));
+    }
+}
+
+int rotateAgentTokenCommand(const QStringList &arguments)
+{
+    QCommandLineParser p;
+    p.setApplicationDescription(QStringLiteral("Replace the node's agent credential (<data-dir>/agent_token); agents that "
+                                               "use the old one are refused. Run it while logwardend is stopped."));
+    p.addHelpOption();
+    p.addPositionalArgument(QStringLiteral("rotate-agent-token"), QStringLiteral("The subcommand."));
+    const QCommandLineOption dataDir = dataDirOption();
+    p.addOption(dataDir);
+    p.process(arguments);
+    if (auto why = existingDataDir(p.value(dataDir)))
+        return fail(*why);
+    try {
+        ::umask(0077);
+        DataDirectory dir(p.value(dataDir));
+        dir.writeSecret(QStringLiteral("agent_token"), QByteArray::fromStdString(AgentCredentials::mint()));
+        std::fprintf(stderr, "logwardend: new agent credential in %s\n", qPrintable(dir.filePath(QStringLiteral("agent_token"))));
         return 0;
     } catch (const DataDirectoryError &e) {
         return fail(QString::fromStdString(e.what()) + QStringLiteral("; stop logwardend first"));

@@ -8,8 +8,10 @@ namespace lw::server {
 //   revoke-jwt      --jti ID | --token-file F     add a server JWT to the revocation list
 //   rotate-jwt-key                                 a new signing key and a new system_jwt; every
 //                                                  server JWT signed before stops working
+//   rotate-agent-token                             a new node agent credential (agent_token)
 // Each returns the process exit code (0, or 2 with a sentence on stderr).
 int revokeJwtCommand(const QStringList &arguments);
 int rotateJwtKeyCommand(const QStringList &arguments);
+int rotateAgentTokenCommand(const QStringList &arguments); // a new <data-dir>/agent_token
 
 } // namespace lw::server

@@ -1,6 +1,7 @@
 #include "Server.h"
 #include "Guarded.h"
 #include "api/AdminV3Controller.h"
+#include "api/AgentTokensController.h"
 #include "api/JwtRevocations.h"
 #include "store/AuditLog.h"
 #include "api/CollectorsController.h"
@@ -10,6 +11,7 @@
 #include "remotecfg/CollectorRegistry.h"
 #include "remotecfg/ConnectService.h"
 #include "remotecfg/PipelineCache.h"
+#include "auth/AgentCredentials.h"
 #include "auth/Authenticator.h"
 #include "auth/JwtAuthority.h"
 #include "http/AccessLog.h"
@@ -41,6 +43,7 @@ namespace lw::server {
 
 namespace {
 const QString SystemJwtFile = QStringLiteral("system_jwt");
+const QString AgentTokenFile = QStringLiteral("agent_token");
 
 QByteArray readFileOrThrow(const QString &path, const char *what)
 {
@@ -147,6 +150,8 @@ void Server::start()
     m_adminV3->registerRoutes(*m_router);
     m_revocations = std::make_unique<JwtRevocations>(*m_store, *m_audit);
     m_revocations->registerRoutes(*m_router);
+    m_agentTokens = std::make_unique<AgentTokensController>(*m_store, *m_audit);
+    m_agentTokens->registerRoutes(*m_router);
     m_logsV2 = std::make_unique<LogsV2Controller>(*m_store, *m_secrets, *m_audit);
     DataPathOptions dataPaths{m_options.clusterName.toStdString(), m_options.ingestionRateMb * 1024 * 1024,
                               m_options.ingestionBurstMb * 1024 * 1024};
@@ -233,26 +238,33 @@ void Server::startRemotecfg()
     auto hostPort = parseHostPort(m_options.remotecfgListen);
     if (!hostPort)
         throw StartupError("--remotecfg-listen " + m_options.remotecfgListen.toStdString() + " is not HOST:PORT");
-    std::optional<std::string> token;
+    // The node's agent credential: a given file, or <data-dir>/agent_token made at first start.
+    std::string nodeToken;
     if (!m_options.remotecfgTokenFile.isEmpty()) {
-        token = readFileOrThrow(m_options.remotecfgTokenFile, "remotecfg token").trimmed().toStdString();
-        if (token->size() < 16)
+        nodeToken = readFileOrThrow(m_options.remotecfgTokenFile, "remotecfg token").trimmed().toStdString();
+        if (nodeToken.size() < 16)
             throw StartupError("the remotecfg token in " + m_options.remotecfgTokenFile.toStdString()
                                + " is shorter than 16 characters");
+    } else {
+        nodeToken = m_dataDir->readOrCreateSecret(AgentTokenFile, [] { return QByteArray::fromStdString(AgentCredentials::mint()); })
+                        .trimmed()
+                        .toStdString();
     }
-    if (!hostPort->address.isLoopback() && !token && !m_options.remotecfgInsecure) {
-        throw StartupError("--remotecfg-listen " + m_options.remotecfgListen.toStdString()
-                           + " is reachable beyond this host: give agents a token with --remotecfg-token-file, "
-                             "or accept the risk with --remotecfg-insecure");
-    }
+    // Beyond this host agents get their keys over TLS only, unless told otherwise.
+    const bool plain = hostPort->address.isLoopback() || m_options.remotecfgInsecure;
+    m_agentCredentials = std::make_unique<AgentCredentials>(*m_store, nodeToken, m_options.maxCollectors);
+    m_collectors->setLimits(static_cast<size_t>(m_options.maxCollectors), m_options.collectorExpirySeconds * 1000, m_audit.get());
     m_remotecfgRouter = std::make_unique<Router>();
-    m_connect = std::make_unique<ConnectService>(*m_pipeline, *m_collectors, m_options.remotecfgPrefix.toStdString(), token);
+    m_connect = std::make_unique<ConnectService>(*m_pipeline, *m_collectors, m_options.remotecfgPrefix.toStdString(),
+                                                 *m_agentCredentials);
     m_connect->registerRoutes(*m_remotecfgRouter);
     // Alloy sends its effective config back; allow more than the API's limit, still bounded.
     m_remotecfg = std::make_unique<ApiEndpoint>(*m_remotecfgRouter, *m_auth, *m_accessLog,
                                                 std::max<qint64>(m_options.maxBodyBytes, 4 << 20), *m_post,
                                                 &ConnectService::formatError);
-    m_remotecfgPort = listenOn(QStringLiteral("--remotecfg-listen"), m_options.remotecfgListen, *m_remotecfg, nullptr);
+    m_remotecfgTls = !plain;
+    m_remotecfgPort = listenOn(QStringLiteral("--remotecfg-listen"), m_options.remotecfgListen, *m_remotecfg,
+                               plain ? nullptr : m_tls);
     if (m_options.alloyUrl != QLatin1String("off")) {
         const QUrl alloy(m_options.alloyUrl);
         if (!alloy.isValid() || alloy.host().isEmpty() || !alloy.scheme().startsWith(QLatin1String("http")))

@@ -15,6 +15,8 @@ namespace lw::server {
 class AccessLog;
 class AdminV3Controller;
 class JwtRevocations;
+class AgentCredentials;
+class AgentTokensController;
 class AuditLog;
 class CredentialResolver;
 class ApiEndpoint;
@@ -58,6 +60,7 @@ public:
     // SHA-256 of the served certificate, as the console shows it for pinning (aa:bb:…).
     QString certificateFingerprint() const { return m_certificateFingerprint; }
     quint16 remotecfgPort() const { return m_remotecfgPort; }
+    bool remotecfgUsesTls() const { return m_remotecfgTls; }
     quint16 plainHttpPort() const { return m_plainPort; }
 
 private:
@@ -84,6 +87,9 @@ private:
     std::unique_ptr<LokiController> m_loki;
     std::unique_ptr<PipelineCache> m_pipeline;
     std::unique_ptr<CollectorRegistry> m_collectors;
+    std::unique_ptr<AgentCredentials> m_agentCredentials;
+    std::unique_ptr<AgentTokensController> m_agentTokens;
+    bool m_remotecfgTls = false;
     std::unique_ptr<CollectorsController> m_collectorsApi;
     std::unique_ptr<Router> m_remotecfgRouter;
     std::unique_ptr<ConnectService> m_connect;

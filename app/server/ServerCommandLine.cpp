@@ -168,7 +168,8 @@ int serve(QCoreApplication &app, const QStringList &arguments)
         "logwardend: the Logwarden log-platform server.\n\n"
         "Subcommands:\n  serve       run the server (default)\n  issue-jwt   mint a server-signed JWT (see issue-jwt --help)\n"
         "  tokengen    create an admin API token (see tokengen --help)\n"
-        "  revoke-jwt  revoke a server JWT (see revoke-jwt --help)\n  rotate-jwt-key  a new JWT signing key and system_jwt"));
+        "  revoke-jwt  revoke a server JWT (see revoke-jwt --help)\n  rotate-jwt-key  a new JWT signing key and system_jwt\n"
+        "  rotate-agent-token  a new node agent credential (<data-dir>/agent_token)"));
     p.addHelpOption();
     p.addVersionOption();
     const QCommandLineOption dataDir = dataDirOption();
@@ -186,16 +187,22 @@ int serve(QCoreApplication &app, const QStringList &arguments)
                                      QStringLiteral("Largest accepted request body (default 1048576)."),
                                      QStringLiteral("bytes"), QStringLiteral("1048576"));
     const QCommandLineOption remotecfgListen(QStringLiteral("remotecfg-listen"),
-                                             QStringLiteral("Alloy remotecfg (Connect) address, plain HTTP (default 127.0.0.1:8090), or off."),
+                                             QStringLiteral("Alloy remotecfg (Connect) address (default 127.0.0.1:8090), or off; plain HTTP on loopback, HTTPS elsewhere."),
                                              QStringLiteral("host:port"), QStringLiteral("127.0.0.1:8090"));
     const QCommandLineOption remotecfgPrefix(QStringLiteral("remotecfg-prefix"),
                                              QStringLiteral("Path prefix before /collector.v1.CollectorService."),
                                              QStringLiteral("path"));
     const QCommandLineOption remotecfgToken(QStringLiteral("remotecfg-token-file"),
-                                            QStringLiteral("File holding the token agents must send (Bearer or basic password)."),
+                                            QStringLiteral("File holding the node's agent credential (default: <data-dir>/agent_token, made at first start)."),
                                             QStringLiteral("file"));
     const QCommandLineOption remotecfgInsecure(QStringLiteral("remotecfg-insecure"),
-                                               QStringLiteral("Allow a non-loopback remotecfg listener without a token."));
+                                               QStringLiteral("Serve remotecfg in plain HTTP on a non-loopback address (agents' keys in clear)."));
+    const QCommandLineOption maxCollectors(QStringLiteral("max-collectors"),
+                                           QStringLiteral("Collectors kept in total (default 10000)."), QStringLiteral("n"),
+                                           QStringLiteral("10000"));
+    const QCommandLineOption collectorExpiry(QStringLiteral("collector-expiry"),
+                                             QStringLiteral("Delete collectors offline or unregistered this long (default 7d; 0: never)."),
+                                             QStringLiteral("duration"), QStringLiteral("7d"));
     const QCommandLineOption alloyUrl(QStringLiteral("alloy-url"),
                                       QStringLiteral("The node's Alloy HTTP server to probe (default http://127.0.0.1:12345), or off."),
                                       QStringLiteral("url"), QStringLiteral("http://127.0.0.1:12345"));
@@ -242,7 +249,7 @@ int serve(QCoreApplication &app, const QStringList &arguments)
                                     QStringLiteral("CA certificates (PEM) to trust for --loki-url."), QStringLiteral("file"));
     p.addOptions({dataDir, listen, tlsCert, tlsKey, accessLog, maxBody, remotecfgListen, remotecfgPrefix, remotecfgToken,
                   remotecfgInsecure, alloyUrl, probeInterval, localCollector, clusterName, customIngest, httpListen,
-                  httpInsecure, ingestionRate, ingestionBurst, maxStreams, maxTokenLifetime, retention, retentionBytes, lokiUrl, lokiToken, lokiCa});
+                  httpInsecure, ingestionRate, ingestionBurst, maxStreams, maxTokenLifetime, maxCollectors, collectorExpiry, retention, retentionBytes, lokiUrl, lokiToken, lokiCa});
     const FrontFlags front;
     p.addOptions(front.all());
     p.addPositionalArgument(QStringLiteral("command"), QStringLiteral("serve (default) or issue-jwt."));
@@ -291,6 +298,15 @@ int serve(QCoreApplication &app, const QStringList &arguments)
     if (!lifetime)
         return fail(QStringLiteral("--max-token-lifetime %1 is not a duration such as 1h or 24h").arg(p.value(maxTokenLifetime)));
     options.maxTokenLifetimeSeconds = *lifetime;
+    const qlonglong collectors = p.value(maxCollectors).toLongLong(&ok);
+    if (!ok || collectors < 1 || collectors > 1000000)
+        return fail(QStringLiteral("--max-collectors must be a number from 1 to 1000000"));
+    options.maxCollectors = static_cast<int>(collectors);
+    const auto expiry = p.value(collectorExpiry) == QLatin1String("0") ? std::optional<qint64>(0)
+                                                                        : parseDurationSeconds(p.value(collectorExpiry));
+    if (!expiry)
+        return fail(QStringLiteral("--collector-expiry %1 is not a duration such as 12h or 7d").arg(p.value(collectorExpiry)));
+    options.collectorExpirySeconds = *expiry;
     options.lokiUrl = p.value(lokiUrl);
     options.lokiTokenFile = p.value(lokiToken);
     options.lokiCaFile = p.value(lokiCa);
@@ -322,7 +338,7 @@ int serve(QCoreApplication &app, const QStringList &arguments)
         std::printf("logwardend: plain HTTP API on http://%s:%u\n",
                     qPrintable(options.httpListen.section(QLatin1Char(':'), 0, -2)), server.plainHttpPort());
     if (server.remotecfgPort())
-        std::printf("logwardend: remotecfg on http://%s:%u\n",
+        std::printf(server.remotecfgUsesTls() ? "logwardend: remotecfg on https://%s:%u\n" : "logwardend: remotecfg on http://%s:%u\n",
                     qPrintable(options.remotecfgListen.section(QLatin1Char(':'), 0, -2)), server.remotecfgPort());
     std::fflush(stdout);
 
@@ -352,6 +368,8 @@ int runServerCommandLine(int argc, char **argv)
         return tokengen(arguments);
     if (arguments.size() > 1 && arguments.at(1) == QLatin1String("revoke-jwt"))
         return revokeJwtCommand(arguments);
+    if (arguments.size() > 1 && arguments.at(1) == QLatin1String("rotate-agent-token"))
+        return rotateAgentTokenCommand(arguments);
     if (arguments.size() > 1 && arguments.at(1) == QLatin1String("rotate-jwt-key"))
         return rotateJwtKeyCommand(arguments);
     return serve(app, arguments);

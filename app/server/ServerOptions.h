@@ -25,8 +25,8 @@ struct ServerOptions {
     bool allowCustomIngestTokens = false;
     double ingestionRateMb = 4;  // per tenant and second (Loki's ingestion_rate_mb)
     double ingestionBurstMb = 6; // Loki's ingestion_burst_size_mb
-    size_t maxStreamsPerTenant = 5000;
-    int64_t maxTokenLifetimeSeconds = 24 * 3600; // self-signed JWTs: exp at most this far ahead // Loki's max_global_streams_per_user; 0: no cap
+    size_t maxStreamsPerTenant = 5000; // Loki's max_global_streams_per_user; 0: no cap
+    int64_t maxTokenLifetimeSeconds = 24 * 3600; // self-signed JWTs: exp at most this far ahead
     qint64 retentionSeconds = 0; // 0: keep by age forever
     qint64 retentionBytes = 0;   // 0: no size limit
     int retentionIntervalSeconds = 600;
@@ -37,8 +37,10 @@ struct ServerOptions {
     // remotecfg (the agent role): "off" disables the listener.
     QString remotecfgListen = QStringLiteral("127.0.0.1:8090");
     QString remotecfgPrefix;
-    QString remotecfgTokenFile; // when set, agents must present this token
-    bool remotecfgInsecure = false; // allow a non-loopback listener without a token
+    QString remotecfgTokenFile; // the node's agent credential instead of <data-dir>/agent_token
+    bool remotecfgInsecure = false; // plain HTTP on a non-loopback listener (default: HTTPS there)
+    int maxCollectors = 10000;                           // collectors kept in total
+    int64_t collectorExpirySeconds = 7 * 24 * 3600;      // offline or unregistered this long: deleted (0: never)
     QString alloyUrl = QStringLiteral("http://127.0.0.1:12345"); // "off" disables probing
     int alloyProbeIntervalMs = 15000;
     QStringList localCollectorIds;

@@ -74,6 +74,8 @@ std::pair<int, QByteArray> SimulatedAlloy::send(const QByteArray &method, const 
     request.setRawHeader("Accept-Encoding", "gzip");
     if (!contentType.isEmpty())
         request.setRawHeader("Content-Type", contentType);
+    if (!bearerToken.isEmpty())
+        request.setRawHeader("Authorization", "Bearer " + bearerToken);
     for (const auto &[k, v] : headers)
         request.setRawHeader(k, v);
     QNetworkReply *reply = m_network.sendCustomRequest(request, method, body);

@@ -53,6 +53,8 @@ public:
     const std::string &appliedHash() const { return m_hash; }
     const std::string &appliedContent() const { return m_content; }
     std::map<std::string, std::string> attributes;
+    // Sent as "Authorization: Bearer …" (Alloy's remotecfg bearer_token) unless a call sets its own.
+    QByteArray bearerToken;
 
     // Sends raw bytes to a remotecfg path; for malformed-input tests.
     std::pair<int, QByteArray> rawPost(const QString &path, const QByteArray &body, const QByteArray &contentType,

@@ -71,7 +71,7 @@ bool TestServer::start()
         m_process->waitForReadyRead(100);
         m_output += m_process->readAll();
         auto m = apiLine.match(QString::fromUtf8(m_output));
-        static const QRegularExpression remotecfgLine(QStringLiteral("remotecfg on http://[^:]+:(\\d+)"));
+        static const QRegularExpression remotecfgLine(QStringLiteral("remotecfg on https?://[^:]+:(\\d+)"));
         const auto rc = remotecfgLine.match(QString::fromUtf8(m_output));
         const int listenAt = m_extraArgs.lastIndexOf(QStringLiteral("--remotecfg-listen"));
         const bool remotecfgWanted = !(listenAt >= 0 && listenAt + 1 < m_extraArgs.size()
@@ -125,6 +125,13 @@ QByteArray TestServer::log()
 QByteArray TestServer::systemJwt() const
 {
     QFile f(m_dataDir + QStringLiteral("/system_jwt"));
+    f.open(QIODevice::ReadOnly);
+    return f.readAll().trimmed();
+}
+
+QByteArray TestServer::agentToken() const
+{
+    QFile f(m_dataDir + QStringLiteral("/agent_token"));
     f.open(QIODevice::ReadOnly);
     return f.readAll().trimmed();
 }

@@ -46,6 +46,7 @@ public:
     QString url(const QString &path) const { return QStringLiteral("https://127.0.0.1:%1%2").arg(m_port).arg(path); }
     QString dataDir() const { return m_dataDir; }
     QByteArray systemJwt() const;
+    QByteArray agentToken() const; // the node's remotecfg credential, <data-dir>/agent_token
     QByteArray issueJwt(const QString &subject, const QString &role, const QString &ttl = QStringLiteral("1h")) const;
     QByteArray log();        // everything the server wrote so far (stdout + stderr)
     QProcess &process() { return *m_process; }

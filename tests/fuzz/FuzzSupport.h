@@ -72,6 +72,9 @@ inline void ensureApplication()
     __builtin_trap();
 }
 
+// The node credential of the fuzzed remotecfg service.
+inline constexpr const char *FuzzAgentToken = "lwa_fuzz-node-credential-0123456789";
+
 // The admin and log-streaming API, collectors and remotecfg, on ":memory:", as the server wires them.
 struct ApiWorld {
     server::SqliteConfigStore store{QStringLiteral(":memory:")};
@@ -83,7 +86,8 @@ struct ApiWorld {
     server::PipelineCache pipeline{store, secrets};
     server::CollectorRegistry registry{store};
     server::CollectorsController collectors{registry, pipeline};
-    server::ConnectService connect{pipeline, registry, "", std::nullopt};
+    server::AgentCredentials agents{store, FuzzAgentToken, 10000};
+    server::ConnectService connect{pipeline, registry, "", agents};
     server::Router api;
     server::Router remotecfg;
     std::shared_ptr<const server::Principal> root;

@@ -1,6 +1,6 @@
 // collector.v1.CollectorService over Connect: binary proto and JSON POSTs (plain, gzip), the GET
 // form of GetConfig, and the inspection endpoint, through the real routes.
-// Input: call byte, encoding byte, a query line, then the message.
+// Input: call byte, encoding byte (bits 4-5: the credential), a query line, then the message.
 #include "FuzzSupport.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -20,6 +20,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         {"content-type", encoding % 3 == 0 ? "application/proto" : encoding % 3 == 1 ? "application/json" : "text/plain"}};
     if (encoding & 4)
         headers.append(std::make_pair(QByteArray("content-encoding"), QByteArray((encoding & 8) ? "gzip" : "snappy")));
+    // Mostly the node's credential (so the services run), sometimes none or a wrong one.
+    if ((encoding & 0x30) != 0x30)
+        headers.append(std::make_pair(QByteArray("authorization"),
+                                      (encoding & 0x10) ? QByteArray("Basic ") + QByteArray("alloy:x").toBase64()
+                                                        : QByteArray("Bearer ") + lw::fuzz::FuzzAgentToken));
     switch (call % 5) {
     case 0:
     case 1:

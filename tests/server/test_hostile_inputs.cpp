@@ -166,6 +166,7 @@ private Q_SLOTS:
         RawHttpClient c(m_server->remotecfgPort());
         const QByteArray message = "{\"id\":" + deep + "}";
         QVERIFY(c.send("POST /collector.v1.CollectorService/GetConfig HTTP/1.1\r\nHost: t\r\nContent-Type: application/json\r\n"
+                       "Authorization: Bearer " + m_server->agentToken() + "\r\n"
                        "Content-Length: " + QByteArray::number(message.size()) + "\r\n\r\n" + message));
         QCOMPARE(RawHttpClient::statuses(c.readResponses(1, 5000)), QList<int>{400});
         QVERIFY(c.received().contains("deeper than 64 levels"));

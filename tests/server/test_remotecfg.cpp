@@ -55,6 +55,8 @@ private Q_SLOTS:
         QVERIFY2(m_server->start(), m_server->log().constData());
         QVERIFY(m_server->remotecfgPort() > 0);
         m_alloy->setRemotecfgPort(m_server->remotecfgPort());
+        m_alloy->bearerToken = m_server->agentToken();
+        QVERIFY(m_alloy->bearerToken.startsWith("lwa_"));
 
         // Seed 000's configuration: a bundle, a journald source, a Loki and an rsyslog target.
         QCOMPARE(m_server->requestAsAdmin("POST", "/api/v2/logs/tls-bundles",
@@ -153,6 +155,7 @@ private Q_SLOTS:
     void legacyAgentUsesGetAndField2()
     {
         SimulatedAlloy legacy("c01-s00", m_server->remotecfgPort(), SimulatedAlloy::Generation::Legacy);
+        legacy.bearerToken = m_server->agentToken();
         legacy.attributes["rack"] = "r7";
         QCOMPARE(legacy.registerCollector("old-node"), 200);
         auto got = legacy.pollAndApply();
@@ -168,6 +171,7 @@ private Q_SLOTS:
     void failedApplyIsReportedWithAHint()
     {
         SimulatedAlloy strict("c02-s00", m_server->remotecfgPort());
+        strict.bearerToken = m_server->agentToken();
         QCOMPARE(strict.registerCollector(), 200);
         strict.pollAndApply("component \"otelcol.exporter.syslog\" is at stability level \"public-preview\", which is below "
                             "the minimum allowed stability level \"generally-available\"");
@@ -182,6 +186,7 @@ private Q_SLOTS:
     void offlineWhenPollingStopsOrOnUnregister()
     {
         SimulatedAlloy quitter("c03-s00", m_server->remotecfgPort());
+        quitter.bearerToken = m_server->agentToken();
         QCOMPARE(quitter.registerCollector(), 200);
         quitter.pollAndApply();
         for (int i = 0; i < 2; ++i) { // a 1.1 s poll period
@@ -194,6 +199,7 @@ private Q_SLOTS:
         QCOMPARE(field(collector("c03-s00"), "remotecfgStatus"), QStringLiteral("REMOTECFG_DOWN"));
 
         SimulatedAlloy leaver("c04-s00", m_server->remotecfgPort());
+        leaver.bearerToken = m_server->agentToken();
         QCOMPARE(leaver.registerCollector(), 200);
         leaver.pollAndApply();
         QCOMPARE(field(collector("c04-s00"), "alloyStatus"), QStringLiteral("ALLOY_ONLINE"));
@@ -218,6 +224,12 @@ private Q_SLOTS:
         QCOMPARE(rest["collectors"].size(), size_t(1));
         QVERIFY(!rest.contains("nextOffset"));
         QCOMPARE(m_server->requestAsAdmin("GET", "/api/v2/logs/collectors?limit=0").status, 400);
+        // Several statuses (comma or repeated) select any of them; an unknown one is a 400 naming it.
+        QCOMPARE(collectors("?status=ALLOY_OFFLINE,ALLOY_ONLINE")["total"], nj(5));
+        QCOMPARE(collectors("?status=ALLOY_OFFLINE&status=REMOTECFG_FAILED")["total"], nj(2));
+        auto bogus = m_server->requestAsAdmin("GET", "/api/v2/logs/collectors?status=BOGUS");
+        QCOMPARE(bogus.status, 400);
+        QVERIFY(bogus.body.contains("BOGUS"));
         QCOMPARE(m_server->requestAsAdmin("GET", "/api/v2/logs/collectors/nobody").status, 404);
     }
 
@@ -282,6 +294,7 @@ private Q_SLOTS:
         QFETCH(int, status);
         QFETCH(QString, code);
         SimulatedAlloy client("c09-s00", m_server->remotecfgPort());
+        client.bearerToken = m_server->agentToken();
         QList<std::pair<QByteArray, QByteArray>> headers;
         if (!extraHeader.isEmpty())
             headers.append(std::make_pair(extraHeader.left(extraHeader.indexOf(':')), extraHeader.mid(extraHeader.indexOf(':') + 1).trimmed()));
@@ -346,6 +359,7 @@ private Q_SLOTS:
         TestServer server(QString(), {"--remotecfg-prefix", "/alloy/remotecfg"});
         QVERIFY2(server.start(), server.log().constData());
         SimulatedAlloy agent("c11-s00", server.remotecfgPort());
+        agent.bearerToken = server.agentToken();
         collector::v1::RegisterCollectorRequest request;
         request.set_id("c11-s00");
         const QByteArray body = QByteArray::fromStdString(request.SerializeAsString());
@@ -355,13 +369,188 @@ private Q_SLOTS:
         QCOMPARE(nj::parse(reply.toStdString())["code"], nj("unimplemented"));
     }
 
-    void nonLoopbackWithoutTokenIsRefused()
+    void everyServiceCallNeedsAnAgentCredential()
     {
-        QTemporaryDir dir;
-        auto [code, out] = lw::test::runCommand(TestServer::binaryPath(), {"--data-dir", dir.path(), "--listen", "127.0.0.1:0",
-                                                                            "--remotecfg-listen", "0.0.0.0:0"});
-        QCOMPARE(code, 2);
-        QVERIFY2(out.contains("--remotecfg-token-file"), out.constData());
+        QTemporaryDir work;
+        QVERIFY(lw::test::makeTestCertificates(work.path()));
+        TestServer server;
+        QVERIFY(server.start());
+        const QByteArray token = server.agentToken();
+        QVERIFY(token.startsWith("lwa_") && token.size() >= 40);
+        QCOMPARE(QFileInfo(server.dataDir() + "/agent_token").permissions() & 0x0077, QFileDevice::Permissions());
+        // A pipeline that carries an rsyslog client key.
+        auto bundle = server.requestAsAdmin("POST", "/api/v2/logs/tls-bundles",
+                                            {{"name", "dc-1"}, {"caPem", lw::test::readFile(work.path() + "/ca.crt").toStdString()},
+                                             {"certPem", lw::test::readFile(work.path() + "/rsyslog-server.crt").toStdString()},
+                                             {"keyPem", lw::test::readFile(work.path() + "/rsyslog-server.key").toStdString()}});
+        QVERIFY2(bundle.status == 201, bundle.body.constData());
+        QCOMPARE(server.requestAsAdmin("POST", "/api/v2/logs/targets",
+                                       {{"name", "rs-1"}, {"type", "RSYSLOG"}, {"enabled", true},
+                                        {"rsyslog", {{"endpoint", "rs.example.com"}, {"port", 6514}, {"tlsBundle", "dc-1"}}}}).status, 201);
+        QCOMPARE(server.requestAsAdmin("POST", "/api/v2/logs/sources",
+                                       {{"name", "sshd"}, {"enabled", true}, {"journald", {{"syslogIdentifier", "sshd"}}}}).status, 201);
+
+        // The command, as any local user would run it: refused, and no key in the answer.
+        auto curl = [&](const QString &call, const QString &extra) {
+            const QString base = QStringLiteral("http://127.0.0.1:%1/collector.v1.CollectorService/").arg(server.remotecfgPort());
+            return lw::test::runCommand("bash", {"-c", QStringLiteral("curl -s -w '\\n%{http_code}' %1 %2%3 -H 'Content-Type: application/json' "
+                                                                      "-d '{\"id\":\"x\"}'").arg(extra, base, call)});
+        };
+        for (const QString call : {"GetConfig", "RegisterCollector", "UnregisterCollector"}) {
+            auto [code, out] = curl(call, {});
+            QVERIFY2(out.endsWith("401"), out.constData());
+            QVERIFY(out.contains("unauthenticated") && !out.contains("PRIVATE KEY"));
+            QVERIFY(curl(call, "-H 'Authorization: Bearer lwa_guessed-token-guessed-token-guessed'").second.endsWith("401"));
+        }
+        QCOMPARE(server.requestAsAdmin("GET", "/api/v2/logs/collectors").json()["collectors"].size(), size_t(0));
+        // With the node credential the agent gets its pipeline, key included (it needs it).
+        auto [code, out] = curl("GetConfig", "-H 'Authorization: Bearer " + QString::fromLatin1(token) + "'");
+        QVERIFY2(out.endsWith("200"), out.constData());
+        const QByteArray content = QByteArray::fromStdString(
+            nj::parse(out.left(out.lastIndexOf('\n')).toStdString()).value("content", std::string()));
+        QVERIFY(content.contains("PRIVATE KEY"));
+        // As basic_auth password too (Alloy's other way).
+        QVERIFY(curl("RegisterCollector", "-u alloy:" + QString::fromLatin1(token)).second.endsWith("200"));
+        // Seed 000's inspection stays open on this host, keys redacted.
+        auto [ic, inspection] = lw::test::runCommand("bash", {"-c", QStringLiteral("curl -s http://localhost:%1/api/v1/remote/config | jq -r .content | base64 -d").arg(server.remotecfgPort())});
+        QVERIFY(inspection.contains("otelcol.exporter.syslog") && !inspection.contains("PRIVATE KEY"));
+
+        // Rotating the node credential (server stopped) retires the old one.
+        QCOMPARE(server.stop(), 0);
+        auto [rotated, rotatedOut] = lw::test::runCommand(TestServer::binaryPath(), {"rotate-agent-token", "--data-dir", server.dataDir()});
+        QCOMPARE(rotated, 0);
+        QVERIFY(server.agentToken() != token && server.agentToken().startsWith("lwa_"));
+        QVERIFY(server.start());
+        QVERIFY(curl("GetConfig", "-H 'Authorization: Bearer " + QString::fromLatin1(token) + "'").second.endsWith("401"));
+        QVERIFY(curl("GetConfig", "-H 'Authorization: Bearer " + QString::fromLatin1(server.agentToken()) + "'").second.endsWith("200"));
+        QCOMPARE(server.stop(), 0);
+    }
+
+    void enrollmentTokensBindCollectorsAndRevoke()
+    {
+        TestServer server;
+        QVERIFY(server.start());
+        auto created = server.requestAsAdmin("POST", "/admin/api/v3/agent-tokens", {{"name", "rack7"}, {"max_collectors", 2}});
+        QCOMPARE(created.status, 201);
+        const QByteArray token = QByteArray::fromStdString(created.json().value("token", ""));
+        QVERIFY(token.startsWith("lwa_"));
+        // Shown once: reads carry no token and no hash.
+        const QByteArray read = server.requestAsAdmin("GET", "/admin/api/v3/agent-tokens/rack7").body;
+        QVERIFY(!read.contains(token) && !read.contains("secret_hash") && read.contains("\"max_collectors\":2"));
+        QCOMPARE(server.requestAsAdmin("POST", "/admin/api/v3/agent-tokens", {{"name", "bad"}, {"max_collectors", 0}}).status, 400);
+        QCOMPARE(server.requestAsAdmin("POST", "/admin/api/v3/agent-tokens", {{"name", "bad"}, {"expiration", "soon"}}).status, 400);
+
+        SimulatedAlloy a("rack7-a", server.remotecfgPort()), b("rack7-b", server.remotecfgPort()),
+            c("rack7-c", server.remotecfgPort());
+        for (SimulatedAlloy *agent : {&a, &b, &c})
+            agent->bearerToken = token;
+        QCOMPARE(a.registerCollector("a"), 200);
+        QCOMPARE(a.pollAndApply().httpStatus, 200);
+        QCOMPARE(b.registerCollector("b"), 200);
+        QCOMPARE(c.registerCollector("c"), 429); // its cap of 2 ids
+        QCOMPARE(c.poll().httpStatus, 429);
+
+        // Another credential cannot read or report for an id bound to this one.
+        SimulatedAlloy impostor("rack7-a", server.remotecfgPort());
+        impostor.bearerToken = server.agentToken();
+        auto stolen = impostor.poll();
+        QCOMPARE(stolen.httpStatus, 403);
+        QVERIFY(stolen.content.empty() && stolen.rawBody.contains("bound to another agent credential"));
+        QCOMPARE(impostor.registerCollector("evil"), 403);
+        QCOMPARE(impostor.unregister(), 403);
+        QCOMPARE(server.requestAsAdmin("GET", "/api/v2/logs/collectors/rack7-a").json()["collector"].value("name", ""),
+                 std::string("a"));
+
+        // Deactivating the token cuts its agents off at their next poll.
+        const QByteArray etag = server.requestAsAdmin("GET", "/admin/api/v3/agent-tokens/rack7").header("ETag");
+        QCOMPARE(server.requestAsAdmin("PUT", "/admin/api/v3/agent-tokens/rack7", {{"status", "inactive"}}, {{"If-Match", etag}}).status, 200);
+        auto cut = a.poll();
+        QCOMPARE(cut.httpStatus, 401);
+        QVERIFY(cut.rawBody.contains("not valid"));
+        QVERIFY(server.requestAsAdmin("GET", "/admin/api/v3/audit").body.contains("agent-token"));
+
+        // An expired token is refused with its reason.
+        auto old = server.requestAsAdmin("POST", "/admin/api/v3/agent-tokens", {{"name", "old"}, {"expiration", "2020-01-01T00:00:00Z"}});
+        QCOMPARE(old.status, 201);
+        SimulatedAlloy late("late", server.remotecfgPort());
+        late.bearerToken = QByteArray::fromStdString(old.json().value("token", ""));
+        auto expired = late.poll();
+        QCOMPARE(expired.httpStatus, 401);
+        QVERIFY(expired.rawBody.contains("expired"));
+        QCOMPARE(server.stop(), 0);
+    }
+
+    void collectorRegistryIsBounded()
+    {
+        TestServer server(QString(), {"--max-collectors", "3", "--collector-expiry", "2s"});
+        QVERIFY(server.start());
+        auto agent = [&](const char *id) {
+            auto a = std::make_unique<SimulatedAlloy>(id, server.remotecfgPort());
+            a->bearerToken = server.agentToken();
+            return a;
+        };
+        auto a = agent("n1"), b = agent("n2"), c = agent("n3"), d = agent("n4");
+        QCOMPARE(a->registerCollector(), 200);
+        QCOMPARE(b->registerCollector(), 200);
+        QCOMPARE(c->registerCollector(), 200);
+        auto full = d->registerCollector();
+        QCOMPARE(full, 429);
+        // Attributes are bounded in number and size.
+        for (int i = 0; i < 65; ++i)
+            a->attributes["k" + std::to_string(i)] = "v";
+        QCOMPARE(a->registerCollector(), 400);
+        a->attributes.clear();
+        a->attributes["big"] = std::string(2000, 'x');
+        QCOMPARE(a->poll().httpStatus, 400);
+        a->attributes.clear();
+
+        // Unregistered and silent collectors go after --collector-expiry, each with an audit entry;
+        // one that keeps polling stays.
+        QCOMPARE(b->unregister(), 200);
+        QDeadlineTimer until(8000);
+        while (!until.hasExpired() && server.requestAsAdmin("GET", "/api/v2/logs/collectors/n2").status != 404) {
+            QCOMPARE(a->poll().httpStatus, 200);
+            QTest::qWait(300);
+        }
+        QCOMPARE(server.requestAsAdmin("GET", "/api/v2/logs/collectors/n2").status, 404);
+        QTRY_COMPARE_WITH_TIMEOUT(server.requestAsAdmin("GET", "/api/v2/logs/collectors/n3").status, 404, 6000);
+        QCOMPARE(server.requestAsAdmin("GET", "/api/v2/logs/collectors/n1").status, 200);
+        const nj audit = server.requestAsAdmin("GET", "/admin/api/v3/audit").json();
+        int expired = 0;
+        for (const auto &e : audit["items"])
+            expired += e.value("action", "") == "expire" ? 1 : 0;
+        QVERIFY2(expired >= 2, audit.dump().c_str());
+        // Room again.
+        QCOMPARE(d->registerCollector(), 200);
+        // Expired ones do not come back after a restart.
+        QCOMPARE(server.stop(), 0);
+        QVERIFY(server.start());
+        QCOMPARE(server.requestAsAdmin("GET", "/api/v2/logs/collectors/n2").status, 404);
+        QCOMPARE(server.stop(), 0);
+    }
+
+    void beyondLoopbackAgentsGetTls()
+    {
+        TestServer server(QString(), {"--remotecfg-listen", "0.0.0.0:0"});
+        QVERIFY2(server.start(), server.log().constData());
+        QVERIFY(server.log().contains("remotecfg on https://"));
+        const QString body = "-H 'Content-Type: application/json' -d '{\"id\":\"tls-agent\"}'";
+        auto [code, out] = lw::test::runCommand(
+            "bash", {"-c", QStringLiteral("curl -sk -o /dev/null -w '%{http_code}' -H 'Authorization: Bearer %1' %2 "
+                                          "https://127.0.0.1:%3/collector.v1.CollectorService/GetConfig")
+                               .arg(QString::fromLatin1(server.agentToken()), body).arg(server.remotecfgPort())});
+        QCOMPARE(out, QByteArray("200"));
+        auto [plainCode, plain] = lw::test::runCommand(
+            "bash", {"-c", QStringLiteral("curl -s -o /dev/null -w '%{http_code}' -H 'Authorization: Bearer %1' %2 "
+                                          "http://127.0.0.1:%3/collector.v1.CollectorService/GetConfig")
+                               .arg(QString::fromLatin1(server.agentToken()), body).arg(server.remotecfgPort())});
+        QVERIFY2(plain != "200", plain.constData());
+        QCOMPARE(server.stop(), 0);
+
+        TestServer insecure(QString(), {"--remotecfg-listen", "0.0.0.0:0", "--remotecfg-insecure"});
+        QVERIFY(insecure.start());
+        QVERIFY(insecure.log().contains("remotecfg on http://"));
+        QCOMPARE(insecure.stop(), 0);
     }
 };
 

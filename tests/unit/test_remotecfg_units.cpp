@@ -3,7 +3,12 @@
 #include "TestCompression.h"
 #include "http/Compression.h"
 #include "remotecfg/AlloyHealthProbe.h"
+#include "remotecfg/CollectorRegistry.h"
+#include "remotecfg/ConnectService.h"
 #include "remotecfg/PipelineCache.h"
+#include "http/Router.h"
+#include "AccessModels.h"
+#include "auth/CredentialResolver.h"
 #include "store/SecretBox.h"
 #include "store/sqlite/SqliteConfigStore.h"
 
@@ -18,6 +23,62 @@ class RemotecfgUnitsTest : public QObject {
     QTemporaryDir m_dir;
 
 private Q_SLOTS:
+    // Seed 000's inspection is "node-local only": open to loopback peers, an agent credential from
+    // anywhere else (a non-loopback listener). Agent credentials are checked against the store live.
+    void inspectionIsNodeLocalAndCredentialsAreLive()
+    {
+        SqliteConfigStore store(QStringLiteral(":memory:"));
+        SecretBox secrets(SecretBox::generateKey());
+        PipelineCache pipeline(store, secrets);
+        CollectorRegistry registry(store);
+        const std::string node = "lwa_node-credential-for-this-test-0123456789";
+        AgentCredentials agents(store, node, 100);
+        ConnectService connect(pipeline, registry, "", agents);
+        Router router;
+        connect.registerRoutes(router);
+        auto call = [&](const char *method, const std::string &path, const QHostAddress &from, const QByteArray &auth) {
+            const Router::Match match = router.match(method, path);
+            HttpRequest req;
+            req.method = method;
+            req.path = path;
+            req.remote = from;
+            req.route = match.route;
+            req.headers.emplace_back("content-type", "application/json");
+            if (!auth.isEmpty())
+                req.headers.emplace_back("authorization", auth);
+            req.body = R"({"id":"unit-1"})";
+            if (auto refused = match.route->gate(req))
+                return refused->status;
+            return match.route->handler(req).status;
+        };
+        const QHostAddress remote(QStringLiteral("10.1.2.3"));
+        QCOMPARE(call("GET", "/api/v1/remote/config", QHostAddress::LocalHost, {}), 200);
+        QCOMPARE(call("GET", "/api/v1/remote/config", QHostAddress::LocalHostIPv6, {}), 200);
+        QCOMPARE(call("GET", "/api/v1/remote/config", remote, {}), 401);
+        QCOMPARE(call("GET", "/api/v1/remote/config", remote, "Bearer " + QByteArray::fromStdString(node)), 200);
+        const std::string getConfig = "/collector.v1.CollectorService/GetConfig";
+        QCOMPARE(call("POST", getConfig, QHostAddress::LocalHost, {}), 401);
+        QCOMPARE(call("POST", getConfig, QHostAddress::LocalHost, "Bearer " + QByteArray::fromStdString(node)), 200);
+        QCOMPARE(call("POST", getConfig, QHostAddress::LocalHost, "Splunk " + QByteArray::fromStdString(node)), 401);
+        QCOMPARE(call("POST", getConfig, QHostAddress::LocalHost, "Bearer " + QByteArray::fromStdString(node) + "x"), 401);
+
+        // An enrollment token works from the moment it is stored and stops when deactivated.
+        const std::string token = AgentCredentials::mint();
+        lw::AgentToken t;
+        t.name = "unit";
+        t.secretHash = CredentialResolver::hashSecret(token);
+        store.create(lw::AgentToken::kind, "unit", t.toStorageJson().dump());
+        auto who = agents.authenticate("Bearer " + QByteArray::fromStdString(token));
+        QVERIFY(std::holds_alternative<AgentIdentity>(who));
+        QCOMPARE(std::get<AgentIdentity>(who).credential, std::string("agent-token:unit"));
+        QCOMPARE(std::get<AgentIdentity>(who).maxCollectors, 10);
+        // Bound to the node credential above, unit-1 is not this token's.
+        QCOMPARE(call("POST", getConfig, remote, "Bearer " + QByteArray::fromStdString(token)), 403);
+        t.status = "inactive";
+        store.update(lw::AgentToken::kind, "unit", t.toStorageJson().dump(), 0);
+        QVERIFY(std::holds_alternative<std::string>(agents.authenticate("Bearer " + QByteArray::fromStdString(token))));
+    }
+
     void rendersOncePerChange()
     {
         SqliteConfigStore store(m_dir.path() + "/p.db");

@@ -4,6 +4,7 @@
 #include "auth/Principal.h"
 #include "http/Router.h"
 #include "store/ConfigStore.h"
+#include "AccessModels.h"
 #include "JsonReader.h"
 #include "Validation.h"
 
@@ -160,6 +161,36 @@ HttpResponse AdminResource::write(HttpRequest &req, const StoredRecord &existing
     if (results[0].status == WriteStatus::NotFound)
         throw ApiError(404, "not_found", m_noun + " \"" + existing.name + "\" does not exist");
     return HttpResponse::json(200, view).header("ETag", etagFor(results[0].revision));
+}
+
+std::string readRecordName(JsonReader &r)
+{
+    const std::string name = r.requiredString("name");
+    validation::requireName("name", name);
+    return name;
+}
+
+std::string readDisplayName(JsonReader &r, const std::string &fallback)
+{
+    auto v = r.optionalString("display_name");
+    if (v && v->size() > 256)
+        throw ValidationError("display_name", "\"display_name\" is longer than 256 characters", "invalid_value");
+    return v.value_or(fallback);
+}
+
+std::optional<std::string> readExpiration(JsonReader &r)
+{
+    auto expiration = r.optionalString("expiration");
+    if (expiration && !expiration->empty() && !parseRfc3339Millis(*expiration))
+        throw ValidationError("expiration", "\"expiration\" must be an RFC 3339 time such as 2030-01-01T00:00:00Z",
+                              "invalid_time");
+    return expiration;
+}
+
+void ignoreReadOnly(JsonReader &r)
+{
+    for (const char *f : {"created_at", "status", "last_used_at", "access_key_created_at"})
+        r.ignore(f);
 }
 
 } // namespace lw::server

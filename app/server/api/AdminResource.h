@@ -3,8 +3,13 @@
 #include "http/HttpTypes.h"
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
+
+namespace lw {
+class JsonReader;
+}
 
 namespace lw::server {
 
@@ -51,6 +56,14 @@ private:
     std::string m_kind, m_type, m_noun;
     Hooks m_hooks;
 };
+
+// Field readers every admin collection shares (one rule for names, display names, expirations).
+std::string readRecordName(JsonReader &r);
+std::string readDisplayName(JsonReader &r, const std::string &fallback);
+// "expiration": an RFC 3339 time, or nullopt when absent.
+std::optional<std::string> readExpiration(JsonReader &r);
+// Fields a client may send back from a read; they are the server's to set.
+void ignoreReadOnly(JsonReader &r);
 
 // Marks a response of a deprecated path.
 HttpResponse deprecated(HttpResponse response, const std::string &successor);

@@ -8,8 +8,6 @@
 #include "JsonReader.h"
 #include "Validation.h"
 
-#include <openssl/rand.h>
-
 #include <QByteArray>
 
 namespace lw::server {
@@ -18,35 +16,6 @@ namespace {
 
 const char *const V3 = "/admin/api/v3";
 const std::vector<std::string> ParserNames = {"json", "kv", "zap_json", "none"};
-
-std::string randomSecret(int bytes)
-{
-    QByteArray raw(bytes, '\0');
-    RAND_bytes(reinterpret_cast<unsigned char *>(raw.data()), bytes);
-    return raw.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals).toStdString();
-}
-
-// Fields a client may send back from a read; they are the server's to set.
-void ignoreReadOnly(JsonReader &r)
-{
-    for (const char *f : {"created_at", "status", "last_used_at", "access_key_created_at"})
-        r.ignore(f);
-}
-
-std::string readName(JsonReader &r)
-{
-    const std::string name = r.requiredString("name");
-    validation::requireName("name", name);
-    return name;
-}
-
-std::string readDisplayName(JsonReader &r, const std::string &fallback)
-{
-    auto v = r.optionalString("display_name");
-    if (v && v->size() > 256)
-        throw ValidationError("display_name", "\"display_name\" is longer than 256 characters", "invalid_value");
-    return v.value_or(fallback);
-}
 
 void requireSelector(const std::string &field, const std::string &selector)
 {
@@ -120,7 +89,7 @@ Json AdminV3Controller::createTenant(const Json &body) const
 {
     JsonReader r(body);
     Tenant t;
-    t.name = readName(r);
+    t.name = readRecordName(r);
     t.displayName = readDisplayName(r, t.name);
     t.cluster = r.requiredString("cluster");
     requireCluster("cluster", t.cluster);
@@ -210,7 +179,7 @@ Json AdminV3Controller::createPolicy(const Json &body) const
 {
     JsonReader r(body);
     AccessPolicy p;
-    p.name = readName(r);
+    p.name = readRecordName(r);
     p.displayName = readDisplayName(r, p.name);
     p.realms = readRealms(r, "realms", true);
     p.scopes = readScopes(r, false);
@@ -238,7 +207,7 @@ Json AdminV3Controller::updatePolicy(const Json &stored, const Json &body) const
 
 std::pair<std::string, std::string> AdminV3Controller::mintToken(const std::string &name)
 {
-    const std::string secret = randomSecret(32);
+    const std::string secret = CredentialResolver::randomSecret(32);
     const std::string token = QByteArray::fromStdString(name + ":" + secret).toBase64().toStdString();
     return {token, CredentialResolver::hashSecret(secret)};
 }
@@ -247,7 +216,7 @@ Json AdminV3Controller::createToken(const Json &body, Json &extras) const
 {
     JsonReader r(body);
     AdminToken t;
-    t.name = readName(r);
+    t.name = readRecordName(r);
     t.displayName = readDisplayName(r, t.name);
     t.accessPolicy = r.requiredString("access_policy");
     auto policy = m_store.get(AccessPolicy::kind, t.accessPolicy);
@@ -301,7 +270,7 @@ Json AdminV3Controller::createUser(const Json &body, Json &extras) const
 {
     JsonReader r(body);
     User u;
-    u.name = readName(r);
+    u.name = readRecordName(r);
     u.displayName = readDisplayName(r, u.name);
     u.scopes = readScopes(r, true);
     u.realms = readRealms(r, "realms", false);
@@ -309,7 +278,7 @@ Json AdminV3Controller::createUser(const Json &body, Json &extras) const
         u.realms = {Realm{"*", m_options.clusterName, {}}};
     ignoreReadOnly(r);
     r.finish();
-    const std::string key = randomSecret(32);
+    const std::string key = CredentialResolver::randomSecret(32);
     u.accessKeyCiphertext = m_secrets.seal(key, "user/" + u.name);
     u.accessKeyCreatedAt = nowRfc3339();
     extras["access_key"] = key; // shown this once
@@ -338,7 +307,7 @@ HttpResponse AdminV3Controller::regenerateAccessKey(HttpRequest &req)
     if (!record)
         throw ApiError(404, "not_found", "user \"" + name.substr(0, 80) + "\" does not exist");
     User u = User::fromStorageJson(Json::parse(record->value));
-    const std::string key = randomSecret(32);
+    const std::string key = CredentialResolver::randomSecret(32);
     u.accessKeyCiphertext = m_secrets.seal(key, "user/" + u.name);
     u.accessKeyCreatedAt = nowRfc3339();
     const auto results = m_store.commit({Mutation{Mutation::Op::Update, User::kind, name, u.toStorageJson().dump(), record->modRevision},
@@ -420,7 +389,7 @@ HttpResponse AdminV3Controller::createIngestToken(HttpRequest &req)
     JsonReader r(body);
     IngestToken t;
     t.tenant = req.param("tenant");
-    t.name = readName(r);
+    t.name = readRecordName(r);
     if (auto parser = r.optionalString("parser")) {
         validation::requireOneOf("parser", *parser, {"json", "kv", "zap_json", "none"});
         t.parser = *parser;
@@ -440,7 +409,7 @@ HttpResponse AdminV3Controller::createIngestToken(HttpRequest &req)
         value = *custom;
         t.custom = true;
     } else {
-        value = randomSecret(32);
+        value = CredentialResolver::randomSecret(32);
     }
     ignoreReadOnly(r);
     r.finish();

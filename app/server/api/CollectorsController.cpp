@@ -3,6 +3,9 @@
 #include "http/Router.h"
 #include "remotecfg/CollectorRegistry.h"
 #include "remotecfg/PipelineCache.h"
+#include "ValidationError.h"
+
+#include <set>
 
 namespace lw::server {
 
@@ -40,7 +43,21 @@ void CollectorsController::registerRoutes(Router &router)
 
 HttpResponse CollectorsController::list(HttpRequest &req)
 {
-    const std::string status = req.query.value(QStringLiteral("status")).toStdString();
+    // status=A,B or status=A&status=B: any of them (each of alloyStatus, remotecfgStatus, pipelineHealth).
+    static const std::set<std::string> Known = {"ALLOY_ONLINE", "ALLOY_OFFLINE", "ALLOY_UNKNOWN", "REMOTECFG_UP",
+                                                "REMOTECFG_DOWN", "REMOTECFG_FAILED", "REMOTECFG_PENDING", "OK",
+                                                "DEGRADED", "ERROR", "UNKNOWN"};
+    std::set<std::string> wanted;
+    for (const QString &value : req.query.values(QStringLiteral("status"))) {
+        for (const QString &word : value.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+            const std::string w = word.trimmed().toStdString();
+            if (!Known.count(w))
+                throw ValidationError("status", "\"status\" " + w.substr(0, 64) + " is not one of ALLOY_ONLINE, ALLOY_OFFLINE, "
+                                      "ALLOY_UNKNOWN, REMOTECFG_UP, REMOTECFG_DOWN, REMOTECFG_FAILED, REMOTECFG_PENDING, "
+                                      "OK, DEGRADED, ERROR, UNKNOWN", "invalid_value");
+            wanted.insert(w);
+        }
+    }
     const int limit = queryInt(req, "limit", 0, 1, MaxPageSize);
     const int offset = queryInt(req, "offset", 0, 0, INT32_MAX);
     const Pipeline &pipeline = m_pipeline.current();
@@ -50,7 +67,8 @@ HttpResponse CollectorsController::list(HttpRequest &req)
     int matched = 0;
     for (const CollectorState &c : m_registry.all()) {
         Json v = m_registry.view(c, pipeline.hash, pipeline.enabledTargets, now);
-        if (!status.empty() && v["alloyStatus"] != status && v["remotecfgStatus"] != status && v["pipelineHealth"] != status)
+        if (!wanted.empty() && !wanted.count(v["alloyStatus"].get<std::string>())
+            && !wanted.count(v["remotecfgStatus"].get<std::string>()) && !wanted.count(v["pipelineHealth"].get<std::string>()))
             continue;
         if (matched++ < offset)
             continue;
@@ -58,7 +76,7 @@ HttpResponse CollectorsController::list(HttpRequest &req)
             items.push_back(std::move(v));
     }
     Json body = {{"collectors", std::move(items)}};
-    if (limit > 0 || offset > 0 || !status.empty()) {
+    if (limit > 0 || offset > 0 || req.query.has(QStringLiteral("status"))) {
         body["total"] = matched;
         if (limit > 0 && offset + limit < matched)
             body["nextOffset"] = offset + limit;

@@ -1,4 +1,6 @@
 #include "CredentialResolver.h"
+
+#include <openssl/rand.h>
 #include "store/ConfigStore.h"
 #include "store/SecretBox.h"
 
@@ -48,6 +50,14 @@ CredentialResolver::CredentialResolver(ConfigStore &store, const SecretBox &secr
 CredentialResolver::~CredentialResolver()
 {
     QObject::disconnect(m_storeChanges);
+}
+
+std::string CredentialResolver::randomSecret(int bytes)
+{
+    QByteArray raw(bytes, '\0');
+    if (RAND_bytes(reinterpret_cast<unsigned char *>(raw.data()), bytes) != 1)
+        throw std::runtime_error("the system's random number generator failed");
+    return raw.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals).toStdString();
 }
 
 bool CredentialResolver::isJwtRevoked(const std::string &jti)

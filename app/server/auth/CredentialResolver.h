@@ -48,6 +48,8 @@ public:
     bool tokenUseDue(const std::string &tokenName) const;
 
     static std::string hashSecret(const std::string &secret);
+    // `bytes` random bytes from OpenSSL's CSPRNG, base64url without padding.
+    static std::string randomSecret(int bytes);
     static constexpr const char *TokenUsageKind = "token-usage";
     // Revoked server JWTs, by jti (logwardend revoke-jwt, the admin API).
     static constexpr const char *RevokedJwtKind = "revoked-jwt";

@@ -1,5 +1,6 @@
 #include "CollectorRegistry.h"
 #include "Guarded.h"
+#include "store/AuditLog.h"
 #include "store/ConfigStore.h"
 
 #include <QDateTime>
@@ -39,7 +40,7 @@ Json CollectorState::toStorageJson() const
               {"remoteAddress", remoteAddress}, {"firstSeenMs", firstSeenMs}, {"lastSeenMs", lastSeenMs},
               {"pollIntervalMs", pollIntervalMs}, {"unregistered", unregistered}, {"lastStatus", lastStatus},
               {"lastError", lastError}, {"agentHash", agentHash}, {"servedHash", servedHash},
-              {"effectiveConfigHash", effectiveConfigHash}};
+              {"effectiveConfigHash", effectiveConfigHash}, {"credential", credential}};
     if (probe)
         j["probe"] = probeToJson(*probe);
     return j;
@@ -62,6 +63,7 @@ CollectorState CollectorState::fromStorageJson(const Json &j)
     c.agentHash = j.value("agentHash", "");
     c.servedHash = j.value("servedHash", "");
     c.effectiveConfigHash = j.value("effectiveConfigHash", "");
+    c.credential = j.value("credential", "");
     if (j.contains("probe")) {
         const Json &p = j["probe"];
         c.probe = AlloyProbeResult{p.value("pipelineHealth", ""), p.value("failingExporters", std::vector<std::string>{}),
@@ -75,11 +77,14 @@ CollectorRegistry::CollectorRegistry(ConfigStore &store, QObject *parent) : QObj
     for (const StoredRecord &r : m_store.list(Kind)) {
         CollectorState c = CollectorState::fromStorageJson(Json::parse(r.value));
         m_persistedAtMs[c.id] = c.lastSeenMs;
+        if (!c.credential.empty())
+            ++m_bound[c.credential];
         m_collectors.emplace(c.id, std::move(c));
     }
     m_flushTimer.setInterval(1000);
     connect(&m_flushTimer, &QTimer::timeout, this, guarded("persisting collector state", [this] { flush(); }));
     m_flushTimer.start();
+    connect(&m_expiryTimer, &QTimer::timeout, this, guarded("expiring collectors", [this] { expire(nowMillis()); }));
 }
 
 CollectorRegistry::~CollectorRegistry()
@@ -145,29 +150,112 @@ void CollectorRegistry::flush()
     }
 }
 
-void CollectorRegistry::recordRegister(const std::string &id, const std::string &name,
-                                       const std::map<std::string, std::string> &attributes, const std::string &userAgent,
-                                       const std::string &remoteAddress)
+std::optional<RegistryRefusal> CollectorRegistry::admit(const std::string &id, const AgentIdentity &agent) const
+{
+    auto it = m_collectors.find(id);
+    if (it != m_collectors.end()) {
+        // Records from before ids were bound take the credential of their next call.
+        if (!it->second.credential.empty() && it->second.credential != agent.credential)
+            return RegistryRefusal{403, "permission_denied",
+                                   "collector id \"" + id + "\" is bound to another agent credential"};
+        return std::nullopt;
+    }
+    if (m_collectors.size() >= m_maxCollectors)
+        return RegistryRefusal{429, "resource_exhausted",
+                               "this server holds its maximum of " + std::to_string(m_maxCollectors) + " collectors"};
+    const auto bound = m_bound.find(agent.credential);
+    if (bound != m_bound.end() && bound->second >= static_cast<size_t>(std::max(agent.maxCollectors, 0)))
+        return RegistryRefusal{429, "resource_exhausted",
+                               "the agent credential " + agent.credential + " may bind at most "
+                                   + std::to_string(agent.maxCollectors) + " collector ids"};
+    return std::nullopt;
+}
+
+void CollectorRegistry::bind(CollectorState &c, const std::string &credential)
+{
+    if (c.credential == credential)
+        return;
+    if (!c.credential.empty() && --m_bound[c.credential] == 0)
+        m_bound.erase(c.credential);
+    c.credential = credential;
+    ++m_bound[credential];
+}
+
+void CollectorRegistry::setLimits(size_t total, int64_t expireAfterMs, AuditLog *audit)
+{
+    m_maxCollectors = total;
+    m_expireAfterMs = expireAfterMs;
+    m_audit = audit;
+    m_expiryTimer.stop();
+    if (expireAfterMs > 0) {
+        m_expiryTimer.setInterval(static_cast<int>(std::clamp<int64_t>(expireAfterMs / 4, 250, 60000)));
+        m_expiryTimer.start();
+    }
+}
+
+size_t CollectorRegistry::expire(int64_t nowMs)
+{
+    if (m_expireAfterMs <= 0)
+        return 0;
+    flush(); // every collector to delete is in the store
+    std::vector<CollectorState> gone;
+    {
+        std::lock_guard lock(m_mutex);
+        for (auto it = m_collectors.begin(); it != m_collectors.end();) {
+            if (nowMs - it->second.lastSeenMs <= m_expireAfterMs || m_persistedAtMs[it->first] == -1) {
+                ++it;
+                continue;
+            }
+            m_persistedAtMs.erase(it->first);
+            if (!it->second.credential.empty() && --m_bound[it->second.credential] == 0)
+                m_bound.erase(it->second.credential);
+            gone.push_back(std::move(it->second));
+            it = m_collectors.erase(it);
+        }
+    }
+    for (const CollectorState &c : gone) {
+        std::vector<Mutation> change{Mutation{Mutation::Op::Remove, Kind, c.id, {}, ConfigStore::AnyRevision}};
+        if (m_audit) {
+            Json before = c.toStorageJson();
+            before["reason"] = c.unregistered ? "unregistered" : "offline";
+            change.push_back(m_audit->entry("system", "expire", Kind, c.id, before, nullptr));
+        }
+        m_store.commit(change);
+    }
+    return gone.size();
+}
+
+std::optional<RegistryRefusal> CollectorRegistry::recordRegister(const std::string &id, const std::string &name,
+                                                                 const std::map<std::string, std::string> &attributes,
+                                                                 const std::string &userAgent,
+                                                                 const std::string &remoteAddress, const AgentIdentity &agent)
 {
     const int64_t now = nowMillis();
     std::lock_guard lock(m_mutex);
+    if (auto refused = admit(id, agent))
+        return refused;
     CollectorState &c = touch(id, now);
+    bind(c, agent.credential);
     c.name = name;
     c.attributes = attributes;
     c.userAgent = userAgent;
     c.remoteAddress = remoteAddress;
     c.unregistered = false;
     markDirty(c, true, now);
+    return std::nullopt;
 }
 
-void CollectorRegistry::recordUnregister(const std::string &id)
+std::optional<RegistryRefusal> CollectorRegistry::recordUnregister(const std::string &id, const AgentIdentity &agent)
 {
     std::lock_guard lock(m_mutex);
     auto it = m_collectors.find(id);
     if (it == m_collectors.end())
-        return;
+        return std::nullopt;
+    if (auto refused = admit(id, agent))
+        return refused;
     it->second.unregistered = true;
     markDirty(it->second, true, nowMillis());
+    return std::nullopt;
 }
 
 void CollectorRegistry::notePollGap(CollectorState &c, int64_t previousSeen, int64_t now)
@@ -184,7 +272,7 @@ bool CollectorRegistry::recordRoutinePoll(const PollReport &r)
     if (it == m_collectors.end())
         return false;
     CollectorState &c = it->second;
-    const bool routine = !c.unregistered && (r.attributes.empty() || r.attributes == c.attributes)
+    const bool routine = !c.unregistered && c.credential == r.agent.credential && (r.attributes.empty() || r.attributes == c.attributes)
                          && r.agentHash == c.agentHash && r.servedHash == c.servedHash
                          && (!r.status || (*r.status == c.lastStatus && r.errorMessage == c.lastError))
                          && (!r.effectiveConfigHash || *r.effectiveConfigHash == c.effectiveConfigHash);
@@ -199,14 +287,17 @@ bool CollectorRegistry::recordRoutinePoll(const PollReport &r)
     return true;
 }
 
-void CollectorRegistry::recordPoll(const PollReport &r)
+std::optional<RegistryRefusal> CollectorRegistry::recordPoll(const PollReport &r)
 {
     const int64_t now = nowMillis();
     std::lock_guard lock(m_mutex);
+    if (auto refused = admit(r.id, r.agent))
+        return refused;
     auto existing = m_collectors.find(r.id);
     const int64_t previousSeen = existing == m_collectors.end() ? 0 : existing->second.lastSeenMs;
     CollectorState &c = touch(r.id, now);
-    bool meaningful = existing == m_collectors.end() || c.unregistered;
+    bool meaningful = existing == m_collectors.end() || c.unregistered || c.credential != r.agent.credential;
+    bind(c, r.agent.credential);
     c.unregistered = false;
     notePollGap(c, previousSeen, now);
     if (!r.attributes.empty() && r.attributes != c.attributes) {
@@ -232,6 +323,7 @@ void CollectorRegistry::recordPoll(const PollReport &r)
         c.userAgent = r.userAgent;
     c.remoteAddress = r.remoteAddress;
     markDirty(c, meaningful, now);
+    return std::nullopt;
 }
 
 void CollectorRegistry::recordProbe(const std::string &id, const AlloyProbeResult &result)

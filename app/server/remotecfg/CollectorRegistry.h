@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Json.h"
+#include "auth/AgentCredentials.h"
 
 #include <QObject>
 #include <QTimer>
@@ -15,6 +16,7 @@
 
 namespace lw::server {
 
+class AuditLog;
 class ConfigStore;
 
 // What probing a node's Alloy found (pipelineHealth and exporters of seed 000's step 5).
@@ -43,6 +45,7 @@ struct CollectorState {
     std::string servedHash; // the hash we last sent it
     std::string effectiveConfigHash;
     std::optional<AlloyProbeResult> probe;
+    std::string credential; // the agent credential the id is bound to (AgentIdentity::credential)
 
     Json toStorageJson() const;
     static CollectorState fromStorageJson(const Json &json);
@@ -58,6 +61,14 @@ struct PollReport {
     std::string servedHash;
     std::string userAgent;
     std::string remoteAddress;
+    AgentIdentity agent;
+};
+
+// Why a call was refused (Connect code and HTTP status).
+struct RegistryRefusal {
+    int httpStatus;
+    std::string code;
+    std::string message;
 };
 
 // Every collector that talked to this server: updated in memory on each call and persisted to
@@ -73,10 +84,14 @@ public:
 
     static constexpr const char *Kind = "collector";
 
-    void recordRegister(const std::string &id, const std::string &name, const std::map<std::string, std::string> &attributes,
-                        const std::string &userAgent, const std::string &remoteAddress);
-    void recordUnregister(const std::string &id);
-    void recordPoll(const PollReport &report);
+    // Each call binds a new id to the agent's credential (within its cap and the total cap) and is
+    // refused for an id bound to another credential.
+    std::optional<RegistryRefusal> recordRegister(const std::string &id, const std::string &name,
+                                                  const std::map<std::string, std::string> &attributes,
+                                                  const std::string &userAgent, const std::string &remoteAddress,
+                                                  const AgentIdentity &agent);
+    std::optional<RegistryRefusal> recordUnregister(const std::string &id, const AgentIdentity &agent);
+    std::optional<RegistryRefusal> recordPoll(const PollReport &report);
     // Records a poll only if it is routine (a known collector reporting what it reported last
     // time) and returns whether it did; anything else is for recordPoll on the event loop.
     bool recordRoutinePoll(const PollReport &report);
@@ -93,9 +108,16 @@ public:
 
     void flush();
     void setProbeFreshnessMs(int64_t ms) { m_probeFreshnessMs = ms; }
+    // At most `total` collectors are kept; one not heard from for `expireAfterMs` (unregistered
+    // ones included) is deleted with an audit entry by `audit` (0: never).
+    void setLimits(size_t total, int64_t expireAfterMs, AuditLog *audit);
+    // Deletes the collectors past their age now; returns how many.
+    size_t expire(int64_t nowMs);
 
 private:
     CollectorState &touch(const std::string &id, int64_t nowMs);
+    std::optional<RegistryRefusal> admit(const std::string &id, const AgentIdentity &agent) const;
+    void bind(CollectorState &c, const std::string &credential);
     void markDirty(CollectorState &c, bool meaningful, int64_t nowMs);
     void notePollGap(CollectorState &c, int64_t previousSeenMs, int64_t nowMs);
 
@@ -103,10 +125,15 @@ private:
     mutable std::mutex m_mutex; // guards the maps and the dirty list
     std::unordered_map<std::string, CollectorState> m_collectors;
     std::unordered_map<std::string, int64_t> m_persistedAtMs;
+    std::unordered_map<std::string, size_t> m_bound; // collector ids per credential
     std::vector<std::string> m_dirty;
     QTimer m_flushTimer;
     int64_t m_persistIntervalMs = 30000;
     int64_t m_probeFreshnessMs = 60000;
+    size_t m_maxCollectors = 10000;
+    int64_t m_expireAfterMs = 0;
+    AuditLog *m_audit = nullptr;
+    QTimer m_expiryTimer;
 };
 
 int64_t nowMillis();

@@ -7,7 +7,6 @@
 #include "JsonDepth.h"
 
 #include <google/protobuf/util/json_util.h>
-#include <openssl/crypto.h>
 
 #include <QCryptographicHash>
 
@@ -40,9 +39,26 @@ std::map<std::string, std::string> toMap(const google::protobuf::Map<std::string
     return {m.begin(), m.end()};
 }
 
-bool constantTimeEquals(const std::string &a, const std::string &b)
+HttpResponse refusal(const RegistryRefusal &r)
 {
-    return a.size() == b.size() && CRYPTO_memcmp(a.data(), b.data(), a.size()) == 0;
+    return ConnectService::connectError(r.httpStatus, r.code, r.message);
+}
+
+std::optional<HttpResponse> checkAttributes(const google::protobuf::Map<std::string, std::string> &attributes)
+{
+    if (attributes.size() > ConnectService::MaxAttributes)
+        return ConnectService::connectError(400, "invalid_argument",
+                                            "a collector may report at most " + std::to_string(ConnectService::MaxAttributes)
+                                                + " attributes");
+    for (const auto &[key, value] : attributes) {
+        if (key.size() > ConnectService::MaxAttributeKeyBytes || value.size() > ConnectService::MaxAttributeValueBytes)
+            return ConnectService::connectError(
+                400, "invalid_argument",
+                "attribute \"" + key.substr(0, 64) + "\" is too long (keys at most "
+                    + std::to_string(ConnectService::MaxAttributeKeyBytes) + " bytes, values at most "
+                    + std::to_string(ConnectService::MaxAttributeValueBytes) + ")");
+    }
+    return std::nullopt;
 }
 
 } // namespace
@@ -67,8 +83,8 @@ HttpResponse ConnectService::formatError(int httpStatus, const std::string &, co
 }
 
 ConnectService::ConnectService(PipelineCache &pipeline, CollectorRegistry &registry, std::string prefix,
-                               std::optional<std::string> authToken)
-    : m_pipeline(pipeline), m_registry(registry), m_prefix(std::move(prefix)), m_authToken(std::move(authToken))
+                               const AgentCredentials &agents)
+    : m_pipeline(pipeline), m_registry(registry), m_prefix(std::move(prefix)), m_agents(agents)
 {
     while (!m_prefix.empty() && m_prefix.back() == '/')
         m_prefix.pop_back();
@@ -76,17 +92,18 @@ ConnectService::ConnectService(PipelineCache &pipeline, CollectorRegistry &regis
 
 void ConnectService::registerRoutes(Router &router)
 {
-    using Method = HttpResponse (ConnectService::*)(const HttpRequest &, const Call &);
+    using Method = HttpResponse (ConnectService::*)(const HttpRequest &, const Call &, const AgentIdentity &);
     auto unary = [this](Method method, bool allowGet) {
         return [this, method, allowGet](HttpRequest &req) -> HttpResponse {
-            if (auto refused = refuseUnauthorised(req))
+            auto agent = authenticateAgent(req);
+            if (auto *refused = std::get_if<HttpResponse>(&agent))
                 return *refused;
             auto call = req.method == "GET" ? (allowGet ? readGet(req) : std::variant<Call, HttpResponse>(
                                                               connectError(405, "unimplemented", "only POST is allowed")))
                                             : readPost(req);
             if (auto *error = std::get_if<HttpResponse>(&call))
                 return *error;
-            return (this->*method)(req, std::get<Call>(call));
+            return (this->*method)(req, std::get<Call>(call), std::get<AgentIdentity>(agent));
         };
     };
     const std::string base = m_prefix + Service;
@@ -98,25 +115,36 @@ void ConnectService::registerRoutes(Router &router)
     router.addPublic("GET", base + "GetConfig", unary(&ConnectService::getConfig, true)).gate = gate;
     router.addPublic("POST", base + "RegisterCollector", unary(&ConnectService::registerCollector, false)).gate = gate;
     router.addPublic("POST", base + "UnregisterCollector", unary(&ConnectService::unregisterCollector, false)).gate = gate;
-    router.addPublic("GET", "/api/v1/remote/config", [this](HttpRequest &req) { return inspect(req); }).gate = gate;
-    router.addPublic("POST", "/api/v1/remote/config", [this](HttpRequest &req) { return inspect(req); }).gate = gate;
+    const Route::Gate inspectionGate = [this](const HttpRequest &req) { return refuseInspection(req); };
+    router.addPublic("GET", "/api/v1/remote/config", [this](HttpRequest &req) { return inspect(req); }).gate = inspectionGate;
+    router.addPublic("POST", "/api/v1/remote/config", [this](HttpRequest &req) { return inspect(req); }).gate = inspectionGate;
+}
+
+std::variant<AgentIdentity, HttpResponse> ConnectService::authenticateAgent(const HttpRequest &req) const
+{
+    auto agent = m_agents.authenticate(req.header("authorization"));
+    if (auto *why = std::get_if<std::string>(&agent)) {
+        HttpResponse r = connectError(401, "unauthenticated", *why);
+        r.header("WWW-Authenticate", "Bearer realm=\"logwarden remotecfg\"");
+        return r;
+    }
+    return std::get<AgentIdentity>(agent);
 }
 
 std::optional<HttpResponse> ConnectService::refuseUnauthorised(const HttpRequest &req) const
 {
-    if (!m_authToken)
-        return std::nullopt;
-    const QByteArray header = req.header("authorization");
-    std::string presented;
-    if (header.startsWith("Bearer ")) {
-        presented = header.mid(7).trimmed().toStdString();
-    } else if (header.startsWith("Basic ")) {
-        const QByteArray decoded = QByteArray::fromBase64(header.mid(6).trimmed());
-        presented = decoded.mid(decoded.indexOf(':') + 1).toStdString();
-    }
-    if (presented.empty() || !constantTimeEquals(presented, *m_authToken))
-        return connectError(401, "unauthenticated", "this remotecfg server needs its token (Bearer or basic-auth password)");
+    auto agent = authenticateAgent(req);
+    if (auto *refused = std::get_if<HttpResponse>(&agent))
+        return *refused;
     return std::nullopt;
+}
+
+std::optional<HttpResponse> ConnectService::refuseInspection(const HttpRequest &req) const
+{
+    // Seed 000's "no auth required — node-local only": open to this host, an agent credential from elsewhere.
+    if (req.remote.isLoopback())
+        return std::nullopt;
+    return refuseUnauthorised(req);
 }
 
 std::variant<ConnectService::Call, HttpResponse> ConnectService::readPost(const HttpRequest &req) const
@@ -207,9 +235,11 @@ std::optional<HttpResponse> requireId(const std::string &id)
 }
 
 
-PollReport pollReport(const HttpRequest &req, const collector::v1::GetConfigRequest &request, const Pipeline &pipeline)
+PollReport pollReport(const HttpRequest &req, const collector::v1::GetConfigRequest &request, const Pipeline &pipeline,
+                      const AgentIdentity &agent)
 {
     PollReport report;
+    report.agent = agent;
     report.id = request.id();
     // Alloy >= 1.7 fills local_attributes (4); older ones only attributes (2).
     report.attributes = toMap(request.local_attributes().empty() ? request.attributes() : request.local_attributes());
@@ -234,28 +264,36 @@ PollReport pollReport(const HttpRequest &req, const collector::v1::GetConfigRequ
 
 std::optional<HttpResponse> ConnectService::routineGetConfig(const HttpRequest &req)
 {
-    if (refuseUnauthorised(req) || mediaType(req.header("content-type")) != "application/proto"
-        || !req.header("content-encoding").isEmpty())
+    if (mediaType(req.header("content-type")) != "application/proto" || !req.header("content-encoding").isEmpty())
+        return std::nullopt;
+    auto agent = authenticateAgent(req);
+    if (!std::holds_alternative<AgentIdentity>(agent))
         return std::nullopt;
     collector::v1::GetConfigRequest request;
-    if (!request.ParseFromArray(req.body.constData(), static_cast<int>(req.body.size())) || requireId(request.id()))
+    if (!request.ParseFromArray(req.body.constData(), static_cast<int>(req.body.size())) || requireId(request.id())
+        || checkAttributes(request.local_attributes()) || checkAttributes(request.attributes()))
         return std::nullopt;
     const std::shared_ptr<const Pipeline> pipeline = m_pipeline.snapshot();
-    if (!pipeline || !m_registry.recordRoutinePoll(pollReport(req, request, *pipeline)))
+    if (!pipeline || !m_registry.recordRoutinePoll(pollReport(req, request, *pipeline, std::get<AgentIdentity>(agent))))
         return std::nullopt;
     return HttpResponse::raw(200, request.hash() == pipeline->hash ? pipeline->notModifiedProto : pipeline->fullResponseProto,
                              "application/proto");
 }
 
-HttpResponse ConnectService::getConfig(const HttpRequest &req, const Call &call)
+HttpResponse ConnectService::getConfig(const HttpRequest &req, const Call &call, const AgentIdentity &agent)
 {
     collector::v1::GetConfigRequest request;
     if (auto error = decode(call.message, call.codec == Codec::Json, request))
         return *error;
     if (auto error = requireId(request.id()))
         return *error;
+    if (auto error = checkAttributes(request.local_attributes()))
+        return *error;
+    if (auto error = checkAttributes(request.attributes()))
+        return *error;
     const Pipeline &pipeline = m_pipeline.current();
-    m_registry.recordPoll(pollReport(req, request, pipeline));
+    if (auto refused = m_registry.recordPoll(pollReport(req, request, pipeline, agent)))
+        return refusal(*refused);
 
     const bool notModified = request.hash() == pipeline.hash;
     if (call.codec == Codec::Proto) {
@@ -272,33 +310,40 @@ HttpResponse ConnectService::getConfig(const HttpRequest &req, const Call &call)
     return encode(response, true);
 }
 
-HttpResponse ConnectService::registerCollector(const HttpRequest &req, const Call &call)
+HttpResponse ConnectService::registerCollector(const HttpRequest &req, const Call &call, const AgentIdentity &agent)
 {
     collector::v1::RegisterCollectorRequest request;
     if (auto error = decode(call.message, call.codec == Codec::Json, request))
         return *error;
     if (auto error = requireId(request.id()))
         return *error;
-    m_registry.recordRegister(request.id(), request.name().substr(0, 256),
-                              toMap(request.local_attributes().empty() ? request.attributes() : request.local_attributes()),
-                              req.header("user-agent").left(256).toStdString(), req.remote.toString().toStdString());
+    if (auto error = checkAttributes(request.local_attributes()))
+        return *error;
+    if (auto error = checkAttributes(request.attributes()))
+        return *error;
+    if (auto refused = m_registry.recordRegister(
+            request.id(), request.name().substr(0, 256),
+            toMap(request.local_attributes().empty() ? request.attributes() : request.local_attributes()),
+            req.header("user-agent").left(256).toStdString(), req.remote.toString().toStdString(), agent))
+        return refusal(*refused);
     return encode(collector::v1::RegisterCollectorResponse(), call.codec == Codec::Json);
 }
 
-HttpResponse ConnectService::unregisterCollector(const HttpRequest &, const Call &call)
+HttpResponse ConnectService::unregisterCollector(const HttpRequest &, const Call &call, const AgentIdentity &agent)
 {
     collector::v1::UnregisterCollectorRequest request;
     if (auto error = decode(call.message, call.codec == Codec::Json, request))
         return *error;
     if (auto error = requireId(request.id()))
         return *error;
-    m_registry.recordUnregister(request.id());
+    if (auto refused = m_registry.recordUnregister(request.id(), agent))
+        return refusal(*refused);
     return encode(collector::v1::UnregisterCollectorResponse(), call.codec == Codec::Json);
 }
 
 HttpResponse ConnectService::inspect(const HttpRequest &req)
 {
-    if (auto refused = refuseUnauthorised(req))
+    if (auto refused = refuseInspection(req))
         return *refused;
     // For people, not agents: the private keys are redacted; the hash is that of what agents get.
     const Pipeline &pipeline = m_pipeline.current();

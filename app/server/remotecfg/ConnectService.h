@@ -1,5 +1,6 @@
 #pragma once
 
+#include "auth/AgentCredentials.h"
 #include "http/HttpTypes.h"
 
 #include <memory>
@@ -16,10 +17,16 @@ class Router;
 // the GET form for GetConfig), plus seed 000's inspection endpoint /api/v1/remote/config.
 class ConnectService {
 public:
-    // prefix: optional path before "/collector.v1.CollectorService" ("" or "/remotecfg");
-    // authToken: when set, every call must carry it as Bearer or as the basic-auth password.
+    // prefix: optional path before "/collector.v1.CollectorService" ("" or "/remotecfg").
+    // Every service call needs an agent credential (`agents`), on loopback too; the inspection
+    // endpoint (keys redacted) is open to clients on this host and needs one from elsewhere.
     ConnectService(PipelineCache &pipeline, CollectorRegistry &registry, std::string prefix,
-                   std::optional<std::string> authToken);
+                   const AgentCredentials &agents);
+
+    // Limits on what a collector reports about itself.
+    static constexpr size_t MaxAttributes = 64;
+    static constexpr size_t MaxAttributeKeyBytes = 128;
+    static constexpr size_t MaxAttributeValueBytes = 1024;
 
     void registerRoutes(Router &router);
 
@@ -35,22 +42,24 @@ private:
         QByteArray message;
     };
 
+    std::variant<AgentIdentity, HttpResponse> authenticateAgent(const HttpRequest &req) const;
     std::optional<HttpResponse> refuseUnauthorised(const HttpRequest &req) const;
+    std::optional<HttpResponse> refuseInspection(const HttpRequest &req) const;
     std::variant<Call, HttpResponse> readPost(const HttpRequest &req) const;
     std::variant<Call, HttpResponse> readGet(const HttpRequest &req) const;
 
-    HttpResponse getConfig(const HttpRequest &req, const Call &call);
+    HttpResponse getConfig(const HttpRequest &req, const Call &call, const AgentIdentity &agent);
     // The poll of a known agent that already has, or is being served, the current pipeline,
     // answered on the I/O thread; nullopt for everything else.
     std::optional<HttpResponse> routineGetConfig(const HttpRequest &req);
-    HttpResponse registerCollector(const HttpRequest &req, const Call &call);
-    HttpResponse unregisterCollector(const HttpRequest &req, const Call &call);
+    HttpResponse registerCollector(const HttpRequest &req, const Call &call, const AgentIdentity &agent);
+    HttpResponse unregisterCollector(const HttpRequest &req, const Call &call, const AgentIdentity &agent);
     HttpResponse inspect(const HttpRequest &req);
 
     PipelineCache &m_pipeline;
     CollectorRegistry &m_registry;
     std::string m_prefix;
-    std::optional<std::string> m_authToken;
+    const AgentCredentials &m_agents;
 };
 
 } // namespace lw::server
