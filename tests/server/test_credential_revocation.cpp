@@ -5,6 +5,8 @@
 #include "TestServer.h"
 
 #include <QWebSocket>
+#include <QDateTime>
+#include <functional>
 #include <QtTest>
 
 using lw::test::TestServer;
@@ -19,12 +21,141 @@ std::pair<int, QByteArray> run(const QStringList &args)
 {
     return lw::test::runCommand(TestServer::binaryPath(), args);
 }
+int64_t nowNs()
+{
+    return QDateTime::currentMSecsSinceEpoch() * 1000000LL;
+}
+
+// A live tail of tenant "live" with the given Authorization header, connected.
+std::unique_ptr<QWebSocket> openTail(TestServer &server, const QByteArray &auth)
+{
+    auto ws = std::make_unique<QWebSocket>();
+    QNetworkRequest req(QUrl(QStringLiteral("wss://127.0.0.1:%1/loki/api/v1/tail?query=%2&limit=0")
+                                 .arg(QString::number(server.port()), QString::fromLatin1(QUrl::toPercentEncoding("{job=\"x\"}")))));
+    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+    tls.setCaCertificates(QSslCertificate::fromPath(server.dataDir() + "/tls/server.crt"));
+    ws->setSslConfiguration(tls);
+    req.setRawHeader("Authorization", auth);
+    req.setRawHeader("X-Scope-OrgID", "live");
+    ws->open(req);
+    return ws;
+}
+
+QByteArray signSelf(const QString &claims, const std::string &key)
+{
+    auto [code, out] = lw::test::runCommand(
+        "/usr/bin/python3",
+        {"-c", "import jwt,sys,json; print(jwt.encode(json.loads(sys.argv[1]), sys.argv[2], algorithm='HS256'))", claims,
+         QString::fromStdString(key)},
+        {}, {}, 30000, false);
+    return code == 0 ? out.trimmed() : QByteArray();
+}
 } // namespace
 
 class CredentialRevocationTest : public QObject {
     Q_OBJECT
 
+    std::unique_ptr<TestServer> m_tails; // one server for the live-tail cases
+
+    // Opens a tail with `auth`, checks it streams, runs `cut`, and expects a 1008 close whose
+    // reason contains `reason` within two seconds.
+    void expectTailClosed(const QByteArray &auth, const std::function<void()> &cut, const QString &reason)
+    {
+        auto ws = openTail(*m_tails, auth);
+        QStringList frames;
+        connect(ws.get(), &QWebSocket::textMessageReceived, this, [&](const QString &m) { frames << m; });
+        QTRY_VERIFY_WITH_TIMEOUT(ws->state() == QAbstractSocket::ConnectedState, 5000);
+        const QByteArray line = QByteArray::number(nowNs());
+        const lw::Json push = nlohmann::json::parse(R"({"streams":[{"stream":{"job":"x"},"values":[[")" + line.toStdString()
+                                                    + R"(","still here"]]}]})");
+        QCOMPARE(m_tails->requestAsAdmin("POST", "/loki/api/v1/push", push, {{"X-Scope-OrgID", "live"}}).status, 204);
+        QTRY_VERIFY_WITH_TIMEOUT(frames.size() == 1, 5000);
+        QTest::qWait(1200); // the credential is still good: the tail stays open across re-checks
+        QCOMPARE(ws->state(), QAbstractSocket::ConnectedState);
+        cut();
+        QTRY_VERIFY_WITH_TIMEOUT(ws->state() == QAbstractSocket::UnconnectedState, 2000);
+        QCOMPARE(int(ws->closeCode()), 1008);
+        QVERIFY2(ws->closeReason().contains(reason), qPrintable(ws->closeReason()));
+    }
+    void putInactive(const QString &path)
+    {
+        const QByteArray etag = m_tails->requestAsAdmin("GET", path).header("ETag");
+        QCOMPARE(m_tails->requestAsAdmin("PUT", path, {{"status", "inactive"}}, {{"If-Match", etag}}).status, 200);
+    }
+
 private Q_SLOTS:
+    void initTestCase()
+    {
+        m_tails = std::make_unique<TestServer>();
+        QVERIFY(m_tails->start());
+        QCOMPARE(m_tails->requestAsAdmin("POST", "/admin/api/v3/tenants", {{"name", "live"}, {"cluster", "logwarden"}}).status, 201);
+        for (const char *name : {"reader-1", "reader-2"})
+            QCOMPARE(m_tails->requestAsAdmin("POST", "/admin/api/v3/accesspolicies",
+                                             {{"name", name}, {"realms", {{{"tenant", "live"}, {"cluster", "logwarden"}}}},
+                                              {"scopes", {"logs:read"}}}).status, 201);
+    }
+
+    void tailClosesWhenItsServerJwtIsRevoked()
+    {
+        const QByteArray token = m_tails->issueJwt("tailer", "cluster-admin");
+        expectTailClosed("Bearer " + token, [&] {
+            QCOMPARE(m_tails->requestAsAdmin("POST", "/admin/api/v3/revoked-jwts", {{"token", token.toStdString()}}).status, 201);
+        }, "revoked");
+    }
+
+    void tailClosesWhenItsTokenOrPolicyIsDeactivated()
+    {
+        auto token = [&](const char *name, const char *policy) {
+            auto r = m_tails->requestAsAdmin("POST", "/admin/api/v3/tokens", {{"name", name}, {"access_policy", policy}});
+            return "Bearer " + QByteArray::fromStdString(r.json().value("token", ""));
+        };
+        expectTailClosed(token("tail-token", "reader-1"), [&] { putInactive("/admin/api/v3/tokens/tail-token"); }, "unauthenticated");
+        expectTailClosed(token("tail-token-2", "reader-2"), [&] { putInactive("/admin/api/v3/accesspolicies/reader-2"); }, "");
+    }
+
+    void tailClosesWhenTheUserChanges()
+    {
+        auto created = m_tails->requestAsAdmin("POST", "/admin/api/v3/users",
+                                               {{"name", "tail-user"}, {"scopes", {"logs:read"}},
+                                                {"realms", {{{"tenant", "live"}, {"cluster", "logwarden"}}}}});
+        QCOMPARE(created.status, 201);
+        const std::string key = created.json().value("access_key", "");
+        auto self = [&](const std::string &k, qint64 exp) {
+            return "Bearer " + signSelf(QStringLiteral(R"({"iss":"self-signed","sub":"tail-user","scope":"logs:read","exp":%1})").arg(exp), k);
+        };
+        const qint64 now = QDateTime::currentSecsSinceEpoch();
+        // A new access key ends every JWT signed with the old one.
+        expectTailClosed(self(key, now + 600), [&] {
+            QCOMPARE(m_tails->requestAsAdmin("POST", "/admin/api/v3/users/tail-user/access-key").status, 200);
+        }, "unauthenticated");
+    }
+
+    void tailClosesWhenItsJwtExpires()
+    {
+        // exp 28 s ago is still inside the 30 s leeway; the tail must close about 2 s later.
+        auto created = m_tails->requestAsAdmin("POST", "/admin/api/v3/users",
+                                               {{"name", "short-lived"}, {"scopes", {"logs:read"}},
+                                                {"realms", {{{"tenant", "*"}, {"cluster", "logwarden"}}}}});
+        const std::string key = created.json().value("access_key", "");
+        const QByteArray token = signSelf(QStringLiteral(R"({"iss":"self-signed","sub":"short-lived","scope":"logs:read","exp":%1})")
+                                              .arg(QDateTime::currentSecsSinceEpoch() - 28), key);
+        auto ws = openTail(*m_tails, "Bearer " + token);
+        QTRY_VERIFY_WITH_TIMEOUT(ws->state() == QAbstractSocket::ConnectedState || ws->state() == QAbstractSocket::UnconnectedState, 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(ws->state() == QAbstractSocket::UnconnectedState, 6000);
+        QCOMPARE(int(ws->closeCode()), 1008);
+        QVERIFY2(ws->closeReason().contains("expired"), qPrintable(ws->closeReason()));
+    }
+
+    void tailClosesWhenTheTenantIsDeactivated()
+    {
+        auto r = m_tails->requestAsAdmin("POST", "/admin/api/v3/tokens", {{"name", "tail-token-3"}, {"access_policy", "reader-1"}});
+        QCOMPARE(r.status, 201);
+        expectTailClosed("Bearer " + QByteArray::fromStdString(r.json().value("token", "")),
+                         [&] { putInactive("/admin/api/v3/tenants/live"); }, "inactive");
+    }
+
+    void cleanupTestCase() { QCOMPARE(m_tails->stop(), 0); }
+
     void serverJwtsCarryAJtiAndRevokeThroughTheApi()
     {
         TestServer server;

@@ -38,6 +38,7 @@ std::string frame(const std::vector<std::pair<Labels, Json>> &streams, const Jso
 struct TailService::Subscriber {
     std::shared_ptr<WebSocketChannel> channel;
     Authenticator::PrincipalPtr principal;
+    HttpRequest request; // the upgrade's method, path, query, headers and peer, to check again
     std::string tenant;
     LogQLQuery query;
     LabelPolicy policy;
@@ -54,6 +55,46 @@ struct TailService::Subscriber {
 TailService::TailService(Authenticator &auth, TenantAccess &tenants, LokiQueryApi &queries, QObject *parent)
     : QObject(parent), m_auth(auth), m_tenants(tenants), m_queries(queries)
 {
+    m_recheck.setInterval(500);
+    connect(&m_recheck, &QTimer::timeout, this, guarded("checking live tails' credentials", [this] { recheckCredentials(); }));
+}
+
+void TailService::recheckCredentials()
+{
+    // The authenticator's cache makes this a lookup per tail; it is emptied on every credential change.
+    for (auto it = m_subscribers.begin(); it != m_subscribers.end();) {
+        Subscriber &sub = **it;
+        std::string why;
+        auto result = m_auth.authenticate(sub.request.header("authorization"));
+        if (auto *error = std::get_if<std::string>(&result)) {
+            why = "unauthenticated: " + *error;
+        } else {
+            Authenticator::PrincipalPtr principal = std::get<Authenticator::PrincipalPtr>(result);
+            if (!principal->allows(scopes::LogsRead)) {
+                why = "forbidden: logs:read is no longer granted";
+            } else {
+                try {
+                    sub.request.principal = principal.get();
+                    if (m_tenants.resolve(sub.request) != sub.tenant)
+                        why = "forbidden: the tenant of this tail changed";
+                    else
+                        sub.policy = LabelPolicy::forPrincipal(*principal, sub.tenant);
+                    sub.principal = std::move(principal);
+                } catch (const std::exception &e) {
+                    why = std::string("forbidden: ") + e.what();
+                }
+                sub.request.principal = sub.principal.get();
+            }
+        }
+        if (why.empty()) {
+            ++it;
+            continue;
+        }
+        refuse(*sub.channel, why);
+        it = m_subscribers.erase(it);
+    }
+    if (m_subscribers.empty())
+        m_recheck.stop();
 }
 
 TailService::~TailService() = default;
@@ -121,12 +162,16 @@ void TailService::accept(const HttpRequest &upgrade, std::shared_ptr<WebSocketCh
         return refuse(*channel, "tenant \"" + sub->tenant + "\" already has " + std::to_string(MaxTailsPerTenant)
                                     + " live tails (the limit)");
     sub->principal = std::move(principal);
+    sub->request = std::move(req);
+    sub->request.principal = sub->principal.get();
     sub->channel = channel;
     sub->backlogPending = backlog.limit > 0;
     sub->beforeSeq = backlog.beforeSeq;
     if (sub->backlogPending)
         readBacklog(*sub, std::move(backlog));
     m_subscribers.push_back(std::move(sub));
+    if (!m_recheck.isActive())
+        m_recheck.start();
     // The socket ends on an I/O thread; forget it here, on the event loop. (The server stops the
     // I/O threads before it destroys this service, so `this` is alive whenever this runs.)
     channel->setOnClosed([this, raw = channel.get()] {

@@ -7,6 +7,7 @@
 #include "logs/LogStore.h"
 
 #include <QObject>
+#include <QTimer>
 
 #include <memory>
 #include <string>
@@ -22,6 +23,9 @@ class WebSocketChannel;
 // the request is authenticated like any other (logs:read, tenant, label policies); it first
 // receives the entries since `start` (up to `limit`), then every pushed line its query matches.
 // Refusals close the socket with code 1008 and the reason, since the upgrade has happened by then.
+// The credential is checked again every half second for as long as the tail lives (revoked or
+// deactivated token, user, tenant or policy, new access key, exp passed: closed with 1008), and a
+// changed label policy applies to the next line.
 class TailService : public QObject {
     Q_OBJECT
 public:
@@ -41,11 +45,13 @@ private:
     void remove(const WebSocketChannel *channel);
     void readBacklog(const Subscriber &sub, LogQuery query);
     void backlogRead(const WebSocketChannel *channel, const std::string &frame);
+    void recheckCredentials();
 
     Authenticator &m_auth;
     TenantAccess &m_tenants;
     LokiQueryApi &m_queries;
     std::vector<std::unique_ptr<Subscriber>> m_subscribers;
+    QTimer m_recheck;
 };
 
 } // namespace lw::server
