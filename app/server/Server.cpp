@@ -13,6 +13,7 @@
 #include "remotecfg/PipelineCache.h"
 #include "auth/AgentCredentials.h"
 #include "auth/Authenticator.h"
+#include "logs/LogQL.h"
 #include "auth/JwtAuthority.h"
 #include "http/AccessLog.h"
 #include "http/ApiEndpoint.h"
@@ -146,7 +147,8 @@ void Server::start()
     m_router = std::make_unique<Router>();
     m_adminV3 = std::make_unique<AdminV3Controller>(
         *m_store, *m_secrets, *m_credentials, *m_audit,
-        AdminOptions{m_options.clusterName.toStdString(), m_options.allowCustomIngestTokens});
+        AdminOptions{m_options.clusterName.toStdString(), m_options.allowCustomIngestTokens,
+                     [](const std::string &selector) { parseSelector(selector); }});
     m_adminV3->registerRoutes(*m_router);
     m_revocations = std::make_unique<JwtRevocations>(*m_store, *m_audit);
     m_revocations->registerRoutes(*m_router);

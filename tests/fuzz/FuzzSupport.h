@@ -5,6 +5,7 @@
 // errors). Anything else — a crash, a sanitizer report, an unexpected exception, a 5xx answer to
 // input — is a finding, reported by trapping.
 
+#include "logs/LogQL.h"
 #include "api/AdminV3Controller.h"
 #include "store/AuditLog.h"
 #include "api/CollectorsController.h"
@@ -81,7 +82,7 @@ struct ApiWorld {
     server::SecretBox secrets{QByteArray(32, 'k')};
     server::CredentialResolver credentials{store, secrets, "logwarden"};
     server::AuditLog audit{store};
-    server::AdminV3Controller admin{store, secrets, credentials, audit, server::AdminOptions{"logwarden", true}};
+    server::AdminV3Controller admin{store, secrets, credentials, audit, server::AdminOptions{"logwarden", true, [](const std::string &s) { server::parseSelector(s); }}};
     server::LogsV2Controller logs{store, secrets, audit};
     server::PipelineCache pipeline{store, secrets};
     server::CollectorRegistry registry{store};

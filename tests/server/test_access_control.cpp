@@ -90,6 +90,27 @@ private Q_SLOTS:
         m_auth["self-signed"] = "Bearer " + QByteArray::fromStdString(self.signature());
     }
 
+    void labelPolicySelectorsAreParsedWhenSaved_data()
+    {
+        QTest::addColumn<QString>("selector");
+        QTest::newRow("unclosed") << "{job=\"api\"";
+        QTest::newRow("no value") << "{job}";
+        QTest::newRow("bad regex") << "{job=~\"(a\"}";
+        QTest::newRow("unterminated string") << "{job=\"api}";
+        QTest::newRow("empty") << "{}";
+        QTest::newRow("pipeline") << "{job=\"api\"} |= \"x\"";
+    }
+    void labelPolicySelectorsAreParsedWhenSaved()
+    {
+        QFETCH(QString, selector);
+        lw::Json realms = realm("alpha");
+        realms[0]["label_policies"] = lw::Json::array({{{"selector", selector.toStdString()}}});
+        auto r = admin("POST", "/admin/api/v3/accesspolicies", {{"name", "typo"}, {"realms", realms}, {"scopes", {"logs:read"}}});
+        QCOMPARE(r.status, 400);
+        QCOMPARE(r.json().value("field", ""), std::string("realms[0].label_policies[0].selector"));
+        QCOMPARE(admin("GET", "/admin/api/v3/accesspolicies/typo").status, 404); // nothing half-written
+    }
+
     void matrix_data()
     {
         QTest::addColumn<QString>("principal");

@@ -142,6 +142,15 @@ std::vector<Realm> AdminV3Controller::readRealms(JsonReader &r, const std::strin
                 JsonReader pr((*policies)[k], lp);
                 const std::string selector = pr.requiredString("selector");
                 requireSelector(lp + ".selector", selector);
+                if (m_options.checkSelector) {
+                    try {
+                        m_options.checkSelector(selector);
+                    } catch (const std::exception &e) {
+                        throw ValidationError(lp + ".selector", "\"" + lp + ".selector\" is not a valid stream selector: "
+                                                                    + std::string(e.what()).substr(0, 200),
+                                              "invalid_selector");
+                    }
+                }
                 pr.finish();
                 realm.labelSelectors.push_back(selector);
             }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <functional>
+
 #include "api/AdminResource.h"
 #include "AccessModels.h"
 #include "store/ConfigStore.h"
@@ -21,6 +23,9 @@ class SecretBox;
 struct AdminOptions {
     std::string clusterName;
     bool allowCustomIngestTokens = false;
+    // Parses a label-policy selector with the query language's own parser; throws a
+    // std::exception saying what is wrong (wired by the server, so that no layer reaches up).
+    std::function<void(const std::string &selector)> checkSelector;
 };
 
 // The admin API v3 of seed 003 (tenants, access policies, tokens, clusters), users with API

@@ -1,13 +1,26 @@
 #include "LabelPolicy.h"
 #include "auth/Principal.h"
 
+#include <cstdio>
+
 namespace lw::server {
 
 LabelPolicy LabelPolicy::forPrincipal(const Principal &principal, const std::string &tenant)
 {
     LabelPolicy policy;
-    for (const std::string &s : principal.labelSelectorsFor(tenant))
-        policy.m_selectors.push_back(parseSelector(s)); // validated when the policy was stored
+    for (const std::string &s : principal.labelSelectorsFor(tenant)) {
+        try {
+            policy.m_selectors.push_back(parseSelector(s)); // parsed when the policy was stored, too
+        } catch (const LogQLError &e) {
+            // A selector stored before it was checked, and unparseable: it grants nothing (fail closed).
+            std::fprintf(stderr, "logwardend: label policy selector of %s cannot be parsed (%s); it matches nothing\n",
+                         principal.subject.c_str(), e.what());
+            LabelMatcher never;
+            never.name = "__unparseable_label_policy__";
+            never.value = "\n";
+            policy.m_selectors.push_back({never});
+        }
+    }
     return policy;
 }
 
