@@ -23,7 +23,7 @@ Source Source::fromJson(const json &document)
     if (auto j = r.optionalObject("journald")) {
         Journald jd;
         jd.syslogIdentifier = j->requiredString("syslogIdentifier");
-        validation::requirePlainText(j->fieldPath("syslogIdentifier"), jd.syslogIdentifier, 255);
+        validation::requireJournalMatchValue(j->fieldPath("syslogIdentifier"), jd.syslogIdentifier);
         j->finish();
         s.journald = jd;
     }

@@ -1,4 +1,6 @@
 #include "Validation.h"
+
+#include <cstdio>
 #include "ValidationError.h"
 
 #include <QUrl>
@@ -130,6 +132,42 @@ void requirePlainText(const std::string &field, const std::string &text, size_t 
     for (char c : text) {
         if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f)
             throw ValidationError(field, "\"" + field + "\" must not contain control characters", "invalid_value");
+    }
+}
+
+void requireJournalMatchValue(const std::string &field, const std::string &text)
+{
+    requirePlainText(field, text, 255);
+    auto refuse = [&](const std::string &what) {
+        throw ValidationError(field, "\"" + field + "\" must be one identifier: it contains " + what
+                                         + ", which would make the journal match more than that identifier",
+                              "invalid_value");
+    };
+    for (size_t i = 0; i < text.size(); ++i) {
+        const unsigned char c = static_cast<unsigned char>(text[i]);
+        if (c == ' ')
+            refuse("a space");
+        if (c == '=' || c == '+')
+            refuse(std::string("'") + static_cast<char>(c) + "'");
+        if (c < 0x80)
+            continue;
+        // Decode the code point (the text is valid UTF-8: JSON strings are) and refuse Unicode white space.
+        uint32_t cp = 0;
+        size_t extra = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : 1;
+        cp = c & (0x3F >> extra);
+        for (size_t k = 1; k <= extra && i + k < text.size(); ++k)
+            cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
+        i += extra;
+        const bool space = cp == 0x85 || cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x2028
+                           || cp == 0x2029 || cp == 0x202F || cp == 0x205F || cp == 0x3000;
+        if (space || (cp >= 0x80 && cp <= 0x9F))
+            refuse("white space or a control character (U+" + [cp] {
+                char hex[8];
+                std::snprintf(hex, sizeof hex, "%04X", cp);
+                return std::string(hex);
+            }() + ")");
+        if (cp == 0xFEFF)
+            refuse("a byte-order mark (U+FEFF)");
     }
 }
 

@@ -15,6 +15,9 @@ void requireHost(const std::string &field, const std::string &host);
 void requireGoDuration(const std::string &field, const std::string &duration);
 void requireLabelName(const std::string &field, const std::string &label);
 // Non-empty, bounded, and free of control characters (they would break rendered configs).
+// A value that goes into a journald match ("FIELD=value" terms split on Unicode white space, as
+// Alloy's loki.source.journal does): plain text without white space of any kind, '=' or '+'.
+void requireJournalMatchValue(const std::string &field, const std::string &text);
 void requirePlainText(const std::string &field, const std::string &text, size_t maxLength);
 
 } // namespace lw::validation

@@ -150,6 +150,12 @@ private Q_SLOTS:
         QTest::newRow("null name") << R"({"name":null,"journald":{"syslogIdentifier":"x"}})" << "name" << "missing_field";
         QTest::newRow("not an object") << R"("source")" << "" << "invalid_type";
         QTest::newRow("reserved label") << R"({"name":"abc","file":{"paths":["/a"],"labels":{"__path__":"x"}}})" << "file.labels.__path__" << "invalid_label";
+        // A journald identifier is one match term: nothing that would add another (issue 12).
+        const char *widen[] = {"a SYSLOG_IDENTIFIER=sudo", "a=b", "a+b", "a\\u00a0b", "a\\u2003b", "a\\u3000b", "a\\u0085b",
+                               "a\\u2028b", "\\ufeffa", "a\\tb"};
+        for (const char *v : widen)
+            QTest::newRow(v) << QString(R"({"name":"abc","journald":{"syslogIdentifier":"%1"}})").arg(v)
+                             << "journald.syslogIdentifier" << "invalid_value";
     }
     void errorsNameTheField()
     {

@@ -79,6 +79,23 @@ private Q_SLOTS:
         QVERIFY(std::holds_alternative<std::string>(agents.authenticate("Bearer " + QByteArray::fromStdString(token))));
     }
 
+    void recordsStoredBeforeTodaysRulesAreLeftOut()
+    {
+        SqliteConfigStore store(QStringLiteral(":memory:"));
+        SecretBox secrets(SecretBox::generateKey());
+        PipelineCache cache(store, secrets);
+        auto source = [](const char *name, const char *identifier) {
+            return lw::Json({{"name", name}, {"enabled", true}, {"journald", {{"syslogIdentifier", identifier}}}}).dump();
+        };
+        store.create("source", "widened", source("widened", "a SYSLOG_IDENTIFIER" "\x3d" "sudo"));
+        store.create("source", "sshd", source("sshd", "sshd"));
+        store.create("target", "loki1", lw::Json({{"name", "loki1"}, {"type", "LOKI"}, {"enabled", true},
+                                                   {"loki", {{"url", "http://l:3100/loki/api/v1/push"}}}}).dump());
+        const std::string content = cache.current().content;
+        QVERIFY(content.find("SYSLOG_IDENTIFIER=sshd") != std::string::npos);
+        QVERIFY(content.find("sudo") == std::string::npos);
+    }
+
     void rendersOncePerChange()
     {
         SqliteConfigStore store(m_dir.path() + "/p.db");

@@ -7,6 +7,10 @@
 
 #include <QCryptographicHash>
 
+#include "ValidationError.h"
+
+#include <cstdio>
+
 namespace lw::server {
 
 PipelineCache::PipelineCache(ConfigStore &store, const SecretBox &secrets, QObject *parent)
@@ -39,10 +43,26 @@ std::shared_ptr<const Pipeline> PipelineCache::snapshot() const
 void PipelineCache::rebuild()
 {
     PipelineInput input;
-    for (const StoredRecord &r : m_store.list(Source::kind))
-        input.sources.push_back(Source::fromJson(Json::parse(r.value)));
-    for (const StoredRecord &r : m_store.list(Target::kind))
-        input.targets.push_back(Target::fromJson(Json::parse(r.value)));
+    // A record stored before today's rules (say, a journald identifier with a space) is left out of
+    // the pipeline rather than rendered into something broader, or breaking every agent's config.
+    auto skip = [](const StoredRecord &r, const std::exception &e) {
+        std::fprintf(stderr, "logwardend: %s \"%s\" is left out of the agents' pipeline: %s\n", r.kind.c_str(),
+                     r.name.c_str(), e.what());
+    };
+    for (const StoredRecord &r : m_store.list(Source::kind)) {
+        try {
+            input.sources.push_back(Source::fromJson(Json::parse(r.value)));
+        } catch (const ValidationError &e) {
+            skip(r, e);
+        }
+    }
+    for (const StoredRecord &r : m_store.list(Target::kind)) {
+        try {
+            input.targets.push_back(Target::fromJson(Json::parse(r.value)));
+        } catch (const ValidationError &e) {
+            skip(r, e);
+        }
+    }
     for (const StoredRecord &r : m_store.list(TlsBundle::kind)) {
         TlsBundle b = TlsBundle::fromStorageJson(Json::parse(r.value));
         TlsMaterial m{b.caPem, b.certPem, std::nullopt};
