@@ -1,12 +1,12 @@
 #include "AlloyRenderer.h"
+#include "AlloyWriter.h"
 
-#include <sstream>
 
 namespace lw::server {
 
 namespace {
 
-const char *const Header = "// Rendered by logwardend from the log-streaming configuration; changes made here are overwritten.\n";
+const char *const Header = "Rendered by logwardend from the log-streaming configuration; changes made here are overwritten.";
 
 // Levels below minLevel, as they appear in zap JSON ("debug", "info", "warn", "error") and in
 // journald's priority keywords ("debug", "info", "notice", "warning", ...).
@@ -21,35 +21,25 @@ std::optional<std::string> dropExpression(const std::optional<std::string> &minL
     return "(?i)^(debug|trace|info|notice|warn|warning)$"; // ERROR
 }
 
-class Writer {
-public:
-    void line(int indent, const std::string &text) { m_out << std::string(static_cast<size_t>(indent) * 2, ' ') << text << '\n'; }
-    void blank() { m_out << '\n'; }
-    std::string str() const { return m_out.str(); }
+using V = AlloyValue;
 
-private:
-    std::ostringstream m_out;
-};
-
-std::string list(const std::vector<std::string> &items)
+void writeTls(AlloyWriter &w, const char *block, const TlsMaterial &tls, const std::string &bundle, bool redact)
 {
-    std::string out = "[";
-    for (size_t i = 0; i < items.size(); ++i)
-        out += (i ? ", " : "") + items[i];
-    return out + "]";
+    w.open(block);
+    w.attr("ca_pem", V::string(tls.caPem));
+    if (tls.certPem)
+        w.attr("cert_pem", V::string(*tls.certPem));
+    if (tls.keyPem)
+        w.attr("key_pem", V::string(redact ? "<private key of TLS bundle " + bundle + ", redacted>" : *tls.keyPem));
+    w.close();
 }
 
-void writeTls(Writer &w, int indent, const char *block, const TlsMaterial &tls, const std::string &bundle, bool redact)
+void relabelRule(AlloyWriter &w, const char *from, const char *to)
 {
-    w.line(indent, std::string(block) + " {");
-    w.line(indent + 1, "ca_pem   = " + AlloyRenderer::quote(tls.caPem));
-    if (tls.certPem)
-        w.line(indent + 1, "cert_pem = " + AlloyRenderer::quote(*tls.certPem));
-    if (tls.keyPem) {
-        w.line(indent + 1, "key_pem  = " + (redact ? AlloyRenderer::quote("<private key of TLS bundle " + bundle + ", redacted>")
-                                                  : AlloyRenderer::quote(*tls.keyPem)));
-    }
-    w.line(indent, "}");
+    w.open("rule");
+    w.attr("source_labels", V::list({V::string(from)}));
+    w.attr("target_label", V::string(to));
+    w.close();
 }
 
 } // namespace
@@ -98,33 +88,7 @@ std::optional<std::string> AlloyRenderer::targetNameFromLabel(const std::string 
 
 std::string AlloyRenderer::quote(const std::string &text)
 {
-    std::string out = "\"";
-    for (size_t i = 0; i < text.size(); ++i) {
-        const unsigned char c = static_cast<unsigned char>(text[i]);
-        // Alloy's scanner refuses a byte-order mark anywhere but at offset 0, even in a string.
-        if (c == 0xef && text.compare(i, 3, "\xef\xbb\xbf") == 0) {
-            out += "\\ufeff";
-            i += 2;
-            continue;
-        }
-        switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
-        default:
-            if (c < 0x20 || c == 0x7f) {
-                static const char *hex = "0123456789abcdef";
-                out += "\\x";
-                out += hex[c >> 4];
-                out += hex[c & 15];
-            } else {
-                out += static_cast<char>(c);
-            }
-        }
-    }
-    return out + "\"";
+    return AlloyWriter::quote(text);
 }
 
 std::string AlloyRenderer::render(const PipelineInput &input, bool redact)
@@ -140,110 +104,108 @@ std::string AlloyRenderer::render(const PipelineInput &input, bool redact)
             targets.push_back(&t);
     }
 
-    Writer w;
-    w.line(0, Header);
+    AlloyWriter w;
+    w.comment(Header);
+    w.blank();
     if (sources.empty() || targets.empty()) {
         // Alloy ignores empty content, so "nothing to run" must still be a non-empty module.
-        w.line(0, "// Nothing to collect: " + std::string(sources.empty() ? "no source is enabled" : "no target is enabled")
-                      + ". This module intentionally defines no components.");
-        return w.str();
+        w.comment("Nothing to collect: " + std::string(sources.empty() ? "no source is enabled" : "no target is enabled")
+                  + ". This module intentionally defines no components.");
+        return w.finish();
     }
 
-    std::vector<std::string> receivers;
+    std::vector<AlloyValue> receivers;
     for (const Target *t : targets) {
         const std::string label = targetLabel(t->name);
-        receivers.push_back(t->type == "LOKI" ? "loki.write." + label + ".receiver"
-                                              : "otelcol.receiver.loki." + label + ".receiver");
+        receivers.push_back(V::reference(t->type == "LOKI" ? "loki.write." + label + ".receiver"
+                                                           : "otelcol.receiver.loki." + label + ".receiver"));
     }
 
     for (const Source *s : sources) {
         const std::string label = sourceLabel(s->name);
-        w.line(0, "// source " + s->name);
+        w.comment("source " + s->name);
         if (s->journald) {
             // Journal fields arrive as __journal_* labels and are dropped unless relabelled.
-            w.line(0, "loki.relabel " + quote(label) + " {");
-            w.line(1, "forward_to = []");
-            w.line(1, "rule {");
-            w.line(2, "source_labels = [\"__journal__systemd_unit\"]");
-            w.line(2, "target_label  = \"unit\"");
-            w.line(1, "}");
-            w.line(1, "rule {");
-            w.line(2, "source_labels = [\"__journal_priority_keyword\"]");
-            w.line(2, "target_label  = \"level\"");
-            w.line(1, "}");
-            w.line(1, "rule {");
-            w.line(2, "source_labels = [\"__journal__hostname\"]");
-            w.line(2, "target_label  = \"host\"");
-            w.line(1, "}");
-            w.line(0, "}");
+            w.open("loki.relabel", label);
+            w.attr("forward_to", V::list({}));
+            relabelRule(w, "__journal__systemd_unit", "unit");
+            relabelRule(w, "__journal_priority_keyword", "level");
+            relabelRule(w, "__journal__hostname", "host");
+            w.close();
             w.blank();
-            w.line(0, "loki.source.journal " + quote(label) + " {");
-            w.line(1, "matches       = " + quote("SYSLOG_IDENTIFIER=" + s->journald->syslogIdentifier));
-            w.line(1, "forward_to    = [loki.process." + label + ".receiver]");
-            w.line(1, "relabel_rules = loki.relabel." + label + ".rules");
-            w.line(1, "labels        = {source = " + quote(s->name) + ", job = " + quote(s->journald->syslogIdentifier) + "}");
-            w.line(0, "}");
+            w.open("loki.source.journal", label);
+            w.attr("matches", V::string("SYSLOG_IDENTIFIER=" + s->journald->syslogIdentifier));
+            w.attr("forward_to", V::list({V::reference("loki.process." + label + ".receiver")}));
+            w.attr("relabel_rules", V::reference("loki.relabel." + label + ".rules"));
+            w.attr("labels", V::object({{"source", V::string(s->name)}, {"job", V::string(s->journald->syslogIdentifier)}}));
+            w.close();
         } else {
-            w.line(0, "local.file_match " + quote(label) + " {");
-            w.line(1, "path_targets = [");
+            std::vector<AlloyValue> paths;
             for (const std::string &path : s->file->paths) {
-                std::string target = "{\"__path__\" = " + quote(path);
+                std::vector<std::pair<std::string, AlloyValue>> target{{"__path__", V::string(path)}};
                 if (!s->file->labels.count("source")) // the user's own "source" label wins
-                    target += ", \"source\" = " + quote(s->name);
+                    target.emplace_back("source", V::string(s->name));
                 for (const auto &[k, v] : s->file->labels)
-                    target += ", " + quote(k) + " = " + quote(v);
-                w.line(2, target + "},");
+                    target.emplace_back(k, V::string(v));
+                paths.push_back(V::object(std::move(target)));
             }
-            w.line(1, "]");
-            w.line(0, "}");
+            w.open("local.file_match", label);
+            w.attr("path_targets", V::list(std::move(paths), true));
+            w.close();
             w.blank();
-            w.line(0, "loki.source.file " + quote(label) + " {");
-            w.line(1, "targets    = local.file_match." + label + ".targets");
-            w.line(1, "forward_to = [loki.process." + label + ".receiver]");
-            w.line(0, "}");
+            w.open("loki.source.file", label);
+            w.attr("targets", V::reference("local.file_match." + label + ".targets"));
+            w.attr("forward_to", V::list({V::reference("loki.process." + label + ".receiver")}));
+            w.close();
         }
         w.blank();
-        w.line(0, "loki.process " + quote(label) + " {");
-        w.line(1, "forward_to = " + list(receivers));
+        w.open("loki.process", label);
+        w.attr("forward_to", V::list(receivers));
         const std::string format = s->logFormat.value_or("PLAIN");
+        auto fields = [](std::initializer_list<const char *> names) {
+            std::vector<std::pair<std::string, AlloyValue>> out;
+            for (const char *n : names)
+                out.emplace_back(n, V::string(""));
+            return V::object(std::move(out));
+        };
         if (format == "ZAP_JSON" || format == "JSON") {
             w.blank();
-            w.line(1, "stage.json {");
-            w.line(2, format == "ZAP_JSON" ? "expressions = {level = \"\", ts = \"\", msg = \"\", caller = \"\"}"
-                                           : "expressions = {level = \"\"}");
-            w.line(1, "}");
+            w.open("stage.json");
+            w.attr("expressions", format == "ZAP_JSON" ? fields({"level", "ts", "msg", "caller"}) : fields({"level"}));
+            w.close();
         } else if (format == "LOGFMT") {
             w.blank();
-            w.line(1, "stage.logfmt {");
-            w.line(2, "mapping = {level = \"\"}");
-            w.line(1, "}");
+            w.open("stage.logfmt");
+            w.attr("mapping", fields({"level"}));
+            w.close();
         }
         if (auto drop = dropExpression(s->minLevel)) {
             w.blank();
-            w.line(1, "stage.drop {");
-            w.line(2, "source              = \"level\"");
-            w.line(2, "expression          = " + quote(*drop));
-            w.line(2, "drop_counter_reason = \"below_min_level\"");
-            w.line(1, "}");
+            w.open("stage.drop");
+            w.attr("source", V::string("level"));
+            w.attr("expression", V::string(*drop));
+            w.attr("drop_counter_reason", V::string("below_min_level"));
+            w.close();
         }
         if (format == "ZAP_JSON") {
             w.blank();
-            w.line(1, "stage.timestamp {");
-            w.line(2, "source = \"ts\"");
-            w.line(2, "format = \"Unix\"");
-            w.line(1, "}");
+            w.open("stage.timestamp");
+            w.attr("source", V::string("ts"));
+            w.attr("format", V::string("Unix"));
+            w.close();
         }
         w.blank();
-        w.line(1, "stage.labels {");
-        w.line(2, "values = {level = \"\"}");
-        w.line(1, "}");
-        w.line(0, "}");
+        w.open("stage.labels");
+        w.attr("values", fields({"level"}));
+        w.close();
+        w.close();
         w.blank();
     }
 
-    for (const Target *t : targets) {
+    for (size_t i = 0; i < targets.size(); ++i) {
+        const Target *t = targets[i];
         const std::string label = targetLabel(t->name);
-        w.line(0, "// target " + t->name);
+        w.comment("target " + t->name);
         std::optional<std::string> bundle = t->tlsBundleReference() ? std::optional(t->tlsBundleReference()->first) : std::nullopt;
         const TlsMaterial *tls = nullptr;
         if (bundle) {
@@ -252,58 +214,55 @@ std::string AlloyRenderer::render(const PipelineInput &input, bool redact)
                 tls = &it->second;
         }
         if (t->type == "LOKI") {
-            w.line(0, "loki.write " + quote(label) + " {");
-            w.line(1, "endpoint {");
-            w.line(2, "url = " + quote(t->loki->url));
+            w.open("loki.write", label);
+            w.open("endpoint");
+            w.attr("url", V::string(t->loki->url));
             if (t->loki->tenantId)
-                w.line(2, "tenant_id = " + quote(*t->loki->tenantId));
+                w.attr("tenant_id", V::string(*t->loki->tenantId));
             if (tls)
-                writeTls(w, 2, "tls_config", *tls, *bundle, redact);
-            w.line(1, "}");
-            w.line(0, "}");
+                writeTls(w, "tls_config", *tls, *bundle, redact);
+            w.close();
+            w.close();
         } else {
             const auto &rs = *t->rsyslog;
-            w.line(0, "otelcol.receiver.loki " + quote(label) + " {");
-            w.line(1, "output {");
-            w.line(2, "logs = [otelcol.processor.transform." + label + ".input]");
-            w.line(1, "}");
-            w.line(0, "}");
+            w.open("otelcol.receiver.loki", label);
+            w.open("output");
+            w.attr("logs", V::list({V::reference("otelcol.processor.transform." + label + ".input")}));
+            w.close();
+            w.close();
             w.blank();
             // The syslog exporter formats from attributes, not from the body.
-            w.line(0, "otelcol.processor.transform " + quote(label) + " {");
-            w.line(1, "error_mode = \"ignore\"");
-            w.line(1, "log_statements {");
-            w.line(2, "context    = \"log\"");
-            w.line(2, "statements = [");
-            w.line(3, quote("set(attributes[\"message\"], body)") + ",");
-            w.line(2, "]");
-            w.line(1, "}");
-            w.line(1, "output {");
-            w.line(2, "logs = [otelcol.exporter.syslog." + label + ".input]");
-            w.line(1, "}");
-            w.line(0, "}");
+            w.open("otelcol.processor.transform", label);
+            w.attr("error_mode", V::string("ignore"));
+            w.open("log_statements");
+            w.attr("context", V::string("log"));
+            w.attr("statements", V::list({V::string("set(attributes[\"message\"], body)")}, true));
+            w.close();
+            w.open("output");
+            w.attr("logs", V::list({V::reference("otelcol.exporter.syslog." + label + ".input")}));
+            w.close();
+            w.close();
             w.blank();
-            w.line(0, "otelcol.exporter.syslog " + quote(label) + " {");
-            w.line(1, "endpoint = " + quote(rs.endpoint));
-            w.line(1, "port     = " + std::to_string(rs.port));
-            w.line(1, "network  = \"tcp\"");
-            w.line(1, "protocol = \"rfc5424\"");
+            w.open("otelcol.exporter.syslog", label);
+            w.attr("endpoint", V::string(rs.endpoint));
+            w.attr("port", V::number(rs.port));
+            w.attr("network", V::string("tcp"));
+            w.attr("protocol", V::string("rfc5424"));
             if (rs.timeout)
-                w.line(1, "timeout  = " + quote(*rs.timeout));
+                w.attr("timeout", V::string(*rs.timeout));
             if (tls) {
-                writeTls(w, 1, "tls", *tls, *bundle, redact);
+                writeTls(w, "tls", *tls, *bundle, redact);
             } else {
-                w.line(1, "tls {");
-                w.line(2, "insecure = true");
-                w.line(1, "}");
+                w.open("tls");
+                w.attr("insecure", V::boolean(true));
+                w.close();
             }
-            w.line(0, "}");
+            w.close();
         }
-        w.blank();
+        if (i + 1 < targets.size())
+            w.blank();
     }
-    std::string out = w.str();
-    out.pop_back(); // one trailing newline, not a blank line
-    return out;
+    return w.finish();
 }
 
 } // namespace lw::server
