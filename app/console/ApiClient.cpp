@@ -59,6 +59,18 @@ void ApiClient::remove(const QString &path, const QByteArray &ifMatch, Done done
     send("DELETE", path, {}, ifMatch, std::move(done));
 }
 
+QSslConfiguration ApiClient::pinningConfiguration()
+{
+    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+    tls.setCaCertificates({}); // also turns off loading the system's roots on demand
+    return tls;
+}
+
+bool ApiClient::acceptsPeer(const QSslCertificate &certificate) const
+{
+    return !m_pinned.isEmpty() && !certificate.isNull() && fingerprint(certificate).compare(m_pinned, Qt::CaseInsensitive) == 0;
+}
+
 void ApiClient::send(const QByteArray &method, const QString &path, const QByteArray &body, const QByteArray &ifMatch, Done done,
                      const Headers &extraHeaders, bool parseSuccess)
 {
@@ -70,6 +82,8 @@ void ApiClient::send(const QByteArray &method, const QString &path, const QByteA
     QNetworkRequest request(url);
     request.setTransferTimeout(m_timeoutMs);
     request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
+    if (url.scheme() == QLatin1String("https"))
+        request.setSslConfiguration(pinningConfiguration());
     request.setRawHeader("Content-Type", "application/json");
     request.setRawHeader("Accept", "application/json");
     if (!m_authorization.isEmpty())
@@ -89,7 +103,7 @@ void ApiClient::send(const QByteArray &method, const QString &path, const QByteA
             return; // sent to the previous server: its certificate is no question for this one
         const QSslCertificate cert = reply->sslConfiguration().peerCertificate();
         const QString fp = fingerprint(cert);
-        if (!m_pinned.isEmpty() && fp.compare(m_pinned, Qt::CaseInsensitive) == 0) {
+        if (acceptsPeer(cert)) {
             reply->ignoreSslErrors(errors); // the certificate the user accepted
             return;
         }
@@ -100,6 +114,19 @@ void ApiClient::send(const QByteArray &method, const QString &path, const QByteA
             *pinnedMismatch = tr("The server's certificate CHANGED: expected SHA-256 %1, got %2. Refusing to connect; "
                                  "if the server was re-keyed on purpose, accept the new certificate in the profile.")
                                   .arg(m_pinned, fp);
+        }
+    });
+    // Emitted once the handshake is done and before any request byte is written: a certificate
+    // that is not the pinned one never gets the credential, whoever signed it.
+    connect(reply, &QNetworkReply::encrypted, this, [this, reply, pinnedMismatch, generation] {
+        const QSslCertificate peer = reply->sslConfiguration().peerCertificate();
+        if (generation == m_generation && !acceptsPeer(peer)) {
+            if (pinnedMismatch->isEmpty())
+                *pinnedMismatch = m_pinned.isEmpty() ? tr("The server's certificate is not trusted yet (SHA-256 %1).").arg(fingerprint(peer))
+                                                     : tr("The server's certificate CHANGED: expected SHA-256 %1, got %2. Refusing to connect; "
+                                                          "if the server was re-keyed on purpose, accept the new certificate in the profile.")
+                                                           .arg(m_pinned, fingerprint(peer));
+            reply->abort();
         }
     });
     connect(reply, &QNetworkReply::finished, this, [this, reply, done = std::move(done), pinnedMismatch, parseSuccess, generation] {

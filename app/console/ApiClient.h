@@ -4,6 +4,7 @@
 
 #include <QNetworkAccessManager>
 #include <QObject>
+#include <QSslConfiguration>
 #include <QPointer>
 #include <QUrl>
 
@@ -48,6 +49,12 @@ public:
     void remove(const QString &path, const QByteArray &ifMatch, Done done);
 
     static QString fingerprint(const QSslCertificate &certificate);
+    // The TLS settings of every connection to the server (API calls and the live tail): no
+    // certificate authority is trusted, so every certificate, even one a public CA signed for
+    // an impostor, stops the handshake in sslErrors, before any request byte (and the
+    // credential) leaves; only the pinned certificate is let through (acceptsPeer).
+    static QSslConfiguration pinningConfiguration();
+    bool acceptsPeer(const QSslCertificate &certificate) const;
     // `done`, run only while `context` lives: a tab or window closed before its answer came
     // must not be called back.
     static Done bound(const QObject *context, Done done)

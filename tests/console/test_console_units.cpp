@@ -14,6 +14,9 @@
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QTemporaryDir>
+#include <QWebSocket>
+#include <QNetworkReply>
+#include "TestCertificates.h"
 #include <QtTest>
 
 using lw::Json;
@@ -252,6 +255,79 @@ private Q_SLOTS:
         QCOMPARE(result.status, 0);
         QVERIFY2(result.error.contains("switched"), qPrintable(result.error));
         QCOMPARE(unknown.count(), 0);
+    }
+
+    // A certificate that chains to a CA this machine trusts, for 127.0.0.1, but not the pinned one:
+    // an impostor with a publicly signed certificate. No request byte, so no credential, may reach
+    // it: neither an API call nor the live tail's upgrade.
+    void pinHoldsAgainstACertificateATrustedCaSigned()
+    {
+        QTemporaryDir dir;
+        const QString script = QStringLiteral(
+            "set -e\n"
+            "openssl req -x509 -newkey rsa:2048 -nodes -days 30 -subj '/CN=Trusted Test CA' -keyout ca.key -out ca.crt 2>/dev/null\n"
+            "openssl req -newkey rsa:2048 -nodes -subj '/CN=127.0.0.1' -keyout server.key -out server.csr 2>/dev/null\n"
+            "printf 'subjectAltName=IP:127.0.0.1\\n' > san.ext\n"
+            "openssl x509 -req -in server.csr -CA ca.crt -CAkey ca.key -CAcreateserial -days 30 -extfile san.ext -out server.crt 2>/dev/null\n");
+        QCOMPARE(lw::test::runCommand("bash", {"-c", script}, dir.path()).first, 0);
+        const QString accessLog = dir.filePath("access.log");
+        lw::test::TestServer impostor(QString(), {"--tls-cert", dir.filePath("server.crt"), "--tls-key", dir.filePath("server.key"),
+                                                  "--access-log", accessLog});
+        QVERIFY2(impostor.start(), impostor.log().constData());
+
+        // The test adds the CA to this process's trust store: a client that trusts CAs connects.
+        const QSslConfiguration original = QSslConfiguration::defaultConfiguration();
+        QSslConfiguration trusting = original;
+        trusting.addCaCertificates(QSslCertificate::fromPath(dir.filePath("ca.crt")));
+        QSslConfiguration::setDefaultConfiguration(trusting);
+        {
+            QNetworkAccessManager plain;
+            QNetworkReply *reply = plain.get(QNetworkRequest(QUrl(impostor.url("/api/v2/logs/sources"))));
+            QTRY_VERIFY_WITH_TIMEOUT(reply->isFinished(), 10000);
+            QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 401); // reached it, no TLS error
+            delete reply;
+        }
+
+        const QString pinned = QStringLiteral("00:11:22:33:44:55:66:77:88:99:aa:bb:cc:dd:ee:ff:00:11:22:33:44:55:66:77:88:99:aa:bb:cc:dd:ee:ff");
+        lw::console::ApiClient client;
+        client.setServer(QUrl(impostor.url({})), pinned);
+        client.setAuthorization("Bearer secret-credential-of-the-real-server");
+        lw::console::ApiResult result;
+        bool done = false;
+        client.get("/api/v2/logs/tls-bundles", [&](const lw::console::ApiResult &r) { result = r; done = true; });
+        QTRY_VERIFY_WITH_TIMEOUT(done, 10000);
+        QCOMPARE(result.status, 0);
+        QVERIFY2(result.error.contains("CHANGED"), qPrintable(result.error));
+
+        // The live tail, set up as the Logs tab does it.
+        QWebSocket socket;
+        socket.setSslConfiguration(lw::console::ApiClient::pinningConfiguration());
+        connect(&socket, &QWebSocket::sslErrors, this, [&](const QList<QSslError> &errors) {
+            if (client.acceptsPeer(socket.sslConfiguration().peerCertificate()))
+                socket.ignoreSslErrors(errors);
+        });
+        QNetworkRequest upgrade(QUrl(QStringLiteral("wss://127.0.0.1:%1/loki/api/v1/tail?query=%7Bjob%3D%22x%22%7D").arg(impostor.port())));
+        upgrade.setRawHeader("Authorization", "Bearer secret-credential-of-the-real-server");
+        QSignalSpy gone(&socket, &QWebSocket::disconnected);
+        socket.open(upgrade);
+        QTest::qWait(1500);
+        QVERIFY(socket.state() != QAbstractSocket::ConnectedState);
+
+        QTest::qWait(300); // the access log is written as requests end
+        const QByteArray log = lw::test::readFile(accessLog);
+        QVERIFY2(log.contains("/api/v2/logs/sources"), log.constData()); // the log works
+        QVERIFY2(!log.contains("tls-bundles") && !log.contains("/loki/api/v1/tail"), log.constData());
+
+        // Pinned to this very certificate, the same client connects.
+        QFile cert(dir.filePath("server.crt"));
+        QVERIFY(cert.open(QIODevice::ReadOnly));
+        client.setServer(QUrl(impostor.url({})), lw::console::ApiClient::fingerprint(QSslCertificate(cert.readAll())));
+        client.setAuthorization("Bearer " + impostor.systemJwt());
+        done = false;
+        client.get("/api/v2/logs/tls-bundles", [&](const lw::console::ApiResult &r) { result = r; done = true; });
+        QTRY_VERIFY_WITH_TIMEOUT(done, 10000);
+        QCOMPARE(result.status, 200);
+        QSslConfiguration::setDefaultConfiguration(original); // leave the trust store as found
     }
 
     void profilesPersistWithoutSecrets()
