@@ -112,7 +112,9 @@ int rotateAgentTokenCommand(const QStringList &arguments)
 {
     QCommandLineParser p;
     p.setApplicationDescription(QStringLiteral("Replace the node's agent credential (<data-dir>/agent_token); agents that "
-                                               "use the old one are refused. Run it while logwardend is stopped."));
+                                               "use the old one are refused. Run it while logwardend is stopped. A server "
+                                               "started with --remotecfg-token-file reads that file instead: replace it "
+                                               "yourself."));
     p.addHelpOption();
     p.addPositionalArgument(QStringLiteral("rotate-agent-token"), QStringLiteral("The subcommand."));
     const QCommandLineOption dataDir = dataDirOption();

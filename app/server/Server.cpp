@@ -186,6 +186,7 @@ void Server::start()
     m_logsV2->registerRoutes(*m_router);
     m_pipeline = std::make_unique<PipelineCache>(*m_store, *m_secrets);
     m_collectors = std::make_unique<CollectorRegistry>(*m_store);
+    m_collectors->setLimits(static_cast<size_t>(m_options.maxCollectors), m_options.collectorExpirySeconds * 1000, m_audit.get());
     m_collectorsApi = std::make_unique<CollectorsController>(*m_collectors, *m_pipeline);
     m_collectorsApi->registerRoutes(*m_router);
 
@@ -255,7 +256,6 @@ void Server::startRemotecfg()
     // Beyond this host agents get their keys over TLS only, unless told otherwise.
     const bool plain = hostPort->address.isLoopback() || m_options.remotecfgInsecure;
     m_agentCredentials = std::make_unique<AgentCredentials>(*m_store, nodeToken, m_options.maxCollectors);
-    m_collectors->setLimits(static_cast<size_t>(m_options.maxCollectors), m_options.collectorExpirySeconds * 1000, m_audit.get());
     m_remotecfgRouter = std::make_unique<Router>();
     m_connect = std::make_unique<ConnectService>(*m_pipeline, *m_collectors, m_options.remotecfgPrefix.toStdString(),
                                                  *m_agentCredentials);

@@ -325,6 +325,8 @@ int serve(QCoreApplication &app, const QStringList &arguments)
     options.allowCustomIngestTokens = p.isSet(customIngest);
 
     ::umask(0077); // everything under the data directory is private to the server's user
+    // Handlers first: a SIGTERM sent as soon as the ready lines appear must shut down cleanly.
+    ShutdownSignals signals;
     Server server(options);
     try {
         server.start();
@@ -342,7 +344,6 @@ int serve(QCoreApplication &app, const QStringList &arguments)
                     qPrintable(options.remotecfgListen.section(QLatin1Char(':'), 0, -2)), server.remotecfgPort());
     std::fflush(stdout);
 
-    ShutdownSignals signals;
     bool stopping = false;
     QObject::connect(&signals, &ShutdownSignals::shutdownRequested, &app, [&](int signo) {
         if (stopping)

@@ -460,6 +460,12 @@ private Q_SLOTS:
         QCOMPARE(impostor.unregister(), 403);
         QCOMPARE(server.requestAsAdmin("GET", "/api/v2/logs/collectors/rack7-a").json()["collector"].value("name", ""),
                  std::string("a"));
+        // An admin can forget a collector (audited), which frees its id.
+        QCOMPARE(server.requestAsAdmin("DELETE", "/api/v2/logs/collectors/rack7-c").status, 404);
+        QCOMPARE(server.requestAsAdmin("DELETE", "/api/v2/logs/collectors/rack7-b").status, 200);
+        QCOMPARE(server.requestAsAdmin("GET", "/api/v2/logs/collectors/rack7-b").status, 404);
+        QVERIFY(server.requestAsAdmin("GET", "/admin/api/v3/audit?kind=collector").body.contains("deleted through the API"));
+        QCOMPARE(c.registerCollector("c"), 200); // rack7 has room for one again
 
         // Deactivating the token cuts its agents off at their next poll.
         const QByteArray etag = server.requestAsAdmin("GET", "/admin/api/v3/agent-tokens/rack7").header("ETag");
@@ -503,6 +509,9 @@ private Q_SLOTS:
         a->attributes["big"] = std::string(2000, 'x');
         QCOMPARE(a->poll().httpStatus, 400);
         a->attributes.clear();
+        // What an agent reports about itself is kept bounded.
+        a->pollAndApply(std::string(10000, 'e'));
+        QCOMPARE(server.requestAsAdmin("GET", "/api/v2/logs/collectors/n1").json()["collector"].value("lastError", "").size(), size_t(4096));
 
         // Unregistered and silent collectors go after --collector-expiry, each with an audit entry;
         // one that keeps polling stays.
@@ -550,7 +559,8 @@ private Q_SLOTS:
         TestServer insecure(QString(), {"--remotecfg-listen", "0.0.0.0:0", "--remotecfg-insecure"});
         QVERIFY(insecure.start());
         QVERIFY(insecure.log().contains("remotecfg on http://"));
-        QCOMPARE(insecure.stop(), 0);
+        const int rc = insecure.stop();
+        QVERIFY2(rc == 0, insecure.log().constData());
     }
 };
 

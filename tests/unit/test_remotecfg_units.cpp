@@ -74,6 +74,18 @@ private Q_SLOTS:
         QCOMPARE(std::get<AgentIdentity>(who).maxCollectors, 10);
         // Bound to the node credential above, unit-1 is not this token's.
         QCOMPARE(call("POST", getConfig, remote, "Bearer " + QByteArray::fromStdString(token)), 403);
+        // A collector recorded before ids were bound belongs to the node credential.
+        store.upsertMany(CollectorRegistry::Kind, {{"legacy-1", lw::Json({{"id", "legacy-1"}, {"lastSeenMs", 1}}).dump()}});
+        CollectorRegistry reloaded(store);
+        PollReport legacy;
+        legacy.id = "legacy-1";
+        legacy.agent = std::get<AgentIdentity>(who);
+        QVERIFY(reloaded.recordPoll(legacy).has_value());
+        QCOMPARE(reloaded.recordPoll(legacy)->httpStatus, 403);
+        legacy.agent = AgentIdentity{AgentCredentials::NodeCredential, 100};
+        QVERIFY(!reloaded.recordPoll(legacy).has_value());
+        QCOMPARE(reloaded.find("legacy-1")->credential, std::string("node"));
+
         t.status = "inactive";
         store.update(lw::AgentToken::kind, "unit", t.toStorageJson().dump(), 0);
         QVERIFY(std::holds_alternative<std::string>(agents.authenticate("Bearer " + QByteArray::fromStdString(token))));

@@ -11,8 +11,9 @@ class Router;
 
 // Collector enrollment tokens, a v3 collection like tokens (ETags, If-Match, soft delete):
 //   /admin/api/v3/agent-tokens[/{name}]   admin to write, admin:read to list and get
-// The token is in the create answer only; the store keeps its SHA-256. DELETE deactivates it, and
-// every agent that presents it is refused from its next poll on.
+// The token is in the create answer only; the store keeps its SHA-256. PUT {"status":"inactive"}
+// deactivates it (v3's soft delete), and every agent that presents it is refused from its next
+// poll on.
 class AgentTokensController {
 public:
     AgentTokensController(ConfigStore &store, AuditLog &audit);

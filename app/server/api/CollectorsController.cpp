@@ -38,6 +38,15 @@ void CollectorsController::registerRoutes(Router &router)
 {
     router.add("GET", "/api/v2/logs/collectors", scopes::ConfigRead, [this](HttpRequest &r) { return list(r); });
     router.add("GET", "/api/v2/logs/collectors/{id}", scopes::ConfigRead, [this](HttpRequest &r) { return get(r); });
+    // Forgets a collector (audited): its id is free for the next credential that registers it.
+    router.add("DELETE", "/api/v2/logs/collectors/{id}", scopes::ConfigWrite, [this](HttpRequest &r) {
+        const std::string &id = r.param("id");
+        const std::optional<CollectorState> c = m_registry.find(id);
+        if (!c || !m_registry.remove(id, "delete", "deleted through the API", nullptr, actorOf(r)))
+            throw ApiError(404, "not_found", "collector \"" + id.substr(0, 80) + "\" does not exist");
+        const Pipeline &pipeline = m_pipeline.current();
+        return HttpResponse::json(200, {{"collector", m_registry.view(*c, pipeline.hash, pipeline.enabledTargets, nowMillis())}});
+    });
     router.add("GET", "/api/v2/logs/collectors/{id}/config", scopes::ConfigRead, [this](HttpRequest &r) { return config(r); });
 }
 

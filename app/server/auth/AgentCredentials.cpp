@@ -8,6 +8,8 @@
 
 #include <QDateTime>
 
+#include <cstdio>
+
 namespace lw::server {
 
 AgentCredentials::AgentCredentials(ConfigStore &store, std::string nodeToken, int nodeMaxCollectors)
@@ -29,7 +31,13 @@ void AgentCredentials::reload()
 {
     auto table = std::make_shared<Table>();
     for (const StoredRecord &r : m_store.list(AgentToken::kind)) {
-        const AgentToken t = AgentToken::fromStorageJson(Json::parse(r.value));
+        AgentToken t;
+        try {
+            t = AgentToken::fromStorageJson(Json::parse(r.value));
+        } catch (const std::exception &e) { // a damaged record grants nothing
+            std::fprintf(stderr, "logwardend: agent token record \"%s\" cannot be read: %s\n", r.name.c_str(), e.what());
+            continue;
+        }
         if (t.status != "active" || t.secretHash.empty())
             continue;
         Entry e{t.name, 0, t.maxCollectors};

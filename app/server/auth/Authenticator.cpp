@@ -54,6 +54,7 @@ std::variant<Authenticator::PrincipalPtr, std::string> Authenticator::authentica
         return *why;
     }
     Verified &verified = std::get<Verified>(result);
+    verified.principal.expiresAtMs = verified.expiresAtMs;
     auto principal = std::make_shared<const Principal>(std::move(verified.principal));
     if (principal->kind == Principal::Kind::AdminToken)
         m_credentials.noteTokenUse(principal->credentialName);
@@ -118,7 +119,10 @@ std::variant<Verified, std::string> Authenticator::bearer(const QByteArray &cred
     auto decoded = decodeJwt(token);
     if (auto *why = std::get_if<std::string>(&decoded))
         return *why;
-    const std::string alg = std::get<DecodedJwt>(decoded).header.value("alg", std::string());
+    const Json algClaim = std::get<DecodedJwt>(decoded).header.value("alg", Json());
+    if (!algClaim.is_string())
+        return std::string("the JWT header has no \"alg\" string");
+    const std::string alg = algClaim.get<std::string>();
     if (alg == "RS256") {
         auto verified = m_serverJwts.verify(token);
         if (auto *v = std::get_if<Verified>(&verified); v && m_credentials.isJwtRevoked(v->principal.credentialName))

@@ -141,7 +141,7 @@ CredentialResolver::Result CredentialResolver::resolveSelfSignedJwt(const std::s
     if (auto *why = std::get_if<std::string>(&decoded))
         return *why;
     const DecodedJwt &jwt = std::get<DecodedJwt>(decoded);
-    const std::string alg = jwt.header.value("alg", std::string());
+    const std::string alg = jwt.header.value("alg", Json()).is_string() ? jwt.header["alg"].get<std::string>() : std::string();
     const auto sub = jwt.claims.find("sub");
     if (sub == jwt.claims.end() || !sub->is_string() || sub->get<std::string>().empty())
         return std::string("the self-signed token has no subject (sub)");

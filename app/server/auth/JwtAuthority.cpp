@@ -92,7 +92,7 @@ std::variant<Verified, std::string> JwtAuthority::verify(const std::string &toke
     if (auto *why = std::get_if<std::string>(&decoded))
         return *why;
     const DecodedJwt &jwt = std::get<DecodedJwt>(decoded);
-    const std::string alg = jwt.header.value("alg", std::string());
+    const std::string alg = jwt.header.value("alg", Json()).is_string() ? jwt.header["alg"].get<std::string>() : std::string();
     if (alg != "RS256")
         return "JWT algorithm \"" + alg.substr(0, 16) + "\" is not accepted for server tokens (RS256 only)";
     // The time claims by the same rules as every JWT (integers; exp required), checked on our

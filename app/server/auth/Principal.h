@@ -38,6 +38,7 @@ struct Principal {
     std::string credentialName; // the admin token, user or ingest token behind it
     std::string ingestTenant;   // ingest tokens: the one tenant they write to
     std::string ingestParser;
+    int64_t expiresAtMs = 0; // the credential's own end (a JWT's exp, a token's expiration); 0: none
 
     // `admin` implies the configuration scopes and `admin:read`.
     bool allows(std::string_view scope) const;

@@ -7,7 +7,10 @@
 #include "logs/QueryPool.h"
 #include "logs/TenantAccess.h"
 
+#include <QDateTime>
+
 #include <chrono>
+#include <cstdio>
 
 namespace lw::server {
 
@@ -61,31 +64,42 @@ TailService::TailService(Authenticator &auth, TenantAccess &tenants, LokiQueryAp
 
 void TailService::recheckCredentials()
 {
-    // The authenticator's cache makes this a lookup per tail; it is emptied on every credential change.
+    // The authenticator's cache makes this a lookup per tail; it is emptied on every credential
+    // change, so an unchanged principal means nothing about the credential changed.
+    const int64_t nowMs = QDateTime::currentMSecsSinceEpoch();
     for (auto it = m_subscribers.begin(); it != m_subscribers.end();) {
         Subscriber &sub = **it;
         std::string why;
-        auto result = m_auth.authenticate(sub.request.header("authorization"));
-        if (auto *error = std::get_if<std::string>(&result)) {
-            why = "unauthenticated: " + *error;
-        } else {
-            Authenticator::PrincipalPtr principal = std::get<Authenticator::PrincipalPtr>(result);
-            if (!principal->allows(scopes::LogsRead)) {
-                why = "forbidden: logs:read is no longer granted";
+        try {
+            auto result = m_auth.authenticate(sub.request.header("authorization"));
+            if (auto *error = std::get_if<std::string>(&result)) {
+                why = "unauthenticated: " + *error;
             } else {
-                try {
-                    sub.request.principal = principal.get();
-                    if (m_tenants.resolve(sub.request) != sub.tenant)
-                        why = "forbidden: the tenant of this tail changed";
-                    else
-                        sub.policy = LabelPolicy::forPrincipal(*principal, sub.tenant);
-                    sub.principal = std::move(principal);
-                } catch (const std::exception &e) {
-                    why = std::string("forbidden: ") + e.what();
+                Authenticator::PrincipalPtr principal = std::get<Authenticator::PrincipalPtr>(result);
+                // A JWT's exp ends the tail on time, without the leeway a request gets for clock skew.
+                if (principal->expiresAtMs != 0 && principal->expiresAtMs <= nowMs) {
+                    why = "unauthenticated: the token expired";
+                } else if (principal != sub.principal) {
+                    if (!principal->allows(scopes::LogsRead)) {
+                        why = "forbidden: logs:read is no longer granted";
+                    } else {
+                        sub.request.principal = principal.get();
+                        if (m_tenants.resolve(sub.request) != sub.tenant)
+                            why = "forbidden: the tenant of this tail changed";
+                        else
+                            sub.policy = LabelPolicy::forPrincipal(*principal, sub.tenant);
+                        sub.principal = std::move(principal);
+                    }
                 }
-                sub.request.principal = sub.principal.get();
             }
+        } catch (const ApiError &e) {
+            why = std::string("forbidden: ") + e.what();
+        } catch (const std::exception &e) {
+            // Fail closed: a tail whose credential cannot be checked now is not kept open.
+            why = "the server could not check this tail's credential; reconnect";
+            std::fprintf(stderr, "logwardend: checking a live tail's credential failed: %s\n", e.what());
         }
+        sub.request.principal = sub.principal.get();
         if (why.empty()) {
             ++it;
             continue;

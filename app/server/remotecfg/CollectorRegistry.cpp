@@ -154,8 +154,11 @@ std::optional<RegistryRefusal> CollectorRegistry::admit(const std::string &id, c
 {
     auto it = m_collectors.find(id);
     if (it != m_collectors.end()) {
-        // Records from before ids were bound take the credential of their next call.
-        if (!it->second.credential.empty() && it->second.credential != agent.credential)
+        // Records from before ids were bound belong to the node's credential: an enrollment token
+        // cannot take them over (an admin deletes the collector to free its id).
+        const std::string &owner = it->second.credential.empty() ? std::string(AgentCredentials::NodeCredential)
+                                                                 : it->second.credential;
+        if (owner != agent.credential)
             return RegistryRefusal{403, "permission_denied",
                                    "collector id \"" + id + "\" is bound to another agent credential"};
         return std::nullopt;
@@ -198,31 +201,49 @@ size_t CollectorRegistry::expire(int64_t nowMs)
     if (m_expireAfterMs <= 0)
         return 0;
     flush(); // every collector to delete is in the store
-    std::vector<CollectorState> gone;
+    std::vector<CollectorState> stale;
     {
         std::lock_guard lock(m_mutex);
-        for (auto it = m_collectors.begin(); it != m_collectors.end();) {
-            if (nowMs - it->second.lastSeenMs <= m_expireAfterMs || m_persistedAtMs[it->first] == -1) {
-                ++it;
-                continue;
-            }
-            m_persistedAtMs.erase(it->first);
-            if (!it->second.credential.empty() && --m_bound[it->second.credential] == 0)
-                m_bound.erase(it->second.credential);
-            gone.push_back(std::move(it->second));
-            it = m_collectors.erase(it);
+        for (const auto &[id, c] : m_collectors) {
+            if (nowMs - c.lastSeenMs > m_expireAfterMs)
+                stale.push_back(c);
         }
     }
-    for (const CollectorState &c : gone) {
-        std::vector<Mutation> change{Mutation{Mutation::Op::Remove, Kind, c.id, {}, ConfigStore::AnyRevision}};
-        if (m_audit) {
-            Json before = c.toStorageJson();
-            before["reason"] = c.unregistered ? "unregistered" : "offline";
-            change.push_back(m_audit->entry("system", "expire", Kind, c.id, before, nullptr));
-        }
-        m_store.commit(change);
+    size_t removed = 0;
+    for (const CollectorState &c : stale) {
+        // The store first, with its audit entry; memory only once that committed (a failed commit
+        // leaves the collector where it was, for the next pass).
+        if (remove(c.id, "expire", c.unregistered ? "unregistered" : "offline", &c.lastSeenMs))
+            ++removed;
     }
-    return gone.size();
+    return removed;
+}
+
+bool CollectorRegistry::remove(const std::string &id, const std::string &action, const std::string &reason,
+                               const int64_t *onlyIfLastSeenMs, const std::string &actor)
+{
+    std::optional<CollectorState> c = find(id);
+    if (!c || (onlyIfLastSeenMs && c->lastSeenMs != *onlyIfLastSeenMs))
+        return false; // gone, or it called again meanwhile
+    flush(); // a collector not yet persisted is deleted (and audited) like any other
+    Json before = c->toStorageJson();
+    before["reason"] = reason;
+    std::vector<Mutation> change{Mutation{Mutation::Op::Remove, Kind, id, {}, ConfigStore::AnyRevision}};
+    if (m_audit)
+        change.push_back(m_audit->entry(actor, action, Kind, id, before, nullptr));
+    const auto results = m_store.commit(change);
+    if (results.empty() || (results[0].status != WriteStatus::Ok && results[0].status != WriteStatus::NotFound))
+        return false;
+    std::lock_guard lock(m_mutex);
+    auto it = m_collectors.find(id);
+    if (it == m_collectors.end() || (onlyIfLastSeenMs && it->second.lastSeenMs != *onlyIfLastSeenMs))
+        return false;
+    if (!it->second.credential.empty() && --m_bound[it->second.credential] == 0)
+        m_bound.erase(it->second.credential);
+    m_persistedAtMs.erase(id);
+    m_dirty.erase(std::remove(m_dirty.begin(), m_dirty.end(), id), m_dirty.end());
+    m_collectors.erase(it);
+    return true;
 }
 
 std::optional<RegistryRefusal> CollectorRegistry::recordRegister(const std::string &id, const std::string &name,

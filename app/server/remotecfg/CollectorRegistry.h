@@ -113,6 +113,10 @@ public:
     void setLimits(size_t total, int64_t expireAfterMs, AuditLog *audit);
     // Deletes the collectors past their age now; returns how many.
     size_t expire(int64_t nowMs);
+    // Deletes one collector (store and audit entry first, then memory), freeing its id's binding;
+    // with onlyIfLastSeenMs, only if it has not called since. False when nothing was deleted.
+    bool remove(const std::string &id, const std::string &action, const std::string &reason,
+                const int64_t *onlyIfLastSeenMs = nullptr, const std::string &actor = "system");
 
 private:
     CollectorState &touch(const std::string &id, int64_t nowMs);

@@ -243,10 +243,10 @@ PollReport pollReport(const HttpRequest &req, const collector::v1::GetConfigRequ
     report.id = request.id();
     // Alloy >= 1.7 fills local_attributes (4); older ones only attributes (2).
     report.attributes = toMap(request.local_attributes().empty() ? request.attributes() : request.local_attributes());
-    report.agentHash = request.hash();
+    report.agentHash = request.hash().substr(0, ConnectService::MaxHashBytes);
     if (request.has_remote_config_status()) {
         report.status = statusName(request.remote_config_status().status());
-        report.errorMessage = request.remote_config_status().error_message();
+        report.errorMessage = request.remote_config_status().error_message().substr(0, ConnectService::MaxErrorMessageBytes);
     }
     if (request.has_effective_config()) {
         std::string canonical;

@@ -27,6 +27,8 @@ public:
     static constexpr size_t MaxAttributes = 64;
     static constexpr size_t MaxAttributeKeyBytes = 128;
     static constexpr size_t MaxAttributeValueBytes = 1024;
+    static constexpr size_t MaxHashBytes = 128;          // a SHA-256 in hex is 64
+    static constexpr size_t MaxErrorMessageBytes = 4096; // an agent's apply error, kept cut to this
 
     void registerRoutes(Router &router);
 

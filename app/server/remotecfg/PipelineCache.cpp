@@ -52,14 +52,14 @@ void PipelineCache::rebuild()
     for (const StoredRecord &r : m_store.list(Source::kind)) {
         try {
             input.sources.push_back(Source::fromJson(Json::parse(r.value)));
-        } catch (const ValidationError &e) {
+        } catch (const std::exception &e) { // ValidationError, or a damaged record
             skip(r, e);
         }
     }
     for (const StoredRecord &r : m_store.list(Target::kind)) {
         try {
             input.targets.push_back(Target::fromJson(Json::parse(r.value)));
-        } catch (const ValidationError &e) {
+        } catch (const std::exception &e) { // ValidationError, or a damaged record
             skip(r, e);
         }
     }
