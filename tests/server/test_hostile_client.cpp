@@ -329,6 +329,91 @@ private Q_SLOTS:
         QCOMPARE(server.requestAsAdmin("GET", "/api/v2/logs/sources").status, 200);
         QCOMPARE(server.stop(), 0);
     }
+
+    // The agents' listener: 2,000 adversarial Connect calls (credentials right, wrong, missing,
+    // as Basic; bodies of random bytes, hostile JSON and protobuf, huge ids, attributes past the
+    // limits, bombs; GET forms with bad base64). Nothing may crash, 5xx, or hand out the pipeline
+    // without the credential.
+    void remotecfgAdversarialRequests()
+    {
+        QTemporaryDir logs; // the access log to a file: this loop does not drain the server's stderr pipe
+        TestServer server(QString(), {"--access-log", logs.filePath("access.log")});
+        QVERIFY(server.start());
+        const QByteArray token = server.agentToken();
+        std::mt19937 rng(7);
+        auto pick = [&](int n) { return static_cast<int>(rng() % static_cast<unsigned>(n)); };
+        auto pickOf = [&](const QList<QByteArray> &l) { return l.at(pick(static_cast<int>(l.size()))); };
+        auto randomBytes = [&](int n) {
+            QByteArray b(n, '\0');
+            for (char &c : b)
+                c = static_cast<char>(rng());
+            return b;
+        };
+        int tried = 0, fiveHundreds = 0, leaked = 0;
+        QMap<int, int> byStatus;
+        for (; tried < (qEnvironmentVariableIsSet("LW_QUICK") ? qEnvironmentVariableIntValue("LW_QUICK") : 2000); ++tried) {
+            const int credential = pick(5);
+            const QByteArray auth = credential == 0   ? "Authorization: Bearer " + token
+                                    : credential == 1 ? "Authorization: Basic " + ("alloy:" + token).toBase64()
+                                    : credential == 2 ? "Authorization: Bearer " + token.left(token.size() - 1) + "x"
+                                    : credential == 3 ? "Authorization: Basic " + randomBytes(12).toBase64()
+                                                      : "X-None: 1";
+            QByteArray body;
+            switch (pick(6)) {
+            case 0: body = randomBytes(pick(2000)); break;
+            case 1: body = "{\"id\":\"" + QByteArray(pick(2) ? 300 : 20, 'i') + "\",\"hash\":\"" + QByteArray(pick(400), 'h') + "\"}"; break;
+            case 2: body = "{\"id\":" + QByteArray(200, '[') + "}"; break;
+            case 3: {
+                body = "{\"id\":\"hostile-" + QByteArray::number(pick(50)) + "\",\"localAttributes\":{";
+                for (int i = 0, n = pick(100); i < n; ++i)
+                    body += (i ? "," : "") + QByteArray("\"k") + QByteArray::number(i) + "\":\"" + QByteArray(pick(1500), 'v') + "\"";
+                body += "}}";
+                break;
+            }
+            case 4: body = lw::test::gzip(QByteArray(2 << 20, '{')); break;
+            default: body = "{\"id\":\"hostile-" + QByteArray::number(pick(50)) + "\"}";
+            }
+            const QByteArray method = pickOf({"POST", "POST", "GET", "PUT"});
+            const QByteArray path = pickOf({"/collector.v1.CollectorService/GetConfig", "/collector.v1.CollectorService/RegisterCollector",
+                                            "/collector.v1.CollectorService/UnregisterCollector", "/api/v1/remote/config",
+                                            "/collector.v1.CollectorService/GetConfig?connect=v1&encoding=json&message=%7B%22id%22%3A%22g%22%7D",
+                                            "/collector.v1.CollectorService/GetConfig?connect=v1&encoding=proto&base64=1&message=%%%",
+                                            "/collector.v1.CollectorService/../../admin/api/v3/users"});
+            QByteArray req = method + " " + path + " HTTP/1.1\r\nHost: t\r\nConnection: close\r\n" + auth + "\r\n"
+                             + "Content-Type: " + pickOf({"application/json", "application/proto", "text/plain"}) + "\r\n";
+            if (body.startsWith("\x1f\x8b"))
+                req += "Content-Encoding: gzip\r\n";
+            req += "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body;
+            lw::test::RawHttpClient c(server.remotecfgPort());
+            QElapsedTimer took;
+            took.start();
+            c.send(req);
+            const QByteArray answer = c.readResponses(1, 10000);
+            if (took.elapsed() > 1000)
+                std::fprintf(stderr, "slow remotecfg answer (%lld ms): %s\n", static_cast<long long>(took.elapsed()),
+                             req.left(300).toPercentEncoding(" /:;{}\"=").constData());
+            const QList<int> statuses = lw::test::RawHttpClient::statuses(answer);
+            const int status = statuses.isEmpty() ? 0 : statuses.first();
+            ++byStatus[status];
+            fiveHundreds += status >= 500 ? 1 : 0;
+            // Without the credential nothing but the redacted inspection answers 200.
+            if (credential >= 2 && status == 200 && !path.startsWith("/api/v1/remote/config"))
+                ++leaked;
+            if (server.process().state() != QProcess::Running)
+                break;
+        }
+        QString statuses;
+        for (auto it = byStatus.cbegin(); it != byStatus.cend(); ++it)
+            statuses += QStringLiteral(" %1:%2").arg(it.key()).arg(it.value());
+        std::printf("hostile_remotecfg: %d requests tried, %d 5xx, %d answered without a credential; statuses%s\n", tried,
+                    fiveHundreds, leaked, qPrintable(statuses));
+        QCOMPARE(server.process().state(), QProcess::Running);
+        QCOMPARE(tried, 2000);
+        QCOMPARE(fiveHundreds, 0);
+        QCOMPARE(leaked, 0);
+        QVERIFY(byStatus.value(200) > 100 && byStatus.value(401) > 100); // both sides of the gate were exercised
+        QCOMPARE(server.stop(), 0);
+    }
 };
 
 QTEST_GUILESS_MAIN(HostileClientTest)
