@@ -135,16 +135,19 @@ private Q_SLOTS:
             slow.push_back(std::make_unique<RawHttpClient>(server.plainPort(), "127.0.0.20"));
             QVERIFY(slow.back()->send("G"));
         }
+        // 1 s, as the issue asks, for the optimised build; a sanitizer build (installer/sanitize.sh
+        // sets ASAN_OPTIONS) runs the same code several times slower, so there the bound is 3 s.
+        const qint64 bound = qEnvironmentVariableIsSet("ASAN_OPTIONS") ? 3000 : 1000;
         QElapsedTimer t;
         t.start();
         const Reply reply = server.requestAsAdmin("GET", "/api/v2/logs/sources");
         QCOMPARE(reply.status, 200);
-        QVERIFY2(t.elapsed() < 1000, qPrintable(QStringLiteral("the answer took %1 ms").arg(t.elapsed())));
+        QVERIFY2(t.elapsed() < bound, qPrintable(QStringLiteral("the answer took %1 ms").arg(t.elapsed())));
         RawHttpClient normal(server.plainPort());
         t.restart();
         QVERIFY(normal.send(request("GET", "/api/v2/logs/sources", server.systemJwt())));
-        QCOMPARE(RawHttpClient::statuses(normal.readResponses(1, 1000)), QList<int>{200});
-        QVERIFY(t.elapsed() < 1000);
+        QCOMPARE(RawHttpClient::statuses(normal.readResponses(1, static_cast<int>(bound))), QList<int>{200});
+        QVERIFY(t.elapsed() < bound);
 
         // The trickling heads get a byte a second; none completes within the 2 s head timeout.
         const QByteArray rest = "ET /api/v2/logs/sources HTTP/1.1\r\n";
