@@ -57,6 +57,10 @@ int issueJwt(const QStringList &arguments)
     const auto seconds = parseDurationSeconds(p.value(ttl));
     if (!seconds)
         return fail(QStringLiteral("--ttl %1 is not a duration such as 3600, 90m, 12h or 30d").arg(p.value(ttl)));
+    // Never create a key here: a JWT signed with a key no server has would be accepted by none.
+    if (!QFile::exists(p.value(dataDir) + QStringLiteral("/jwt-signing.pem")))
+        return fail(QStringLiteral("%1 holds no server key: it is not the data directory of a logwardend that has started "
+                                   "(give --data-dir)").arg(p.value(dataDir)));
     try {
         DataDirectory dir(p.value(dataDir), /*lock=*/false);
         JwtAuthority jwt(dir);

@@ -233,6 +233,13 @@ private Q_SLOTS:
         QCOMPARE(badCode, 2);
         QVERIFY(badOut.contains("unknown role"));
         QVERIFY(server.log().contains("\"subject\":\"ci-bot\""));
+        // A directory that never held a server: refused, and nothing is created there.
+        QTemporaryDir empty;
+        auto [noKey, noKeyOut] = lw::test::runCommand(TestServer::binaryPath(),
+            {"issue-jwt", "--data-dir", empty.filePath("none"), "--subject", "x"});
+        QCOMPARE(noKey, 2);
+        QVERIFY2(noKeyOut.contains("holds no server key"), noKeyOut.constData());
+        QVERIFY(!QFile::exists(empty.filePath("none")));
     }
 };
 
