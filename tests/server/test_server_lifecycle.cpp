@@ -211,6 +211,14 @@ private Q_SLOTS:
         auto [busy, busyOut] = lw::test::runCommand(TestServer::binaryPath(), {"tokengen", "--data-dir", dir.path() + "/data"});
         QCOMPARE(busy, 2);
         QVERIFY2(busyOut.contains("stop logwardend first"), busyOut.constData());
+        // A cluster name that is not the data directory's is refused, naming the right one.
+        QCOMPARE(server.stop(), 0);
+        auto [other, otherOut] = lw::test::runCommand(TestServer::binaryPath(),
+            {"tokengen", "--data-dir", dir.path() + "/data", "--cluster-name", "other", "--token-name", "ops-2"});
+        QCOMPARE(other, 2);
+        QVERIFY2(otherOut.contains("for cluster \"logwarden\"") && otherOut.contains("--cluster-name logwarden"), otherOut.constData());
+        QCOMPARE(lw::test::runCommand(TestServer::binaryPath(),
+            {"tokengen", "--data-dir", dir.path() + "/data", "--token-name", "ops-3"}).first, 0);
     }
 
     void versionHelpAndIssueJwt()

@@ -488,7 +488,15 @@ HttpResponse AdminV3Controller::deleteIngestToken(HttpRequest &req)
 std::string AdminV3Controller::createAdminToken(ConfigStore &store, const std::string &clusterName, const std::string &tokenName)
 {
     const std::string policyName = "__admin__";
-    if (!store.get(AccessPolicy::kind, policyName)) {
+    if (auto existing = store.get(AccessPolicy::kind, policyName)) {
+        // The cluster is the data directory's, not this command's to change: say which it is.
+        const AccessPolicy p = AccessPolicy::fromJson(Json::parse(existing->value));
+        for (const Realm &realm : p.realms) {
+            if (realm.cluster != clusterName)
+                throw std::runtime_error("this data directory's admin policy is for cluster \"" + realm.cluster
+                                         + "\", not \"" + clusterName + "\"; give --cluster-name " + realm.cluster);
+        }
+    } else {
         AccessPolicy p;
         p.name = policyName;
         p.displayName = "Administrators (created by logwardend tokengen)";
