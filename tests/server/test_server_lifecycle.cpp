@@ -159,6 +159,13 @@ private Q_SLOTS:
         QCOMPARE(server.requestAsAdmin("PUT", "/api/v2/logs/sources/gftl", src, {{"If-Match", etag}}).status, 412);
         QCOMPARE(server.requestAsAdmin("DELETE", "/api/v2/logs/sources/gftl", nullptr, {{"If-Match", updated.header("ETag")}}).status, 200);
         QCOMPARE(server.requestAsAdmin("GET", "/api/v2/logs/sources/gftl").status, 404);
+
+        // v3 lists carry an ETag too: the same for the same list, another once it changed.
+        const QByteArray listed = server.requestAsAdmin("GET", "/admin/api/v3/tenants").header("ETag");
+        QVERIFY(listed.size() > 2 && listed.startsWith('"'));
+        QCOMPARE(server.requestAsAdmin("GET", "/admin/api/v3/tenants").header("ETag"), listed);
+        QCOMPARE(server.requestAsAdmin("POST", "/admin/api/v3/tenants", {{"name", "etag-t"}, {"cluster", "logwarden"}}).status, 201);
+        QVERIFY(server.requestAsAdmin("GET", "/admin/api/v3/tenants").header("ETag") != listed);
     }
 
     void portTakenIsExplained()

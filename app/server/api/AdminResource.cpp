@@ -8,6 +8,8 @@
 #include "JsonReader.h"
 #include "Validation.h"
 
+#include <QCryptographicHash>
+
 namespace lw::server {
 
 HttpResponse deprecated(HttpResponse response, const std::string &successor)
@@ -61,7 +63,11 @@ HttpResponse AdminResource::list(HttpRequest &req)
         if (all || item.value("status", "active") == "active")
             items.push_back(std::move(item));
     }
-    return HttpResponse::json(200, {{"items", items}, {"type", m_type}});
+    // A list's ETag names its exact bytes (they also change with what other kinds add, such as a
+    // token's last_used_at), so a client can tell an unchanged list without comparing it.
+    HttpResponse r = HttpResponse::json(200, {{"items", items}, {"type", m_type}});
+    r.header("ETag", '"' + QCryptographicHash::hash(r.body, QCryptographicHash::Sha256).toHex().left(32) + '"');
+    return r;
 }
 
 HttpResponse AdminResource::get(HttpRequest &req)
