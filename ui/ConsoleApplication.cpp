@@ -1,4 +1,5 @@
 #include "ConsoleApplication.h"
+#include "ConsoleCommandLine.h"
 #include "MainWindow.h"
 #include "ConnectionManager.h"
 
@@ -32,19 +33,9 @@ int runConsole(int argc, char **argv)
     lw::ui::applyTheme(app, settings.theme);
 
     QCommandLineParser p;
-    p.setApplicationDescription(QApplication::translate("cli", "Logwarden console. Token commands: logwarden token generate|inspect --help"));
-    p.addHelpOption();
-    p.addVersionOption();
-    const QCommandLineOption server(QStringLiteral("server"), QApplication::translate("cli", "Server URL, e.g. https://host:8443."),
-                                    QStringLiteral("url"));
-    const QCommandLineOption tokenFile(QStringLiteral("token-file"),
-                                       QApplication::translate("cli", "Read the credential (JWT or admin token) from this file; it is kept in the keychain."),
-                                       QStringLiteral("file"));
-    const QCommandLineOption profileName(QStringLiteral("profile"), QApplication::translate("cli", "Connection profile (default: the last used)."),
-                                         QStringLiteral("name"));
-    const QCommandLineOption tab(QStringLiteral("tab"), QApplication::translate("cli", "Open on this tab (e.g. Collectors)."),
-                                 QStringLiteral("title"));
-    p.addOptions({server, tokenFile, profileName, tab});
+    ConsoleOptions opts;
+    addConsoleOptions(p, opts);
+    const QCommandLineOption &server = opts.server, &tokenFile = opts.tokenFile, &profileName = opts.profile, &tab = opts.tab;
     p.process(app);
 
     ProfileStore profiles;

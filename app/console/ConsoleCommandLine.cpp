@@ -86,13 +86,47 @@ int inspect(const QStringList &args)
 
 } // namespace
 
+void addConsoleOptions(QCommandLineParser &p, ConsoleOptions &o)
+{
+    p.setApplicationDescription(QCoreApplication::translate("cli", "Logwarden console. Token commands: logwarden token generate|inspect --help"));
+    p.addHelpOption();
+    p.addVersionOption();
+    p.addOptions({o.server, o.tokenFile, o.profile, o.tab});
+}
+
+int runHeadlessCommand(int argc, char **argv)
+{
+    bool wanted = false;
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray a(argv[i]);
+        wanted = wanted || a == "--help" || a == "-h" || a == "--help-all" || a == "--version" || a == "-v";
+    }
+    if (!wanted)
+        return -1;
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("logwarden"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(LW_VERSION));
+    QCommandLineParser p;
+    ConsoleOptions options;
+    addConsoleOptions(p, options);
+    p.process(app); // prints and exits for --help and --version
+    return 0;
+}
+
 int runTokenCommand(int argc, char **argv)
 {
-    if (argc < 3 || QByteArray(argv[1]) != "token")
+    if (argc < 2 || QByteArray(argv[1]) != "token")
         return -1;
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("logwarden"));
     const QStringList args = QCoreApplication::arguments();
+    const QString usage = QCoreApplication::translate("cli", "usage: logwarden token generate|inspect [--help]");
+    if (args.size() < 3)
+        return fail(usage);
+    if (args.at(2) == QLatin1String("--help") || args.at(2) == QLatin1String("-h")) {
+        std::printf("%s\n", qPrintable(usage));
+        return 0;
+    }
     if (args.at(2) == QLatin1String("generate"))
         return generate(args);
     if (args.at(2) == QLatin1String("inspect"))

@@ -181,6 +181,27 @@ private Q_SLOTS:
         QCOMPARE(lw::console::JwtGenerator::decode(QString::fromStdString(token))->algorithm, QStringLiteral("RS256"));
     }
 
+    // Nothing that needs no window needs a display (no QT_QPA_PLATFORM, DISPLAY or WAYLAND_DISPLAY).
+    void commandLineWorksWithoutADisplay()
+    {
+        auto headless = [](const QString &args) {
+            return lw::test::runCommand("bash", {"-c", "env -u QT_QPA_PLATFORM -u DISPLAY -u WAYLAND_DISPLAY '" LOGWARDEN_BIN "' " + args});
+        };
+        auto [vcode, version] = headless("--version");
+        QCOMPARE(vcode, 0);
+        QVERIFY2(version.startsWith("logwarden " LW_VERSION), version.constData());
+        auto [hcode, help] = headless("--help");
+        QCOMPARE(hcode, 0);
+        QVERIFY(help.contains("--server") && help.contains("--token-file") && help.contains("token generate|inspect"));
+        auto [tcode, token] = headless("token");
+        QCOMPARE(tcode, 2);
+        QVERIFY2(token.contains("usage: logwarden token generate|inspect"), token.constData());
+        auto [thcode, tokenHelp] = headless("token --help");
+        QCOMPARE(thcode, 0);
+        QVERIFY(tokenHelp.contains("generate|inspect") && !tokenHelp.contains("unknown"));
+        QVERIFY(!help.contains("could not connect to display") && !version.contains("platform plugin"));
+    }
+
     void commandLineTokensAreAcceptedByTheServer()
     {
         lw::test::TestServer server;
