@@ -116,19 +116,6 @@ void ApiClient::send(const QByteArray &method, const QString &path, const QByteA
                                   .arg(m_pinned, fp);
         }
     });
-    // Emitted once the handshake is done and before any request byte is written: a certificate
-    // that is not the pinned one never gets the credential, whoever signed it.
-    connect(reply, &QNetworkReply::encrypted, this, [this, reply, pinnedMismatch, generation] {
-        const QSslCertificate peer = reply->sslConfiguration().peerCertificate();
-        if (generation == m_generation && !acceptsPeer(peer)) {
-            if (pinnedMismatch->isEmpty())
-                *pinnedMismatch = m_pinned.isEmpty() ? tr("The server's certificate is not trusted yet (SHA-256 %1).").arg(fingerprint(peer))
-                                                     : tr("The server's certificate CHANGED: expected SHA-256 %1, got %2. Refusing to connect; "
-                                                          "if the server was re-keyed on purpose, accept the new certificate in the profile.")
-                                                           .arg(m_pinned, fingerprint(peer));
-            reply->abort();
-        }
-    });
     connect(reply, &QNetworkReply::finished, this, [this, reply, done = std::move(done), pinnedMismatch, parseSuccess, generation] {
         const auto complete = [this, reply, &done](const ApiResult &result) {
             reply->deleteLater();
