@@ -15,9 +15,7 @@
 
 namespace lw::server {
 
-namespace {
-
-int fail(const QString &message)
+int commandFailed(const QString &message)
 {
     std::fprintf(stderr, "logwardend: %s\n", qPrintable(message));
     return 2;
@@ -29,16 +27,13 @@ QCommandLineOption dataDirOption()
             QStringLiteral("dir"), ServerOptions::defaultDataDir()};
 }
 
-// Opens the data directory that a server already initialised (never creates one).
-std::optional<QString> existingDataDir(const QString &path)
+std::optional<QString> notAServerDataDir(const QString &path)
 {
     if (!QFile::exists(path + QStringLiteral("/jwt-signing.pem")))
         return QStringLiteral("%1 holds no server key: it is not the data directory of a logwardend that has started "
                               "(give --data-dir)").arg(path);
     return std::nullopt;
 }
-
-} // namespace
 
 int revokeJwtCommand(const QStringList &arguments)
 {
@@ -53,16 +48,16 @@ int revokeJwtCommand(const QStringList &arguments)
     p.addOptions({dataDir, jti, tokenFile});
     p.process(arguments);
     if (p.isSet(jti) == p.isSet(tokenFile))
-        return fail(QStringLiteral("revoke-jwt needs exactly one of --jti and --token-file"));
-    if (auto why = existingDataDir(p.value(dataDir)))
-        return fail(*why);
+        return commandFailed(QStringLiteral("revoke-jwt needs exactly one of --jti and --token-file"));
+    if (auto why = notAServerDataDir(p.value(dataDir)))
+        return commandFailed(*why);
     try {
         std::string id = p.value(jti).toStdString();
         int64_t exp = 0;
         if (p.isSet(tokenFile)) {
             QFile f(p.value(tokenFile));
             if (!f.open(QIODevice::ReadOnly))
-                return fail(QStringLiteral("cannot read %1: %2").arg(f.fileName(), f.errorString()));
+                return commandFailed(QStringLiteral("cannot read %1: %2").arg(f.fileName(), f.errorString()));
             std::tie(id, exp) = JwtRevocations::idOf(f.readAll().trimmed().toStdString());
         }
         ::umask(0077);
@@ -70,13 +65,13 @@ int revokeJwtCommand(const QStringList &arguments)
         SqliteConfigStore store(dir.filePath(QStringLiteral("config.db")));
         AuditLog audit(store);
         if (!JwtRevocations::revoke(store, audit, "logwardend revoke-jwt", id, exp))
-            return fail(QStringLiteral("the JWT %1 is revoked already").arg(QString::fromStdString(id)));
+            return commandFailed(QStringLiteral("the JWT %1 is revoked already").arg(QString::fromStdString(id)));
         std::fprintf(stderr, "logwardend: JWT %s revoked\n", id.c_str());
         return 0;
     } catch (const DataDirectoryError &e) {
-        return fail(QString::fromStdString(e.what()) + QStringLiteral("; stop logwardend first, or use the admin API"));
+        return commandFailed(QString::fromStdString(e.what()) + QStringLiteral("; stop logwardend first, or use the admin API"));
     } catch (const std::exception &e) {
-        return fail(QString::fromStdString(e.what()));
+        return commandFailed(QString::fromStdString(e.what()));
     }
 }
 
@@ -90,8 +85,8 @@ int rotateJwtKeyCommand(const QStringList &arguments)
     const QCommandLineOption dataDir = dataDirOption();
     p.addOption(dataDir);
     p.process(arguments);
-    if (auto why = existingDataDir(p.value(dataDir)))
-        return fail(*why);
+    if (auto why = notAServerDataDir(p.value(dataDir)))
+        return commandFailed(*why);
     try {
         ::umask(0077);
         DataDirectory dir(p.value(dataDir));
@@ -102,9 +97,9 @@ int rotateJwtKeyCommand(const QStringList &arguments)
                      qPrintable(dir.filePath(QStringLiteral("system_jwt"))));
         return 0;
     } catch (const DataDirectoryError &e) {
-        return fail(QString::fromStdString(e.what()) + QStringLiteral("; stop logwardend first"));
+        return commandFailed(QString::fromStdString(e.what()) + QStringLiteral("; stop logwardend first"));
     } catch (const std::exception &e) {
-        return fail(QString::fromStdString(e.what()));
+        return commandFailed(QString::fromStdString(e.what()));
     }
 }
 
@@ -120,8 +115,8 @@ int rotateAgentTokenCommand(const QStringList &arguments)
     const QCommandLineOption dataDir = dataDirOption();
     p.addOption(dataDir);
     p.process(arguments);
-    if (auto why = existingDataDir(p.value(dataDir)))
-        return fail(*why);
+    if (auto why = notAServerDataDir(p.value(dataDir)))
+        return commandFailed(*why);
     try {
         ::umask(0077);
         DataDirectory dir(p.value(dataDir));
@@ -129,9 +124,9 @@ int rotateAgentTokenCommand(const QStringList &arguments)
         std::fprintf(stderr, "logwardend: new agent credential in %s\n", qPrintable(dir.filePath(QStringLiteral("agent_token"))));
         return 0;
     } catch (const DataDirectoryError &e) {
-        return fail(QString::fromStdString(e.what()) + QStringLiteral("; stop logwardend first"));
+        return commandFailed(QString::fromStdString(e.what()) + QStringLiteral("; stop logwardend first"));
     } catch (const std::exception &e) {
-        return fail(QString::fromStdString(e.what()));
+        return commandFailed(QString::fromStdString(e.what()));
     }
 }
 

@@ -24,14 +24,7 @@ namespace {
 
 int fail(const QString &message)
 {
-    std::fprintf(stderr, "logwardend: %s\n", qPrintable(message));
-    return 2;
-}
-
-QCommandLineOption dataDirOption()
-{
-    return {QStringLiteral("data-dir"), QStringLiteral("Data directory (default: %1).").arg(ServerOptions::defaultDataDir()),
-            QStringLiteral("dir"), ServerOptions::defaultDataDir()};
+    return commandFailed(message);
 }
 
 int issueJwt(const QStringList &arguments)
@@ -58,9 +51,8 @@ int issueJwt(const QStringList &arguments)
     if (!seconds)
         return fail(QStringLiteral("--ttl %1 is not a duration such as 3600, 90m, 12h or 30d").arg(p.value(ttl)));
     // Never create a key here: a JWT signed with a key no server has would be accepted by none.
-    if (!QFile::exists(p.value(dataDir) + QStringLiteral("/jwt-signing.pem")))
-        return fail(QStringLiteral("%1 holds no server key: it is not the data directory of a logwardend that has started "
-                                   "(give --data-dir)").arg(p.value(dataDir)));
+    if (auto why = notAServerDataDir(p.value(dataDir)))
+        return fail(*why);
     try {
         DataDirectory dir(p.value(dataDir), /*lock=*/false);
         JwtAuthority jwt(dir);
