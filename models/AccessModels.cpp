@@ -218,7 +218,8 @@ User User::fromStorageJson(const Json &j)
 
 Json IngestToken::toPublicJson() const
 {
-    return {{"name", name}, {"tenant", tenant}, {"parser", parser}, {"created_at", createdAt}, {"custom", custom}};
+    return {{"name", name}, {"tenant", tenant}, {"parser", parser}, {"created_at", createdAt}, {"custom", custom},
+            {"status", status}};
 }
 
 Json IngestToken::toStorageJson() const
@@ -237,6 +238,7 @@ IngestToken IngestToken::fromStorageJson(const Json &j)
     t.createdAt = j.value("created_at", "");
     t.custom = j.value("custom", false);
     t.tokenHash = j.value("token_hash", "");
+    t.status = j.value("status", "active");
     return t;
 }
 

@@ -91,6 +91,7 @@ struct IngestToken {
     std::string createdAt;
     std::string tokenHash; // hex SHA-256 of the token value
     bool custom = false;
+    std::string status = "active"; // active | inactive (soft delete: ingestion stops, the name stays taken)
     static constexpr const char *kind = "ingest-token";
     Json toPublicJson() const;
     Json toStorageJson() const;

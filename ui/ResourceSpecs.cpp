@@ -101,12 +101,12 @@ std::vector<ResourceSpec> standardResources()
                         true, true, 0, requireAdminName, {"created_at", "last_used_at"}, {}};
     tokens.singular = tr("token");
     out.push_back(tokens);
-    ResourceSpec ingest{tr("Ingest Tokens"), "/admin/api/v3/tenants/{tenant}/ingest-tokens", "items",
+    ResourceSpec ingest{tr("Ingest Tokens"), "/admin/api/v3/tenants/{tenant}/ingest-tokens?include-non-active=true", "items",
                         "/admin/api/v3/tenants/{tenant}/ingest-tokens/", "",
-                        {{tr("Name"), "/name"}, {tr("Parser"), "/parser"}, {tr("Custom value"), "/custom"},
-                         {tr("Created"), "/created_at"}},
+                        {{tr("Name"), "/name"}, {tr("Status"), "/status"}, {tr("Parser"), "/parser"},
+                         {tr("Custom value"), "/custom"}, {tr("Created"), "/created_at"}},
                         Json{{"name", "new-shipper"}, {"parser", "json"}},
-                        true, false, 0,
+                        true, true, 0,
                         [](const Json &v) -> QString {
                             if (QString problem = requireAdminName(v); !problem.isEmpty())
                                 return problem;

@@ -12,6 +12,16 @@
 
 namespace lw::server {
 
+namespace {
+
+// "a token", "an ingest token", "an access policy".
+std::string article(const std::string &noun)
+{
+    return (noun.find_first_of("aeiou") == 0 ? "an " : "a ") + noun;
+}
+
+} // namespace
+
 HttpResponse deprecated(HttpResponse response, const std::string &successor)
 {
     response.header("Deprecation", "true");
@@ -43,7 +53,44 @@ void AdminResource::registerRoutes(Router &router, const std::string &v3Path, co
         router.add("POST", old, scope, wrap([this](HttpRequest &r) { return create(r); }));
         router.add("GET", old + "/{name}", read, wrap([this](HttpRequest &r) { return get(r); }));
         router.add("PUT", old + "/{name}", scope, wrap([this](HttpRequest &r) { return update(r, false); }));
-        router.add("DELETE", old + "/{name}", scope, wrap([this](HttpRequest &r) { return deactivate(r); }));
+        router.add("DELETE", old + "/{name}", scope, wrap([this](HttpRequest &r) { return deactivate(r, false); }));
+    }
+}
+
+void AdminResource::registerSoftDelete(Router &router, const std::string &v3Path)
+{
+    router.add("DELETE", v3Path + "/{name}", scopes::Admin, [this](HttpRequest &r) { return deactivate(r, true); });
+}
+
+std::string AdminResource::keyOf(HttpRequest &req, const std::string &name) const
+{
+    return (m_hooks.keyPrefix ? m_hooks.keyPrefix(req) : std::string()) + name;
+}
+
+StoredRecord AdminResource::mustGet(HttpRequest &req) const
+{
+    const std::string &name = req.param("name");
+    auto record = m_store.get(m_kind, keyOf(req, name));
+    if (!record)
+        throw ApiError(404, "not_found", m_noun + " \"" + name.substr(0, 80) + "\" does not exist");
+    return *record;
+}
+
+void AdminResource::checkIfMatch(HttpRequest &req, const StoredRecord &existing, bool required, const char *verb) const
+{
+    const std::string &name = req.param("name");
+    const QByteArray ifMatch = req.header("if-match");
+    if (ifMatch.isEmpty() && required) {
+        throw ApiError(428, "precondition_required",
+                       std::string(verb) + " " + article(m_noun) + " needs an If-Match header with its current ETag (\""
+                           + std::to_string(existing.modRevision) + "\" now; read it with GET)");
+    }
+    bool malformed = false;
+    auto expected = parseIfMatch(ifMatch, &malformed);
+    if (malformed || (expected && *expected != ConfigStore::AnyRevision && *expected != existing.modRevision)) {
+        throw ApiError(412, "precondition_failed",
+                       m_noun + " \"" + name + "\" was changed by someone else (its ETag is now \""
+                           + std::to_string(existing.modRevision) + "\"); reload it and apply your change again");
     }
 }
 
@@ -57,8 +104,11 @@ HttpResponse AdminResource::list(HttpRequest &req)
 {
     const QString flag = req.query.value(QStringLiteral("include-non-active"));
     const bool all = flag == QLatin1String("true") || flag == QLatin1String("1");
+    const std::string prefix = keyOf(req, {});
     Json items = Json::array();
     for (const StoredRecord &r : m_store.list(m_kind)) {
+        if (r.name.compare(0, prefix.size(), prefix) != 0)
+            continue;
         Json item = present(r);
         if (all || item.value("status", "active") == "active")
             items.push_back(std::move(item));
@@ -72,34 +122,34 @@ HttpResponse AdminResource::list(HttpRequest &req)
 
 HttpResponse AdminResource::get(HttpRequest &req)
 {
-    auto record = m_store.get(m_kind, req.param("name"));
-    if (!record)
-        throw ApiError(404, "not_found", m_noun + " \"" + req.param("name").substr(0, 80) + "\" does not exist");
-    return HttpResponse::json(200, present(*record)).header("ETag", etagFor(record->modRevision));
+    const StoredRecord record = mustGet(req);
+    return HttpResponse::json(200, present(record)).header("ETag", etagFor(record.modRevision));
 }
 
 HttpResponse AdminResource::create(HttpRequest &req)
 {
     const Json body = parseJsonDocument(req.body.toStdString());
     Json extras = Json::object();
-    Json stored = m_hooks.create(body, extras);
+    const std::string prefix = keyOf(req, {});
+    Json stored = m_hooks.create(req, body, extras);
     const std::string name = stored.at("name").get<std::string>();
+    const std::string key = prefix + name;
     stored["status"] = "active"; // always, whatever the body said
     stored["created_at"] = nowRfc3339();
-    if (auto existing = m_store.get(m_kind, name)) {
+    if (auto existing = m_store.get(m_kind, key)) {
         const bool inactive = Json::parse(existing->value).value("status", "") == "inactive";
         throw ApiError(409, "already_exists",
-                       inactive ? "a " + m_noun + " named \"" + name + "\" exists but is inactive; names are never reused: "
+                       inactive ? article(m_noun) + " named \"" + name + "\" exists but is inactive; names are never reused: "
                                       "re-activate it with PUT and \"status\": \"active\""
-                                : "a " + m_noun + " named \"" + name + "\" already exists",
+                                : article(m_noun) + " named \"" + name + "\" already exists",
                        "name");
     }
-    const StoredRecord record{m_kind, name, stored.dump(), 0, 0};
+    const StoredRecord record{m_kind, key, stored.dump(), 0, 0};
     Json view = present(record);
-    const auto results = m_store.commit({Mutation{Mutation::Op::Create, m_kind, name, record.value, ConfigStore::AnyRevision},
-                                         m_audit.entry(actorOf(req), "create", m_kind, name, nullptr, view)});
+    const auto results = m_store.commit({Mutation{Mutation::Op::Create, m_kind, key, record.value, ConfigStore::AnyRevision},
+                                         m_audit.entry(actorOf(req), "create", m_kind, key, nullptr, view)});
     if (results[0].status == WriteStatus::AlreadyExists)
-        throw ApiError(409, "already_exists", "a " + m_noun + " named \"" + name + "\" already exists", "name");
+        throw ApiError(409, "already_exists", article(m_noun) + " named \"" + name + "\" already exists", "name");
     WriteResult result = results[0];
     for (auto it = extras.begin(); it != extras.end(); ++it)
         view[it.key()] = it.value();
@@ -109,22 +159,8 @@ HttpResponse AdminResource::create(HttpRequest &req)
 HttpResponse AdminResource::update(HttpRequest &req, bool requireIfMatch)
 {
     const std::string &name = req.param("name");
-    auto existing = m_store.get(m_kind, name);
-    if (!existing)
-        throw ApiError(404, "not_found", m_noun + " \"" + name.substr(0, 80) + "\" does not exist");
-    const QByteArray ifMatch = req.header("if-match");
-    if (ifMatch.isEmpty() && requireIfMatch) {
-        throw ApiError(428, "precondition_required",
-                       "updating a " + m_noun + " needs an If-Match header with its current ETag (\""
-                           + std::to_string(existing->modRevision) + "\" now; read it with GET)");
-    }
-    bool malformed = false;
-    auto expected = parseIfMatch(ifMatch, &malformed);
-    if (malformed || (expected && *expected != ConfigStore::AnyRevision && *expected != existing->modRevision)) {
-        throw ApiError(412, "precondition_failed",
-                       m_noun + " \"" + name + "\" was changed by someone else (its ETag is now \""
-                           + std::to_string(existing->modRevision) + "\"); reload it and apply your change again");
-    }
+    const StoredRecord existing = mustGet(req);
+    checkIfMatch(req, existing, requireIfMatch, "updating");
     const Json body = parseJsonDocument(req.body.toStdString());
     if (!body.is_object())
         throw ValidationError({}, "the body must be a JSON object, not " + jsonTypeName(body), "invalid_type");
@@ -135,37 +171,36 @@ HttpResponse AdminResource::update(HttpRequest &req, bool requireIfMatch)
             throw ValidationError("status", "\"status\" must be a string, not " + jsonTypeName(body["status"]), "invalid_type");
         validation::requireOneOf("status", body["status"].get<std::string>(), {"active", "inactive"});
     }
-    const Json stored = Json::parse(existing->value);
+    const Json stored = Json::parse(existing.value);
     Json next = m_hooks.update(stored, body);
     next["name"] = name;
     next["created_at"] = stored.value("created_at", "");
     if (body.contains("status"))
         next["status"] = body["status"];
     const bool deactivating = stored.value("status", "") == "active" && next.value("status", "") == "inactive";
-    return write(req, *existing, std::move(next), deactivating ? "deactivate" : "update");
+    return write(req, existing, std::move(next), deactivating ? "deactivate" : "update");
 }
 
-HttpResponse AdminResource::deactivate(HttpRequest &req)
+HttpResponse AdminResource::deactivate(HttpRequest &req, bool requireIfMatch)
 {
-    const std::string &name = req.param("name");
-    auto existing = m_store.get(m_kind, name);
-    if (!existing)
-        throw ApiError(404, "not_found", m_noun + " \"" + name.substr(0, 80) + "\" does not exist");
-    Json next = Json::parse(existing->value);
+    const StoredRecord existing = mustGet(req);
+    checkIfMatch(req, existing, requireIfMatch, "deleting");
+    Json next = Json::parse(existing.value);
     next["status"] = "inactive";
-    return write(req, *existing, std::move(next), "deactivate");
+    return write(req, existing, std::move(next), "deactivate");
 }
 
 HttpResponse AdminResource::write(HttpRequest &req, const StoredRecord &existing, Json next, const char *action)
 {
+    const std::string &name = req.param("name");
     const StoredRecord updated{m_kind, existing.name, next.dump(), existing.createRevision, 0};
     Json view = present(updated);
     const auto results = m_store.commit({Mutation{Mutation::Op::Update, m_kind, existing.name, updated.value, existing.modRevision},
                                          m_audit.entry(actorOf(req), action, m_kind, existing.name, present(existing), view)});
     if (results[0].status == WriteStatus::RevisionMismatch)
-        throw ApiError(412, "precondition_failed", m_noun + " \"" + existing.name + "\" was changed by someone else; reload it");
+        throw ApiError(412, "precondition_failed", m_noun + " \"" + name + "\" was changed by someone else; reload it");
     if (results[0].status == WriteStatus::NotFound)
-        throw ApiError(404, "not_found", m_noun + " \"" + existing.name + "\" does not exist");
+        throw ApiError(404, "not_found", m_noun + " \"" + name + "\" does not exist");
     return HttpResponse::json(200, view).header("ETag", etagFor(results[0].revision));
 }
 

@@ -15,7 +15,6 @@ namespace lw::server {
 namespace {
 
 const char *const V3 = "/admin/api/v3";
-const std::vector<std::string> ParserNames = {"json", "kv", "zap_json", "none"};
 
 void requireSelector(const std::string &field, const std::string &selector)
 {
@@ -33,22 +32,28 @@ AdminV3Controller::AdminV3Controller(ConfigStore &store, const SecretBox &secret
 {
     m_tenants = std::make_unique<AdminResource>(
         store, audit, Tenant::kind, "tenant", "tenant",
-        AdminResource::Hooks{[this](const Json &b, Json &) { return createTenant(b); },
-                             [this](const Json &s, const Json &b) { return updateTenant(s, b); }, {}});
+        AdminResource::Hooks{[this](HttpRequest &, const Json &b, Json &) { return createTenant(b); },
+                             [this](const Json &s, const Json &b) { return updateTenant(s, b); }, {}, {}});
     m_policies = std::make_unique<AdminResource>(
         store, audit, AccessPolicy::kind, "access_policy", "access policy",
-        AdminResource::Hooks{[this](const Json &b, Json &) { return createPolicy(b); },
-                             [this](const Json &s, const Json &b) { return updatePolicy(s, b); }, {}});
+        AdminResource::Hooks{[this](HttpRequest &, const Json &b, Json &) { return createPolicy(b); },
+                             [this](const Json &s, const Json &b) { return updatePolicy(s, b); }, {}, {}});
     m_tokens = std::make_unique<AdminResource>(
         store, audit, AdminToken::kind, "token", "token",
-        AdminResource::Hooks{[this](const Json &b, Json &e) { return createToken(b, e); },
+        AdminResource::Hooks{[this](HttpRequest &, const Json &b, Json &e) { return createToken(b, e); },
                              [this](const Json &s, const Json &b) { return updateToken(s, b); },
-                             [this](const Json &s) { return presentToken(s); }});
+                             [this](const Json &s) { return presentToken(s); }, {}});
     m_users = std::make_unique<AdminResource>(
         store, audit, User::kind, "user", "user",
-        AdminResource::Hooks{[this](const Json &b, Json &e) { return createUser(b, e); },
+        AdminResource::Hooks{[this](HttpRequest &, const Json &b, Json &e) { return createUser(b, e); },
                              [this](const Json &s, const Json &b) { return updateUser(s, b); },
-                             [](const Json &s) { return User::fromStorageJson(s).toPublicJson(); }});
+                             [](const Json &s) { return User::fromStorageJson(s).toPublicJson(); }, {}});
+    m_ingestTokens = std::make_unique<AdminResource>(
+        store, audit, IngestToken::kind, "ingest_token", "ingest token",
+        AdminResource::Hooks{[this](HttpRequest &q, const Json &b, Json &e) { return createIngestToken(q, b, e); },
+                             [this](const Json &s, const Json &b) { return updateIngestToken(s, b); },
+                             [](const Json &s) { return IngestToken::fromStorageJson(s).toPublicJson(); },
+                             [this](HttpRequest &q) { return ingestTokenPrefix(q); }});
 }
 
 AdminV3Controller::~AdminV3Controller() = default;
@@ -67,11 +72,8 @@ void AdminV3Controller::registerRoutes(Router &router)
     router.add("GET", v3 + "/clusters/{name}", read, [this](HttpRequest &r) { return cluster(r); });
     router.add("GET", v3 + "/audit", read, [this](HttpRequest &r) { return audit(r); });
     const std::string ingest = v3 + "/tenants/{tenant}/ingest-tokens";
-    router.add("GET", ingest, read, [this](HttpRequest &r) { return listIngestTokens(r); });
-    router.add("POST", ingest, admin, [this](HttpRequest &r) { return createIngestToken(r); });
-    router.add("GET", ingest + "/{name}", read, [this](HttpRequest &r) { return getIngestToken(r); });
-    router.add("PUT", ingest + "/{name}", admin, [this](HttpRequest &r) { return updateIngestToken(r); });
-    router.add("DELETE", ingest + "/{name}", admin, [this](HttpRequest &r) { return deleteIngestToken(r); });
+    m_ingestTokens->registerRoutes(router, ingest, {});
+    m_ingestTokens->registerSoftDelete(router, ingest);
 }
 
 void AdminV3Controller::requireCluster(const std::string &field, const std::string &cluster) const
@@ -232,12 +234,7 @@ Json AdminV3Controller::createToken(const Json &body, Json &extras) const
     if (!policy)
         throw ValidationError("access_policy", "access policy \"" + t.accessPolicy.substr(0, 64) + "\" does not exist",
                               "unknown_reference");
-    if (auto expiration = r.optionalString("expiration")) {
-        if (!parseRfc3339Millis(*expiration))
-            throw ValidationError("expiration", "\"expiration\" must be an RFC 3339 time such as 2030-01-01T00:00:00Z",
-                                  "invalid_time");
-        t.expiration = *expiration;
-    }
+    t.expiration = readExpiration(r).value_or("");
     ignoreReadOnly(r);
     r.finish();
     auto [token, hash] = mintToken(t.name);
@@ -253,11 +250,8 @@ Json AdminV3Controller::updateToken(const Json &stored, const Json &body) const
     t.displayName = readDisplayName(r, t.displayName);
     if (auto policy = r.optionalString("access_policy"); policy && *policy != t.accessPolicy)
         throw ValidationError("access_policy", "a token's \"access_policy\" cannot change; create a new token", "immutable_field");
-    if (auto expiration = r.optionalString("expiration")) {
-        if (!parseRfc3339Millis(*expiration))
-            throw ValidationError("expiration", "\"expiration\" must be an RFC 3339 time", "invalid_time");
+    if (auto expiration = readExpiration(r))
         t.expiration = *expiration;
-    }
     r.ignore("name");
     r.ignore("token");
     ignoreReadOnly(r);
@@ -362,39 +356,16 @@ HttpResponse AdminV3Controller::audit(HttpRequest &req)
 
 // ---- ingest tokens ----
 
-void AdminV3Controller::requireTenant(const std::string &tenant) const
+std::string AdminV3Controller::ingestTokenPrefix(HttpRequest &req) const
 {
+    const std::string &tenant = req.param("tenant");
     if (!m_store.get(Tenant::kind, tenant))
         throw ApiError(404, "not_found", "tenant \"" + tenant.substr(0, 80) + "\" does not exist");
+    return tenant + "/";
 }
 
-StoredRecord AdminV3Controller::mustGetIngestToken(HttpRequest &req) const
+Json AdminV3Controller::createIngestToken(HttpRequest &req, const Json &body, Json &extras) const
 {
-    requireTenant(req.param("tenant"));
-    auto record = m_store.get(IngestToken::kind, req.param("tenant") + "/" + req.param("name"));
-    if (!record) {
-        throw ApiError(404, "not_found", "tenant \"" + req.param("tenant") + "\" has no ingest token \""
-                                             + req.param("name").substr(0, 80) + "\"");
-    }
-    return *record;
-}
-
-HttpResponse AdminV3Controller::listIngestTokens(HttpRequest &req)
-{
-    requireTenant(req.param("tenant"));
-    Json items = Json::array();
-    for (const StoredRecord &r : m_store.list(IngestToken::kind)) {
-        IngestToken t = IngestToken::fromStorageJson(Json::parse(r.value));
-        if (t.tenant == req.param("tenant"))
-            items.push_back(t.toPublicJson());
-    }
-    return HttpResponse::json(200, {{"items", items}, {"type", "ingest_token"}});
-}
-
-HttpResponse AdminV3Controller::createIngestToken(HttpRequest &req)
-{
-    requireTenant(req.param("tenant"));
-    const Json body = parseJsonDocument(req.body.toStdString());
     JsonReader r(body);
     IngestToken t;
     t.tenant = req.param("tenant");
@@ -423,64 +394,31 @@ HttpResponse AdminV3Controller::createIngestToken(HttpRequest &req)
     ignoreReadOnly(r);
     r.finish();
     t.tokenHash = CredentialResolver::hashSecret(value);
+    // Inactive tokens included: a value, like a name, is never reused.
     for (const StoredRecord &existing : m_store.list(IngestToken::kind)) {
         if (IngestToken::fromStorageJson(Json::parse(existing.value)).tokenHash == t.tokenHash)
             throw ApiError(409, "already_exists", "this token value is already in use", "token");
     }
-    t.createdAt = nowRfc3339();
-    const auto results = m_store.commit({Mutation{Mutation::Op::Create, IngestToken::kind, t.storeKey(), t.toStorageJson().dump(),
-                                                  ConfigStore::AnyRevision},
-                                         m_audit.entry(actorOf(req), "create", IngestToken::kind, t.storeKey(), nullptr, t.toPublicJson())});
-    if (results[0].status == WriteStatus::AlreadyExists)
-        throw ApiError(409, "already_exists", "tenant \"" + t.tenant + "\" already has an ingest token named \"" + t.name + "\"", "name");
-    const WriteResult &result = results[0];
-    Json view = t.toPublicJson();
-    view["token"] = value; // shown this once
-    return HttpResponse::json(201, view).header("ETag", etagFor(result.revision));
+    extras["token"] = value; // shown this once; only the hash is kept
+    return t.toStorageJson();
 }
 
-HttpResponse AdminV3Controller::getIngestToken(HttpRequest &req)
+Json AdminV3Controller::updateIngestToken(const Json &stored, const Json &body) const
 {
-    const StoredRecord record = mustGetIngestToken(req);
-    return HttpResponse::json(200, IngestToken::fromStorageJson(Json::parse(record.value)).toPublicJson())
-        .header("ETag", etagFor(record.modRevision));
-}
-
-HttpResponse AdminV3Controller::updateIngestToken(HttpRequest &req)
-{
-    const StoredRecord record = mustGetIngestToken(req);
-    bool malformed = false;
-    auto expected = parseIfMatch(req.header("if-match"), &malformed);
-    if (malformed || (expected && *expected != ConfigStore::AnyRevision && *expected != record.modRevision))
-        throw ApiError(412, "precondition_failed", "the ingest token was changed by someone else; reload it");
-    IngestToken t = IngestToken::fromStorageJson(Json::parse(record.value));
-    const Json before = t.toPublicJson();
-    const Json body = parseJsonDocument(req.body.toStdString());
     JsonReader r(body);
+    IngestToken t = IngestToken::fromStorageJson(stored);
     if (auto parser = r.optionalString("parser")) {
         validation::requireOneOf("parser", *parser, {"json", "kv", "zap_json", "none"});
         t.parser = *parser;
     }
-    for (const char *f : {"name", "tenant", "custom", "created_at"})
+    if (auto tenant = r.optionalString("tenant"); tenant && *tenant != t.tenant)
+        throw ValidationError("tenant", "an ingest token's \"tenant\" cannot change; create a token in the other tenant",
+                              "immutable_field");
+    for (const char *f : {"name", "custom", "token"})
         r.ignore(f);
+    ignoreReadOnly(r);
     r.finish();
-    const auto results = m_store.commit({Mutation{Mutation::Op::Update, IngestToken::kind, record.name, t.toStorageJson().dump(),
-                                                  record.modRevision},
-                                         m_audit.entry(actorOf(req), "update", IngestToken::kind, record.name, before, t.toPublicJson())});
-    if (results[0].status != WriteStatus::Ok)
-        throw ApiError(412, "precondition_failed", "the ingest token was changed by someone else; reload it");
-    const WriteResult &result = results[0];
-    return HttpResponse::json(200, t.toPublicJson()).header("ETag", etagFor(result.revision));
-}
-
-HttpResponse AdminV3Controller::deleteIngestToken(HttpRequest &req)
-{
-    const StoredRecord record = mustGetIngestToken(req);
-    const Json before = IngestToken::fromStorageJson(Json::parse(record.value)).toPublicJson();
-    // A hard delete: ingestion with this token stops with the next request.
-    m_store.commit({Mutation{Mutation::Op::Remove, IngestToken::kind, record.name, {}, ConfigStore::AnyRevision},
-                    m_audit.entry(actorOf(req), "delete", IngestToken::kind, record.name, before, nullptr)});
-    return HttpResponse::json(200, before);
+    return t.toStorageJson();
 }
 
 // ---- tokengen ----

@@ -61,13 +61,9 @@ private:
     HttpResponse cluster(HttpRequest &req);
     HttpResponse regenerateAccessKey(HttpRequest &req);
     HttpResponse audit(HttpRequest &req);
-    HttpResponse listIngestTokens(HttpRequest &req);
-    HttpResponse createIngestToken(HttpRequest &req);
-    HttpResponse getIngestToken(HttpRequest &req);
-    HttpResponse updateIngestToken(HttpRequest &req);
-    HttpResponse deleteIngestToken(HttpRequest &req);
-    StoredRecord mustGetIngestToken(HttpRequest &req) const;
-    void requireTenant(const std::string &tenant) const;
+    Json createIngestToken(HttpRequest &req, const Json &body, Json &extras) const;
+    Json updateIngestToken(const Json &stored, const Json &body) const;
+    std::string ingestTokenPrefix(HttpRequest &req) const;
 
     ConfigStore &m_store;
     const SecretBox &m_secrets;
@@ -75,7 +71,7 @@ private:
     AuditLog &m_audit;
     AdminOptions m_options;
     std::string m_startedAt;
-    std::unique_ptr<AdminResource> m_tenants, m_policies, m_tokens, m_users;
+    std::unique_ptr<AdminResource> m_tenants, m_policies, m_tokens, m_users, m_ingestTokens;
 };
 
 } // namespace lw::server

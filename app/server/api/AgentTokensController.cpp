@@ -15,7 +15,7 @@ int readMaxCollectors(JsonReader &r, int fallback)
     return v ? static_cast<int>(*v) : fallback;
 }
 
-Json createAgentToken(const Json &body, Json &extras)
+Json createAgentToken(HttpRequest &, const Json &body, Json &extras)
 {
     JsonReader r(body);
     AgentToken t;
@@ -52,7 +52,7 @@ AgentTokensController::AgentTokensController(ConfigStore &store, AuditLog &audit
     : m_resource(std::make_unique<AdminResource>(
           store, audit, AgentToken::kind, "agent_token", "agent token",
           AdminResource::Hooks{&createAgentToken, &updateAgentToken,
-                               [](const Json &s) { return AgentToken::fromStorageJson(s).toPublicJson(); }}))
+                               [](const Json &s) { return AgentToken::fromStorageJson(s).toPublicJson(); }, {}}))
 {
 }
 

@@ -202,6 +202,8 @@ std::optional<CredentialResolver::Result> CredentialResolver::resolveIngestToken
     if (!record)
         return std::nullopt;
     const IngestToken token = IngestToken::fromStorageJson(Json::parse(record->value));
+    if (token.status != "active")
+        return Result(std::string("this ingest token is inactive"));
     auto tenantRecord = m_store.get(Tenant::kind, token.tenant);
     if (!tenantRecord || Tenant::fromJson(Json::parse(tenantRecord->value)).status != "active")
         return Result(std::string("the tenant of this ingest token is inactive"));
