@@ -47,6 +47,7 @@ quint16 SimulatedAlloy::startHttp()
         return HttpResponse::raw(200, QJsonDocument(list).toJson(QJsonDocument::Compact), "application/json");
     });
     m_http.route("/metrics", [this](const lw::server::HttpRequest &) {
+        ++m_metricsScrapes;
         QByteArray text = "# HELP alloy_build_info Alloy build information.\nalloy_build_info{version=\"v1.12.0\"} 1\n";
         for (const auto &[key, value] : m_counters) {
             text += QByteArray::fromStdString("# TYPE " + key.first + " counter\n" + key.first + "{component_id=\""

@@ -42,6 +42,8 @@ public:
     void setReady(bool ready) { m_ready = ready; }
     void setComponents(std::vector<Component> components) { m_components = std::move(components); }
     void setCounter(const std::string &metric, const std::string &componentId, double value);
+    // How many times /metrics was read (each probe reads it once): wait for a probe, not for time.
+    int metricsScrapes() const { return m_metricsScrapes; }
 
     // The protocol, as Alloy drives it.
     int registerCollector(const std::string &name = "sim");
@@ -73,6 +75,7 @@ private:
     bool m_ready = true;
     std::vector<Component> m_components;
     std::map<std::pair<std::string, std::string>, double> m_counters;
+    int m_metricsScrapes = 0;
 
     std::string m_hash;
     std::string m_content;

@@ -14,13 +14,18 @@
 #include "ConnectionManager.h"
 #include "ProfileStore.h"
 #include "ProfilesDialog.h"
+#include "ConsoleSettings.h"
+#include "SecretClipboard.h"
 #include "SecretStore.h"
 #include "TokenGeneratorDialog.h"
 
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QClipboard>
 #include <QDialogButtonBox>
+#include <QDirIterator>
+#include <QMimeData>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -36,6 +41,7 @@
 #include <QTableView>
 #include <QTableWidget>
 #include <QTranslator>
+#include <QTimeZone>
 #include <QtTest>
 
 using lw::Json;
@@ -102,8 +108,8 @@ class ConsoleUiTest : public QObject {
         ResourceTab *tab = m_window->tab(title);
         QSignalSpy spy(tab, &ResourceTab::refreshed);
         tab->refresh();
-        if (!spy.wait(5000))
-            qWarning("no refresh of %s: %s", qPrintable(title), qPrintable(tab->errorText()));
+        if (!spy.wait(5000)) // a refresh that never arrives fails the test that needed it
+            QTest::qFail(qPrintable("no refresh of " + title + ": " + tab->errorText()), __FILE__, __LINE__);
         return tab;
     }
     void saveEditor(const Json &value)
@@ -199,11 +205,16 @@ private Q_SLOTS:
             {{"name", "qa-policy"}, {"realms", realms}, {"scopes", {"logs:read", "logs:write"}}},
             {{"name", "qa-policy"}, {"realms", realms}, {"scopes", {"logs:read", "logs:delete"}}}, "logs:write", "logs:delete",
             "/scopes", Json::array({"logs:read", "logs:delete"}), true);
+        // Expirations a few years from today, so the row never ages into "expired".
+        const auto yearsAhead = [](int years) {
+            return QDate::currentDate().addYears(years).startOfDay(QTimeZone::utc()).toString(Qt::ISODate).toStdString();
+        };
+        const std::string created = yearsAhead(4), theirs = yearsAhead(5), mine = yearsAhead(6);
         row("token", "Tokens", "/admin/api/v3/tokens/qa-token",
-            {{"name", "qa-token"}, {"access_policy", "qa-read"}, {"expiration", "2030-01-01T00:00:00Z"}},
-            {{"name", "qa-token"}, {"display_name", "Theirs"}, {"expiration", "2031-01-01T00:00:00Z"}},
-            {{"name", "qa-token"}, {"display_name", "Mine"}, {"access_policy", "qa-read"}, {"expiration", "2032-06-01T00:00:00Z"}},
-            "2031-01-01", "2032-06-01", "/expiration", Json("2032-06-01T00:00:00Z"), true);
+            {{"name", "qa-token"}, {"access_policy", "qa-read"}, {"expiration", created}},
+            {{"name", "qa-token"}, {"display_name", "Theirs"}, {"expiration", theirs}},
+            {{"name", "qa-token"}, {"display_name", "Mine"}, {"access_policy", "qa-read"}, {"expiration", mine}},
+            QString::fromStdString(theirs.substr(0, 10)), QString::fromStdString(mine.substr(0, 10)), "/expiration", Json(mine), true);
     }
 
     void createEditConflictDelete()
@@ -332,7 +343,9 @@ private Q_SLOTS:
         QSignalSpy failed(sources, &ResourceTab::failed);
         sources->refresh();
         QVERIFY(failed.wait(5000));
-        QVERIFY(sources->errorText().contains("unknown token") || sources->errorText().contains("token"));
+        // The server's own sentence reaches the window ("Bearer not-a-valid-token" is no JWT,
+        // admin token or ingest token).
+        QVERIFY2(sources->errorText().contains("unknown token"), qPrintable(sources->errorText()));
         m_client->setAuthorization("Bearer " + m_server->systemJwt());
     }
 
@@ -609,7 +622,35 @@ private Q_SLOTS:
         secrets.read("lab-b", "credential", [&found](bool ok, const QString &) { found = ok; });
         QTRY_VERIFY_WITH_TIMEOUT(!found, 5000);
         dialog->reject();
+        // Both profiles were connected with a credential: none of it is in the settings files.
+        lw::console::ConsoleSettingsFile().sync(); // (the profile store's writes share this file's cache)
+        int files = 0;
+        QDirIterator it(m_config.path(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            const QByteArray content = lw::test::readFile(it.next());
+            ++files;
+            for (const QByteArray &jwt : {m_server->systemJwt(), other.systemJwt()}) {
+                QVERIFY2(!content.contains(jwt.right(43)), qPrintable(it.filePath())); // the signature
+                QVERIFY2(!content.contains(jwt.left(60)), qPrintable(it.filePath()));
+            }
+        }
+        QVERIFY(files >= 1); // the profiles were written somewhere in this scratch config
         QCOMPARE(other.stop(), 0);
+    }
+
+    void copiedSecretsLeaveTheClipboard()
+    {
+        // Marked for password managers, and gone after the delay unless replaced meanwhile.
+        QCOMPARE(lw::ui::SecretClipboardSeconds, 30);
+        lw::ui::copySecret("first-secret-value", 1);
+        QClipboard *clipboard = QApplication::clipboard();
+        QCOMPARE(clipboard->text(), QString("first-secret-value"));
+        QCOMPARE(clipboard->mimeData()->data("x-kde-passwordManagerHint"), QByteArray("secret"));
+        QTRY_COMPARE_WITH_TIMEOUT(clipboard->text(), QString(), 5000);
+        lw::ui::copySecret("second-secret-value", 1);
+        clipboard->setText("something the user copied since");
+        QTest::qWait(1500);
+        QCOMPARE(clipboard->text(), QString("something the user copied since"));
     }
 
     void cleanupTestCase()
@@ -619,5 +660,13 @@ private Q_SLOTS:
     }
 };
 
-QTEST_MAIN(ConsoleUiTest)
+int main(int argc, char **argv)
+{
+    // Never the user's keychain: no D-Bus session at all, whatever the desktop running the test has.
+    qputenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/logwarden-test-no-session-bus");
+    QApplication app(argc, argv);
+    QTEST_SET_MAIN_SOURCE_PATH
+    ConsoleUiTest test;
+    return QTest::qExec(&test, argc, argv);
+}
 #include "test_console_ui.moc"

@@ -29,9 +29,12 @@ class AccessControlTest : public QObject {
     {
         return m_server->requestAsAdmin(method, path, body, std::move(headers));
     }
-    QByteArray createToken(const char *name, const char *policy, const char *expiration = "2031-01-01T00:00:00Z")
+    // Without an expiration: a year from now (a fixed date would age into "expired").
+    QByteArray createToken(const char *name, const char *policy, const char *expiration = nullptr)
     {
-        auto r = admin("POST", "/admin/api/v3/tokens", {{"name", name}, {"access_policy", policy}, {"expiration", expiration}});
+        const std::string when = expiration ? std::string(expiration)
+                                            : QDateTime::currentDateTimeUtc().addYears(1).toString(Qt::ISODate).toStdString();
+        auto r = admin("POST", "/admin/api/v3/tokens", {{"name", name}, {"access_policy", policy}, {"expiration", when}});
         return r.status == 201 ? QByteArray::fromStdString(r.json().value("token", "")) : QByteArray();
     }
     void policy(const char *name, const lw::Json &realms, const lw::Json &scopes)
@@ -233,6 +236,40 @@ private Q_SLOTS:
         rb->deleteLater();
     }
 
+    void cachedCredentialsFollowChanges()
+    {
+        // A verified credential is cached; a change to its policy or tenant, or its expiry, applies
+        // from the next request all the same.
+        QCOMPARE(admin("POST", "/admin/api/v3/tenants", {{"name", "cache-t"}, {"cluster", Cluster}}).status, 201);
+        policy("cache-p", realm("cache-t"), {"logs:read"});
+        const QByteArray auth = "Bearer " + createToken("tok-cache", "cache-p");
+        const QByteArray soon = "Bearer " + createToken("tok-soon", "cache-p",
+            QDateTime::currentDateTimeUtc().addSecs(6).toString(Qt::ISODate).toUtf8().constData());
+        auto labels = [this](const QByteArray &a) {
+            return m_server->request("GET", "/loki/api/v1/labels", {}, {{"Authorization", a}, {"X-Scope-OrgID", "cache-t"}}).status;
+        };
+        auto sources = [this](const QByteArray &a) {
+            return m_server->request("GET", "/api/v2/logs/sources", {}, {{"Authorization", a}}).status;
+        };
+        QCOMPARE(labels(soon), 200); // (six seconds to live)
+        QCOMPARE(labels(auth), 200);
+        QCOMPARE(labels(auth), 200); // now answered from the cache
+        QCOMPARE(sources(auth), 403);
+        // The policy's scopes change: the cached principal goes with them.
+        const QString policyPath = "/admin/api/v3/accesspolicies/cache-p";
+        QCOMPARE(admin("PUT", policyPath, {{"scopes", {"config:read"}}}, {{"If-Match", admin("GET", policyPath).header("ETag")}}).status, 200);
+        QCOMPARE(labels(auth), 403);
+        QCOMPARE(sources(auth), 200);
+        QCOMPARE(admin("PUT", policyPath, {{"scopes", {"logs:read"}}}, {{"If-Match", admin("GET", policyPath).header("ETag")}}).status, 200);
+        QCOMPARE(labels(auth), 200);
+        // The token expires (an admin token has no leeway): refused from then on, cache or not.
+        QTRY_COMPARE_WITH_TIMEOUT(labels(soon), 401, 15000);
+        QCOMPARE(labels(auth), 200);
+        // The tenant is deactivated: 401 at once.
+        deactivate("/admin/api/v3/tenants/cache-t");
+        QCOMPARE(labels(auth), 401);
+    }
+
     void ingestTokens()
     {
         auto list = admin("GET", "/admin/api/v3/tenants/alpha/ingest-tokens");
@@ -247,11 +284,57 @@ private Q_SLOTS:
         auto badParser = admin("POST", "/admin/api/v3/tenants/alpha/ingest-tokens", {{"name", "other"}, {"parser", "xml"}});
         QCOMPARE(badParser.status, 400);
         QCOMPARE(admin("POST", "/admin/api/v3/tenants/nowhere/ingest-tokens", {{"name", "x-token"}}).status, 404);
-        // Editing the parser keeps the token working; deleting it stops it at once.
-        QCOMPARE(admin("PUT", "/admin/api/v3/tenants/alpha/ingest-tokens/shipper", {{"parser", "kv"}}).status, 200);
+        // The v3 rules: PUT and DELETE need the current ETag (428 without, 412 stale).
+        const QString path = "/admin/api/v3/tenants/alpha/ingest-tokens/shipper";
+        auto ingestOk = [this] {
+            return m_server->request("POST", "/api/v1/ingest/raw", "a line", {{"Authorization", m_auth["ingest"]}}).status;
+        };
+        QCOMPARE(ingestOk(), 200);
+        auto noIfMatch = admin("PUT", path, {{"parser", "kv"}});
+        QCOMPARE(noIfMatch.status, 428);
+        QCOMPARE(noIfMatch.json()["code"], lw::Json("precondition_required"));
+        const QByteArray etag = admin("GET", path).header("ETag");
+        QVERIFY(!etag.isEmpty());
+        QCOMPARE(admin("PUT", path, {{"parser", "kv"}}, {{"If-Match", "\"1\""}}).status, 412);
+        auto edited = admin("PUT", path, {{"parser", "kv"}}, {{"If-Match", etag}});
+        QCOMPARE(edited.status, 200);
+        QCOMPARE(edited.json()["parser"], lw::Json("kv"));
+        QVERIFY(edited.header("ETag") != etag);
+        QCOMPARE(admin("PUT", path, {{"tenant", "beta"}}, {{"If-Match", edited.header("ETag")}}).json()["field"], lw::Json("tenant"));
+        // Editing the parser keeps the token working (for ingest only).
+        QCOMPARE(ingestOk(), 200);
         QCOMPARE(m_server->request("GET", "/api/v2/logs/sources", {}, {{"Authorization", m_auth["ingest"]}}).status, 403);
-        QCOMPARE(admin("DELETE", "/admin/api/v3/tenants/alpha/ingest-tokens/shipper").status, 200);
+        // DELETE is soft: it needs If-Match, ingestion stops at once, the record stays (inactive).
+        QCOMPARE(admin("DELETE", path).status, 428);
+        QCOMPARE(admin("DELETE", path, nullptr, {{"If-Match", etag}}).status, 412);
+        auto deleted = admin("DELETE", path, nullptr, {{"If-Match", edited.header("ETag")}});
+        QCOMPARE(deleted.status, 200);
+        QCOMPARE(deleted.json()["status"], lw::Json("inactive"));
+        QCOMPARE(ingestOk(), 401);
         QCOMPARE(m_server->request("GET", "/api/v2/logs/sources", {}, {{"Authorization", m_auth["ingest"]}}).status, 401);
+        QCOMPARE(admin("GET", "/admin/api/v3/tenants/alpha/ingest-tokens").json()["items"].size(), size_t(0));
+        auto all = admin("GET", "/admin/api/v3/tenants/alpha/ingest-tokens?include-non-active=true").json()["items"];
+        QCOMPARE(all.size(), size_t(1));
+        QCOMPARE(all[0]["status"], lw::Json("inactive"));
+        QCOMPARE(admin("GET", path).json()["status"], lw::Json("inactive"));
+        // The name is never reused; re-activating brings the same value back.
+        auto again = admin("POST", "/admin/api/v3/tenants/alpha/ingest-tokens", {{"name", "shipper"}});
+        QCOMPARE(again.status, 409);
+        QVERIFY2(again.json().value("error", "").find("exists but is inactive") != std::string::npos, again.body.constData());
+        auto back = admin("PUT", path, {{"status", "active"}}, {{"If-Match", deleted.header("ETag")}});
+        QCOMPARE(back.status, 200);
+        QCOMPARE(ingestOk(), 200);
+        // Another tenant's list does not show alpha's token; an unknown tenant is 404 on every verb.
+        QCOMPARE(admin("GET", "/admin/api/v3/tenants/beta/ingest-tokens?include-non-active=true").json()["items"].size(), size_t(0));
+        QCOMPARE(admin("GET", "/admin/api/v3/tenants/beta/ingest-tokens/shipper").status, 404);
+        QCOMPARE(admin("GET", "/admin/api/v3/tenants/nowhere/ingest-tokens").status, 404);
+        QCOMPARE(admin("DELETE", "/admin/api/v3/tenants/nowhere/ingest-tokens/shipper", nullptr, {{"If-Match", "\"1\""}}).status, 404);
+        // Every change is in the audit log under tenant/name.
+        auto audit = admin("GET", "/admin/api/v3/audit?kind=ingest-token").json();
+        int deactivations = 0;
+        for (const auto &e : audit["items"])
+            deactivations += e.value("action", "") == "deactivate" && e.value("name", "") == "alpha/shipper";
+        QCOMPARE(deactivations, 1);
     }
 
     void tokenUseIsRecorded()
@@ -273,7 +356,7 @@ private Q_SLOTS:
             QVERIFY(!e.value("actor", "").empty());
             QVERIFY(!e.value("time", "").empty());
             sawDeactivation = sawDeactivation || (e["action"] == "deactivate" && e["name"] == "tok-inactive");
-            sawIngestDelete = sawIngestDelete || (e["action"] == "delete" && e["kind"] == "ingest-token");
+            sawIngestDelete = sawIngestDelete || (e["action"] == "deactivate" && e["kind"] == "ingest-token");
         }
         QVERIFY(sawDeactivation);
         QVERIFY(sawIngestDelete);

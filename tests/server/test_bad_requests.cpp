@@ -246,6 +246,54 @@ private Q_SLOTS:
         QVERIFY(!log.contains("PRIVATE KEY"));
     }
 
+    // Server JWTs (RS256 with the server's own key) need iss "logwardend", exp and a jti, and
+    // honour nbf; exp and nbf have 30 s of leeway. Every row is signed with the right key, so a
+    // 401 can only come from the claim the row changes.
+    void serverJwtClaimsAreChecked_data()
+    {
+        QTest::addColumn<QString>("change");
+        QTest::addColumn<int>("expected");
+        QTest::newRow("valid") << "" << 200;
+        QTest::newRow("no iss") << "-iss" << 401;
+        QTest::newRow("iss self-signed") << "iss=self-signed" << 401;
+        QTest::newRow("no exp") << "-exp" << 401;
+        QTest::newRow("no jti") << "-jti" << 401;
+        QTest::newRow("exp 10 s ago (leeway)") << "exp=-10" << 200;
+        QTest::newRow("exp 2 min ago") << "exp=-120" << 401;
+        QTest::newRow("nbf 10 s ahead (leeway)") << "nbf=10" << 200;
+        QTest::newRow("nbf 2 min ahead") << "nbf=120" << 401;
+        QTest::newRow("nbf 2 min ago") << "nbf=-120" << 200;
+    }
+    void serverJwtClaimsAreChecked()
+    {
+        QFETCH(QString, change);
+        QFETCH(int, expected);
+        static int serial = 0;
+        const int64_t now = std::time(nullptr);
+        nj claims = {{"iss", "logwardend"}, {"sub", "claims-row"}, {"role", "viewer"}, {"iat", now}, {"exp", now + 600},
+                     {"jti", "claims-row-" + std::to_string(++serial)}};
+        if (change.startsWith('-')) {
+            claims.erase(change.mid(1).toStdString());
+        } else if (!change.isEmpty()) {
+            const QString name = change.section('=', 0, 0), value = change.section('=', 1);
+            bool numeric = false;
+            const int offset = value.toInt(&numeric);
+            claims[name.toStdString()] = numeric ? nj(now + offset) : nj(value.toStdString());
+        }
+        jwt::jwt_object obj{jwt::params::algorithm("RS256"),
+                            jwt::params::secret(lw::test::readFile(m_server->dataDir() + "/jwt-signing.pem").toStdString())};
+        for (auto it = claims.begin(); it != claims.end(); ++it) {
+            if (it->is_number())
+                obj.add_claim(it.key(), it->get<int64_t>());
+            else
+                obj.add_claim(it.key(), it->get<std::string>());
+        }
+        const QByteArray token = QByteArray::fromStdString(obj.signature());
+        QCOMPARE(token.count('.'), 2);
+        const auto r = m_server->request("GET", "/api/v2/logs/sources", {}, {{"Authorization", "Bearer " + token}});
+        QVERIFY2(r.status == expected, (QByteArray::number(r.status) + " " + r.body).constData());
+    }
+
     void cleanupTestCase() { QCOMPARE(m_server->stop(), 0); }
 };
 

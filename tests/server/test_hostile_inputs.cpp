@@ -330,7 +330,7 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(server.request("POST", "/loki/api/v1/push", pushJson({{{{"job", "d"}}, {"room again"}}}), h).status,
                                   204, 5000);
         QCOMPARE(server.requestAsAdmin("POST", "/api/v2/logs/sources", s2).status, 201);
-        QVERIFY(server.log().contains("storing pushed lines works again"));
+        QTRY_VERIFY(server.log().contains("storing pushed lines works again"));
         QCOMPARE(server.requestAsAdmin("GET", "/api/v2/logs/sources/src-two").status, 200);
         QCOMPARE(server.stop(), 0);
     }

@@ -113,7 +113,8 @@ private Q_SLOTS:
     void degradedWhileOneExporterDropsThenRecovers()
     {
         m_alloy->setCounter("loki_write_dropped_entries_total", "loki.write.t_loki1", 0);
-        QTest::qWait(700); // a probe sees the counter at 0
+        const int scrapes = m_alloy->metricsScrapes();
+        QTRY_VERIFY_WITH_TIMEOUT(m_alloy->metricsScrapes() > scrapes, 5000); // a probe saw the counter at 0
         m_alloy->setCounter("loki_write_dropped_entries_total", "loki.write.t_loki1", 17);
         QTRY_VERIFY_WITH_TIMEOUT(field(collector("c00-s00"), "pipelineHealth") == "DEGRADED", 5000);
         QCOMPARE(collector("c00-s00")["failingExporters"], nj::array({"loki1"}));

@@ -146,7 +146,8 @@ private Q_SLOTS:
         m_token = QString::fromStdString(secret);
 
         // The seed reads a token by another name: create it through the API as well.
-        QCOMPARE(run(R"(curl -s -u :$API_TOKEN localhost:3100/admin/api/v3/tokens --data '{"name":"logs-enterprise-token", "display_name":"Grafana Enterprise Logs Dev Token", "expiration": "2031-03-01T17:37:59.341728283Z", "access_policy": "ap1"}')")["name"], nj("logs-enterprise-token"));
+        const QString inAYear = "EXP=" + QDateTime::currentDateTimeUtc().addYears(1).toString(Qt::ISODate);
+        QCOMPARE(run(R"(curl -s -u :$API_TOKEN localhost:3100/admin/api/v3/tokens --data '{"name":"logs-enterprise-token", "display_name":"Grafana Enterprise Logs Dev Token", "expiration": "'$EXP'", "access_policy": "ap1"}')", {inAYear})["name"], nj("logs-enterprise-token"));
         auto [code, withHeaders] = sh("curl -s -i -u :$API_TOKEN localhost:3100/admin/api/v3/tokens/logs-enterprise-token");
         QVERIFY(withHeaders.contains("ETag: \""));
         nj read = run("curl -u :$API_TOKEN localhost:3100/admin/api/v3/tokens/logs-enterprise-token | jq");
@@ -171,7 +172,8 @@ private Q_SLOTS:
         // devtoken expired in 2021, as the seed wrote it: refused.
         QCOMPARE(sh(push, {now}).second, QByteArray("401"));
         // The same flow with a token that has not expired: accepted for the policy's one tenant.
-        nj fresh = run(R"(curl -s -u :$API_TOKEN localhost:3100/admin/api/v3/tokens --data '{"name":"devtoken2", "display_name":"Dev token", "expiration": "2031-03-01T17:37:59.341728283Z", "access_policy": "ap1"}')");
+        nj fresh = run(R"(curl -s -u :$API_TOKEN localhost:3100/admin/api/v3/tokens --data '{"name":"devtoken2", "display_name":"Dev token", "expiration": "'$EXP'", "access_policy": "ap1"}')",
+                       {"EXP=" + QDateTime::currentDateTimeUtc().addYears(1).toString(Qt::ISODate)});
         m_token = QString::fromStdString(fresh.value("token", ""));
         QCOMPARE(sh(push, {now}).second, QByteArray("204"));
         // Its policy lacks nothing for writing, but a read-only token may not push.

@@ -20,7 +20,16 @@ class SelfSignedJwtTest : public QObject {
         auto [code, out] = lw::test::runCommand("/usr/bin/python3", {script, "--sub=alice", "--secret=" + QString::fromStdString(key),
                                                                      "--scope=" + scope, "--alg", alg},
                                                 {}, {}, 30000, false);
-        return code == 0 ? out.trimmed() : QByteArray();
+        return checked(code, out);
+    }
+    // A generator that failed marks the test failed: an empty token would also get the 401 some
+    // rows expect, and pass for the wrong reason.
+    static QByteArray checked(int code, const QByteArray &out)
+    {
+        const QByteArray token = out.trimmed();
+        if (code != 0 || token.count('.') != 2)
+            QTest::qFail(("the token generator failed: " + out.left(300)).constData(), __FILE__, __LINE__);
+        return code == 0 ? token : QByteArray();
     }
     int status(const QByteArray &method, const QString &path, const QByteArray &token, const QByteArray &body = {})
     {
@@ -35,7 +44,7 @@ class SelfSignedJwtTest : public QObject {
             {"-c", "import jwt,sys,json; print(jwt.encode(json.loads(sys.argv[1]), sys.argv[2], algorithm='HS256'))",
              claimsJson, QString::fromStdString(key)},
             {}, {}, 30000, false);
-        return code == 0 ? out.trimmed() : QByteArray();
+        return checked(code, out);
     }
 
 private Q_SLOTS:

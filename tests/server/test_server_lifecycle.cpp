@@ -4,6 +4,8 @@
 #include "TestCertificates.h"
 #include "TestServer.h"
 
+#include <QCryptographicHash>
+#include <QDateTime>
 #include <QDir>
 #include <QDirIterator>
 #include <QFileInfo>
@@ -11,7 +13,10 @@
 #include <QNetworkReply>
 #include <QTcpServer>
 #include <QTemporaryDir>
+#include <QSslSocket>
 #include <QtTest>
+
+#include <csignal>
 
 using lw::test::TestServer;
 using nj = nlohmann::json;
@@ -247,7 +252,7 @@ private Q_SLOTS:
             {"issue-jwt", "--data-dir", server.dataDir(), "--subject", "x", "--role", "emperor"});
         QCOMPARE(badCode, 2);
         QVERIFY(badOut.contains("unknown role"));
-        QVERIFY(server.log().contains("\"subject\":\"ci-bot\""));
+        QTRY_VERIFY(server.log().contains("\"subject\":\"ci-bot\"")); // the access log line may follow the answer
         // A directory that never held a server: refused, and nothing is created there.
         QTemporaryDir empty;
         auto [noKey, noKeyOut] = lw::test::runCommand(TestServer::binaryPath(),
@@ -255,6 +260,125 @@ private Q_SLOTS:
         QCOMPARE(noKey, 2);
         QVERIFY2(noKeyOut.contains("holds no server key"), noKeyOut.constData());
         QVERIFY(!QFile::exists(empty.filePath("none")));
+    }
+    void dataDirectoryModesAndSecretsAtRest()
+    {
+        // The data directory is 0700, every database 0600, and the secrets the API hands out once
+        // are on disk only as a SHA-256 (tokens, ingest tokens) or sealed (access keys).
+        const QString dataDir = m_work.path() + "/secrets";
+        QByteArray tokenSecret, ingestValue, accessKey;
+        {
+            TestServer server(dataDir);
+            QVERIFY2(server.start(), server.log().constData());
+            QCOMPARE(server.requestAsAdmin("POST", "/admin/api/v3/tenants", {{"name", "team-a"}, {"cluster", "logwarden"}}).status, 201);
+            QCOMPARE(server.requestAsAdmin("POST", "/admin/api/v3/accesspolicies",
+                                           {{"name", "rw-policy"}, {"realms", lw::Json::array({{{"tenant", "team-a"}, {"cluster", "logwarden"}}})},
+                                            {"scopes", lw::Json::array({"logs:read"})}}).status, 201);
+            auto token = server.requestAsAdmin("POST", "/admin/api/v3/tokens", {{"name", "app-token"}, {"access_policy", "rw-policy"}});
+            QCOMPARE(token.status, 201);
+            // A token is base64("<name>:<secret>"): the secret is what must not be on disk.
+            tokenSecret = QByteArray::fromBase64(QByteArray::fromStdString(token.json().value("token", ""))).mid(int(strlen("app-token:")));
+            QVERIFY(tokenSecret.size() >= 32);
+            auto ingest = server.requestAsAdmin("POST", "/admin/api/v3/tenants/team-a/ingest-tokens", {{"name", "shipper"}});
+            ingestValue = QByteArray::fromStdString(ingest.json().value("token", ""));
+            QVERIFY(ingestValue.size() >= 32);
+            auto user = server.requestAsAdmin("POST", "/admin/api/v3/users", {{"name", "alice"}, {"scopes", lw::Json::array({"logs:read"})}});
+            accessKey = QByteArray::fromStdString(user.json().value("access_key", ""));
+            QVERIFY(accessKey.size() >= 32);
+            // The credentials work, so what is on disk is what the server checks against.
+            QCOMPARE(server.request("POST", "/api/v1/ingest/raw", "x", {{"Authorization", "Bearer " + ingestValue}}).status, 200);
+            QCOMPARE(server.stop(), 0);
+        }
+        QCOMPARE(QFileInfo(dataDir).permissions() & 0x0077, QFileDevice::Permissions());
+        int databases = 0;
+        QByteArray everything;
+        QDirIterator it(dataDir, QDir::Files, QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            const QString file = it.next();
+            everything += lw::test::readFile(file);
+            if (file.endsWith(".db")) {
+                ++databases;
+                QCOMPARE(QFileInfo(file).permissions() & 0x0777, QFile::ReadUser | QFile::WriteUser); // 0600 (0x0777: user, group, other)
+            }
+        }
+        QCOMPARE(databases, 2); // config.db and logs.db
+        for (const QByteArray &secret : {tokenSecret, ingestValue, accessKey}) {
+            QVERIFY2(!everything.contains(secret), secret.left(6).constData());
+            QVERIFY(!everything.contains(secret.toBase64()));
+        }
+        const auto sha = [](const QByteArray &v) { return QCryptographicHash::hash(v, QCryptographicHash::Sha256).toHex(); };
+        QVERIFY(everything.contains(sha(tokenSecret)));
+        QVERIFY(everything.contains(sha(ingestValue)));
+    }
+
+    void accessLogHoldsNoQueryStringOrHeader()
+    {
+        QTemporaryDir dir;
+        const QString logFile = dir.filePath("access.log");
+        TestServer server(QString(), {"--access-log", logFile});
+        QVERIFY(server.start());
+        QCOMPARE(server.request("GET", "/api/v2/logs/sources?needle=query-secret-value", {},
+                                {{"Authorization", "Bearer " + server.systemJwt()}, {"X-Needle", "header-secret-value"}}).status, 200);
+        QCOMPARE(server.request("GET", "/api/v2/logs/sources?x=1", {}, {{"Authorization", "Bearer not-a-jwt-secret-value"}}).status, 401);
+        QByteArray log;
+        QTRY_VERIFY_WITH_TIMEOUT((log = lw::test::readFile(logFile)).count('\n') >= 2, 10000);
+        for (const char *needle : {"query-secret-value", "header-secret-value", "not-a-jwt-secret-value", "needle", "?"})
+            QVERIFY2(!log.contains(needle), needle);
+        QVERIFY(!log.contains(server.systemJwt()));
+        const lw::Json line = lw::Json::parse(log.left(log.indexOf('\n')).toStdString());
+        for (const char *field : {"ts", "remote", "method", "path", "status", "bytes", "ms", "subject"})
+            QVERIFY2(line.contains(field), field);
+        QCOMPARE(line["path"], lw::Json("/api/v2/logs/sources"));
+        QCOMPARE(line["status"], lw::Json(200));
+        QVERIFY(QDateTime::fromString(QString::fromStdString(line["ts"].get<std::string>()), Qt::ISODateWithMs).isValid());
+    }
+
+    void sigintShutsDownCleanly()
+    {
+        TestServer server;
+        QVERIFY(server.start());
+        ::kill(static_cast<pid_t>(server.process().processId()), SIGINT);
+        QVERIFY(server.process().waitForFinished(15000));
+        QCOMPARE(server.process().exitStatus(), QProcess::NormalExit);
+        QCOMPARE(server.process().exitCode(), 0);
+        QVERIFY(server.log().contains("shutting down"));
+    }
+
+    void plainHttpOffLoopbackNeedsInsecure()
+    {
+        QTemporaryDir dir;
+        auto [code, out] = lw::test::runCommand(TestServer::binaryPath(),
+            {"--data-dir", dir.path(), "--listen", "127.0.0.1:0", "--remotecfg-listen", "off", "--http-listen", "0.0.0.0:0"});
+        QCOMPARE(code, 2);
+        QVERIFY2(out.contains("--http-insecure"), out.constData());
+        TestServer insecure(QString(), {"--http-listen", "0.0.0.0:0", "--http-insecure"});
+        QVERIFY2(insecure.start(), insecure.log().constData());
+        QVERIFY(insecure.plainPort() > 0);
+    }
+
+    void servesTheCertificateItIsGiven()
+    {
+        QTemporaryDir dir;
+        auto [code, out] = lw::test::runCommand("sh", {"-c",
+            "openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 2 -subj /CN=operator-cert "
+            "-addext subjectAltName=IP:127.0.0.1 -keyout op.key -out op.crt 2>&1"}, dir.path());
+        QVERIFY2(code == 0, out.constData());
+        TestServer server(QString(), {"--tls-cert", dir.filePath("op.crt"), "--tls-key", dir.filePath("op.key")});
+        QVERIFY2(server.start(), server.log().constData());
+        QSslSocket socket;
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        tls.setCaCertificates(QSslCertificate::fromPath(dir.filePath("op.crt")));
+        socket.setSslConfiguration(tls);
+        socket.connectToHostEncrypted("127.0.0.1", server.port());
+        QVERIFY2(socket.waitForEncrypted(10000), qPrintable(socket.errorString()));
+        QCOMPARE(socket.peerCertificate().subjectInfo(QSslCertificate::CommonName), QStringList{"operator-cert"});
+        // No self-signed certificate was made beside it.
+        QVERIFY(!QFile::exists(server.dataDir() + "/tls/server.crt"));
+        QTemporaryDir other;
+        auto [badCode, badOut] = lw::test::runCommand(TestServer::binaryPath(),
+            {"--data-dir", other.path(), "--listen", "127.0.0.1:0", "--tls-cert", dir.filePath("op.crt")});
+        QCOMPARE(badCode, 2);
+        QVERIFY2(badOut.contains("--tls-key"), badOut.constData());
     }
 };
 

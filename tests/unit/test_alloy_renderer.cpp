@@ -219,9 +219,11 @@ private Q_SLOTS:
         const std::string rendered = AlloyRenderer::render(shape(name));
         QFile file(goldenPath(name));
         if (qEnvironmentVariableIsSet("LW_UPDATE_GOLDEN")) {
+            // Rewriting is never a pass: the run fails so that no one ships it by accident.
             QVERIFY(file.open(QIODevice::WriteOnly));
             file.write(QByteArray::fromStdString(rendered));
-            return;
+            QFAIL(qPrintable("rewrote " + file.fileName() + " because LW_UPDATE_GOLDEN is set: review the diff, "
+                             "unset it and run again"));
         }
         QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(file.fileName()));
         QCOMPARE(QString::fromStdString(rendered), QString::fromUtf8(file.readAll()));

@@ -88,6 +88,39 @@ private Q_SLOTS:
         QVERIFY(store.entryCount() < 20000 * 3 / 4);
     }
 
+    void retentionBySizeDropsOldestFirst()
+    {
+        // Two streams and two tenants interleaved in time: what the size limit removes is the
+        // oldest entries of the whole store, whichever stream or tenant holds them.
+        SqliteLogStore store(m_dir.path() + "/oldest.db");
+        const int64_t t = now() - 3600LL * 1000000000LL;
+        const int n = 12000;
+        std::vector<LogEntry> a, b, c;
+        for (int i = 0; i < n; ++i)
+            (i % 3 == 0 ? a : i % 3 == 1 ? b : c).push_back({t + i, std::string(200, char('a' + i % 3)), {}});
+        store.append("t1", {{{{"job", "a"}}, a}, {{{"job", "b"}}, b}});
+        store.append("t2", {{{{"job", "c"}}, c}});
+        const int64_t removed = store.applyRetention(0, 1 << 20);
+        QVERIFY(removed > 0 && removed < n);
+        QCOMPARE(store.entryCount(), n - removed);
+        int64_t oldestLeft = INT64_MAX, count = 0;
+        for (const char *tenant : {"t1", "t2"}) {
+            LogQuery q;
+            for (const auto &s : store.streams(tenant))
+                q.streamIds.push_back(s.id);
+            q.startNs = t - 1;
+            q.endNs = t + n + 1;
+            q.limit = n;
+            for (const auto &e : store.query(q)) {
+                oldestLeft = std::min(oldestLeft, e.entry.timestampNs);
+                ++count;
+            }
+        }
+        QCOMPARE(count, n - removed);
+        // Exactly the `removed` oldest are gone: what is left starts right after them.
+        QCOMPARE(oldestLeft, t + removed);
+    }
+
     void logqlParsing_data()
     {
         QTest::addColumn<QString>("query");
