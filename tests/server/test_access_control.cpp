@@ -5,6 +5,7 @@
 
 #include <jwt/jwt.hpp>
 
+#include <QCryptographicHash>
 #include <QNetworkAccessManager>
 #include <QtTest>
 
@@ -260,14 +261,16 @@ private Q_SLOTS:
         QCOMPARE(admin("PUT", policyPath, {{"scopes", {"config:read"}}}, {{"If-Match", admin("GET", policyPath).header("ETag")}}).status, 200);
         QCOMPARE(labels(auth), 403);
         QCOMPARE(sources(auth), 200);
-        QCOMPARE(admin("PUT", policyPath, {{"scopes", {"logs:read"}}}, {{"If-Match", admin("GET", policyPath).header("ETag")}}).status, 200);
+        QCOMPARE(admin("PUT", policyPath, {{"scopes", {"logs:read", "config:read"}}}, {{"If-Match", admin("GET", policyPath).header("ETag")}}).status, 200);
         QCOMPARE(labels(auth), 200);
+        QCOMPARE(sources(auth), 200); // cached again, on a path that does not look at the tenant
         // The token expires (an admin token has no leeway): refused from then on, cache or not.
         QTRY_COMPARE_WITH_TIMEOUT(labels(soon), 401, 15000);
         QCOMPARE(labels(auth), 200);
         // The tenant is deactivated: 401 at once.
         deactivate("/admin/api/v3/tenants/cache-t");
         QCOMPARE(labels(auth), 401);
+        QCOMPARE(sources(auth), 401); // the cached principal went with the tenant
     }
 
     void ingestTokens()
@@ -290,12 +293,19 @@ private Q_SLOTS:
             return m_server->request("POST", "/api/v1/ingest/raw", "a line", {{"Authorization", m_auth["ingest"]}}).status;
         };
         QCOMPARE(ingestOk(), 200);
+        const QByteArray etag = admin("GET", path).header("ETag");
+        QVERIFY(!etag.isEmpty());
         auto noIfMatch = admin("PUT", path, {{"parser", "kv"}});
         QCOMPARE(noIfMatch.status, 428);
         QCOMPARE(noIfMatch.json()["code"], lw::Json("precondition_required"));
-        const QByteArray etag = admin("GET", path).header("ETag");
-        QVERIFY(!etag.isEmpty());
         QCOMPARE(admin("PUT", path, {{"parser", "kv"}}, {{"If-Match", "\"1\""}}).status, 412);
+        auto unchanged = admin("GET", path); // neither refusal wrote anything
+        QCOMPARE(unchanged.header("ETag"), etag);
+        QCOMPARE(unchanged.json()["parser"], lw::Json("json"));
+        // The value cannot change by PUT (create another token to rotate one): 400, not a silent 200.
+        auto rotate = admin("PUT", path, {{"token", std::string(40, 'r')}}, {{"If-Match", etag}});
+        QCOMPARE(rotate.status, 400);
+        QCOMPARE(rotate.json()["field"], lw::Json("token"));
         auto edited = admin("PUT", path, {{"parser", "kv"}}, {{"If-Match", etag}});
         QCOMPARE(edited.status, 200);
         QCOMPARE(edited.json()["parser"], lw::Json("kv"));
@@ -329,6 +339,13 @@ private Q_SLOTS:
         QCOMPARE(admin("GET", "/admin/api/v3/tenants/beta/ingest-tokens/shipper").status, 404);
         QCOMPARE(admin("GET", "/admin/api/v3/tenants/nowhere/ingest-tokens").status, 404);
         QCOMPARE(admin("DELETE", "/admin/api/v3/tenants/nowhere/ingest-tokens/shipper", nullptr, {{"If-Match", "\"1\""}}).status, 404);
+        // No answer and no audit entry carries the value or its hash.
+        const QByteArray value = m_auth["ingest"].mid(int(strlen("Bearer ")));
+        for (const auto &r : {admin("GET", path), admin("GET", "/admin/api/v3/tenants/alpha/ingest-tokens?include-non-active=true"),
+                              edited, deleted, back, admin("GET", "/admin/api/v3/audit?kind=ingest-token")}) {
+            QVERIFY2(!r.body.contains("token_hash") && !r.body.contains(value), r.body.constData());
+            QVERIFY(!r.body.contains(QCryptographicHash::hash(value, QCryptographicHash::Sha256).toHex()));
+        }
         // Every change is in the audit log under tenant/name.
         auto audit = admin("GET", "/admin/api/v3/audit?kind=ingest-token").json();
         int deactivations = 0;

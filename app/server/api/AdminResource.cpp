@@ -17,7 +17,7 @@ namespace {
 // "a token", "an ingest token", "an access policy".
 std::string article(const std::string &noun)
 {
-    return (noun.find_first_of("aeiou") == 0 ? "an " : "a ") + noun;
+    return (noun.find_first_of("aeio") == 0 ? "an " : "a ") + noun; // ("a user")
 }
 
 } // namespace
@@ -177,7 +177,8 @@ HttpResponse AdminResource::update(HttpRequest &req, bool requireIfMatch)
     next["created_at"] = stored.value("created_at", "");
     if (body.contains("status"))
         next["status"] = body["status"];
-    const bool deactivating = stored.value("status", "") == "active" && next.value("status", "") == "inactive";
+    // (records written before a collection had a status are active)
+    const bool deactivating = stored.value("status", "active") == "active" && next.value("status", "") == "inactive";
     return write(req, existing, std::move(next), deactivating ? "deactivate" : "update");
 }
 

@@ -414,8 +414,13 @@ Json AdminV3Controller::updateIngestToken(const Json &stored, const Json &body) 
     if (auto tenant = r.optionalString("tenant"); tenant && *tenant != t.tenant)
         throw ValidationError("tenant", "an ingest token's \"tenant\" cannot change; create a token in the other tenant",
                               "immutable_field");
-    for (const char *f : {"name", "custom", "token"})
-        r.ignore(f);
+    // What a client read may come back; a new value may not (it would be a silent no-op).
+    if (auto value = r.optionalString("token"); value && CredentialResolver::hashSecret(*value) != t.tokenHash)
+        throw ValidationError("token", "an ingest token's value cannot change; create a new token and deactivate this one",
+                              "immutable_field");
+    if (auto custom = r.optionalBool("custom"); custom && *custom != t.custom)
+        throw ValidationError("custom", "\"custom\" is the server's to say", "immutable_field");
+    r.ignore("name");
     ignoreReadOnly(r);
     r.finish();
     return t.toStorageJson();
