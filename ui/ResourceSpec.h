@@ -31,6 +31,8 @@ struct ResourceSpec {
     bool tenantScoped = false;
     // One record, in words ("source", "access policy"): for "New source" and "Delete source "x"?".
     QString singular;
+    // The field that names a record in itemPath ("name"; collectors: "id").
+    std::string keyField = "name";
 };
 
 } // namespace lw::ui

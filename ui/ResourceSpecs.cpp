@@ -77,6 +77,7 @@ std::vector<ResourceSpec> standardResources()
                              {tr("Exporters"), "/totalExporters"}, {tr("Last seen"), "/lastSeen"}},
                             nullptr, false, false, 10, {}, {}, QStringLiteral("/config")};
     collectors.singular = tr("collector");
+    collectors.keyField = "id";
     out.push_back(collectors);
     ResourceSpec tenants{tr("Tenants"), "/admin/api/v3/tenants?include-non-active=true", "items", "/admin/api/v3/tenants/", "",
                          {{tr("Name"), "/name"}, {tr("Display name"), "/display_name"}, {tr("Status"), "/status"},

@@ -34,6 +34,7 @@ ResourceTab::ResourceTab(console::ApiClient &client, ResourceSpec spec, QWidget 
       m_delete(new QPushButton(m_spec.softDelete ? tr("&Deactivate") : tr("&Delete"), this)),
       m_refresh(new QPushButton(tr("&Refresh"), this)), m_timer(new QTimer(this))
 {
+    m_model->setKeyField(m_spec.keyField);
     m_view->setModel(m_proxy);
     m_view->setSortingEnabled(true);
     m_view->sortByColumn(0, Qt::AscendingOrder);
@@ -141,9 +142,15 @@ QString ResourceTab::errorText() const
     return m_error->isHidden() ? QString() : m_error->text(); // its own state, whether or not the tab is shown
 }
 
-std::string ResourceTab::nameOf(const Json &record)
+std::string ResourceTab::nameOf(const Json &record) const
 {
-    return record.value("name", record.value("id", ""));
+    const auto it = record.find(m_spec.keyField);
+    return it != record.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+QString ResourceTab::detailsText() const
+{
+    return m_details->toPlainText();
 }
 
 int ResourceTab::selectedRow() const

@@ -43,6 +43,7 @@ public:
     QComboBox *tenantPicker() const { return m_tenant; }
     void loadTenants();
     QString errorText() const;
+    QString detailsText() const; // the selected record as JSON, and its pipeline where the tab has one
     bool isBusy() const { return m_pending > 0; }
     std::string selectedName() const;
     int selectedRow() const; // the model's row, or -1
@@ -77,7 +78,7 @@ private:
     Json editable(Json record) const;
     QString listPath() const;
     QString itemPath() const;
-    static std::string nameOf(const Json &record);
+    std::string nameOf(const Json &record) const;
     bool isInactive(const Json &record) const;
 
     console::ApiClient &m_client;

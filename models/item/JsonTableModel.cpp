@@ -77,7 +77,7 @@ bool JsonTableModel::loadRecords(const QByteArray &body, const std::string &list
     for (simdjson::dom::element record : list) {
         json.push_back(simdjson::minify(record));
         std::string_view name;
-        if (record["name"].get_string().get(name) != simdjson::SUCCESS && record["id"].get_string().get(name) != simdjson::SUCCESS)
+        if (record[m_keyField].get_string().get(name) != simdjson::SUCCESS)
             name = {};
         names.emplace_back(name);
     }

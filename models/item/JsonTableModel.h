@@ -33,7 +33,10 @@ public:
     // keeps the rows shown, when the body is not such JSON.
     bool loadRecords(const QByteArray &body, const std::string &listKey);
     Json record(int row) const; // parsed from the row's stored JSON
-    const std::string &name(int row) const { return m_names.at(static_cast<size_t>(row)); } // "name", else "id"
+    // The field that names a row in the API's paths: "name" (the default), or "id" for collectors,
+    // whose optional name is a label and may be empty or shared.
+    void setKeyField(std::string field) { m_keyField = std::move(field); }
+    const std::string &name(int row) const { return m_names.at(static_cast<size_t>(row)); } // the key field's value
     int indexOfName(const std::string &name) const;
     // The text a cell shows (cached after the first read).
     const QString &cellText(int row, int column) const;
@@ -55,6 +58,7 @@ private:
     // and numeric value of each cell, all read once at load with simdjson.
     std::vector<std::string> m_json;
     std::vector<std::string> m_names;
+    std::string m_keyField = "name";
     std::vector<QString> m_texts;  // row-major, rows x columns
     std::vector<double> m_numbers; // row-major; NaN where the cell is not a number
     mutable std::vector<std::vector<QVariant>> m_sortKeys; // per column, built on the first sort

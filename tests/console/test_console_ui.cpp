@@ -8,6 +8,7 @@
 #include "MainWindow.h"
 #include "ResourceTab.h"
 #include "TestCertificates.h"
+#include "SimulatedAlloy.h"
 #include "TestServer.h"
 #include "Appearance.h"
 #include "SettingsDialog.h"
@@ -45,6 +46,7 @@
 #include <QtTest>
 
 using lw::Json;
+using lw::test::SimulatedAlloy;
 using lw::test::TestServer;
 using lw::ui::ResourceTab;
 
@@ -325,6 +327,27 @@ private Q_SLOTS:
             return false;
         }(), 5000);
         dialog->reject();
+    }
+
+    void collectorPipelineShowsWithAndWithoutAName()
+    {
+        // Alloy usually registers with its id only; a named one's name is a label, not its key.
+        SimulatedAlloy unnamed("node-17.example", m_server->remotecfgPort());
+        SimulatedAlloy named("node-18.example", m_server->remotecfgPort());
+        for (SimulatedAlloy *agent : {&unnamed, &named})
+            agent->bearerToken = m_server->agentToken();
+        QCOMPARE(unnamed.registerCollector(""), 200);
+        QCOMPARE(named.registerCollector("edge agent"), 200);
+        QVERIFY(unnamed.poll().httpStatus == 200 && named.poll().httpStatus == 200);
+        ResourceTab *collectors = refreshed("Collectors");
+        QCOMPARE(collectors->errorText(), QString());
+        for (const char *id : {"node-17.example", "node-18.example"}) {
+            QVERIFY2(collectors->selectName(id), id);
+            QTRY_VERIFY2_WITH_TIMEOUT(collectors->detailsText().contains("rendered pipeline")
+                                          && collectors->detailsText().contains("// Rendered by logwardend"),
+                                      qPrintable(collectors->detailsText().right(300) + " / " + collectors->errorText()), 5000);
+            QCOMPARE(collectors->errorText(), QString());
+        }
     }
 
     void tenantIsDeactivatedNotDeleted()

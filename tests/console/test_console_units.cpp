@@ -74,6 +74,7 @@ private Q_SLOTS:
     {
         lw::JsonTableModel model({{"ID", "/id"}, {"Status", "/status/alloy"}, {"Labels", "/labels"}, {"Up", "/up"}, {"Load", "/load"}});
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setKeyField("id"); // collectors are named by id in the API's paths
         const QByteArray body = R"({"collectors":[{"id":"a\u00e9","status":{"alloy":"ALLOY_ONLINE"},"labels":{"rack":"r1"},"up":true,"load":0.5},
                                                    {"id":"b","status":null,"labels":[1,"x",{"k":2}],"up":false,"load":12}],"next":""})";
         QVERIFY(model.loadRecords(body, "collectors"));
