@@ -119,6 +119,10 @@ Claims:
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>usage: logwarden token generate|inspect [--help]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Server URL, e.g. https://host:8443.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -151,6 +155,73 @@ Claims:
     </message>
     <message>
         <source>Cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lw::JsonTableModel</name>
+    <message>
+        <source>in the future</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 s ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 min ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 d ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Up to date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Degraded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -311,10 +382,6 @@ Claims:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>remotecfg</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Pipeline</source>
         <translation type="unfinished"></translation>
     </message>
@@ -424,6 +491,10 @@ Claims:
     </message>
     <message>
         <source>user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Configuration</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -123,6 +123,10 @@ Claims:
         <translation>Logwarden 控制台。令牌命令：logwarden token generate|inspect --help</translation>
     </message>
     <message>
+        <source>usage: logwarden token generate|inspect [--help]</source>
+        <translation>用法：logwarden token generate|inspect [--help]</translation>
+    </message>
+    <message>
         <source>Server URL, e.g. https://host:8443.</source>
         <translation>服务器 URL，例如 https://host:8443。</translation>
     </message>
@@ -156,6 +160,73 @@ Claims:
     <message>
         <source>Cannot read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>lw::JsonTableModel</name>
+    <message>
+        <source>in the future</source>
+        <translation>将来</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>刚刚</translation>
+    </message>
+    <message>
+        <source>%1 s ago</source>
+        <translation>%1 秒前</translation>
+    </message>
+    <message>
+        <source>%1 min ago</source>
+        <translation>%1 分钟前</translation>
+    </message>
+    <message>
+        <source>%1 h ago</source>
+        <translation>%1 小时前</translation>
+    </message>
+    <message>
+        <source>%1 d ago</source>
+        <translation>%1 天前</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>Up to date</source>
+        <translation>已是最新</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>待应用</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>已断开</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>Degraded</source>
+        <translation>降级</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
     </message>
 </context>
 <context>
@@ -315,10 +386,6 @@ Claims:
         <translation>Alloy</translation>
     </message>
     <message>
-        <source>remotecfg</source>
-        <translation>remotecfg</translation>
-    </message>
-    <message>
         <source>Pipeline</source>
         <translation>管道</translation>
     </message>
@@ -429,6 +496,10 @@ Claims:
     <message>
         <source>user</source>
         <translation>用户</translation>
+    </message>
+    <message>
+        <source>Configuration</source>
+        <translation>配置</translation>
     </message>
 </context>
 <context>

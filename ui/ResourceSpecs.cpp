@@ -7,6 +7,8 @@
 #include "ValidationError.h"
 
 #include <QCoreApplication>
+#include <QHash>
+#include <QLocale>
 
 namespace lw::ui {
 
@@ -41,6 +43,36 @@ QString requireAdminName(const Json &v)
 
 } // namespace
 
+lw::JsonTableModel::Presented presentCollectorStatus(const QString &raw)
+{
+    using Tone = lw::JsonTableModel::Tone;
+    // Built once per language: the table calls this for three columns of every row.
+    struct Words {
+        QString language;
+        QHash<QString, lw::JsonTableModel::Presented> map;
+    };
+    static Words words;
+    const QString language = QLocale().name();
+    if (words.map.isEmpty() || words.language != language) {
+        words.language = language;
+        words.map = {
+            {QStringLiteral("ALLOY_ONLINE"), {tr("Online"), Tone::Good}},
+            {QStringLiteral("ALLOY_OFFLINE"), {tr("Offline"), Tone::Bad}},
+            {QStringLiteral("ALLOY_UNKNOWN"), {tr("Unknown"), Tone::Warning}},
+            {QStringLiteral("REMOTECFG_UP"), {tr("Up to date"), Tone::Good}},
+            {QStringLiteral("REMOTECFG_PENDING"), {tr("Pending"), Tone::Warning}},
+            {QStringLiteral("REMOTECFG_FAILED"), {tr("Failed"), Tone::Bad}},
+            {QStringLiteral("REMOTECFG_DOWN"), {tr("Down"), Tone::Bad}},
+            {QStringLiteral("OK"), {tr("OK"), Tone::Good}},
+            {QStringLiteral("DEGRADED"), {tr("Degraded"), Tone::Warning}},
+            {QStringLiteral("ERROR"), {tr("Error"), Tone::Bad}},
+            {QStringLiteral("UNKNOWN"), {tr("Unknown"), Tone::None}},
+        };
+    }
+    const auto it = words.map.constFind(raw);
+    return it != words.map.constEnd() ? *it : lw::JsonTableModel::Presented{raw, Tone::None};
+}
+
 std::vector<ResourceSpec> standardResources()
 {
     std::vector<ResourceSpec> out;
@@ -71,10 +103,14 @@ std::vector<ResourceSpec> standardResources()
                          {"ca", "cert", "hasKey"}, {}};
     bundles.singular = tr("TLS bundle");
     out.push_back(bundles);
+    using Kind = lw::JsonTableModel::Column::Kind;
     ResourceSpec collectors{tr("Collectors"), "/api/v2/logs/collectors", "collectors", "/api/v2/logs/collectors/", "collector",
-                            {{tr("ID"), "/id"}, {tr("Alloy"), "/alloyStatus"}, {tr("remotecfg"), "/remotecfgStatus"},
-                             {tr("Pipeline"), "/pipelineHealth"}, {tr("Failing exporters"), "/failingExporters"},
-                             {tr("Exporters"), "/totalExporters"}, {tr("Last seen"), "/lastSeen"}},
+                            {{tr("ID"), "/id"}, {tr("Name"), "/name"},
+                             {tr("Alloy"), "/alloyStatus", Kind::Text, presentCollectorStatus},
+                             {tr("Configuration"), "/remotecfgStatus", Kind::Text, presentCollectorStatus},
+                             {tr("Pipeline"), "/pipelineHealth", Kind::Text, presentCollectorStatus},
+                             {tr("Failing exporters"), "/failingExporters"},
+                             {tr("Exporters"), "/totalExporters"}, {tr("Last seen"), "/lastSeen", Kind::Age}},
                             nullptr, false, false, 10, {}, {}, QStringLiteral("/config")};
     collectors.singular = tr("collector");
     collectors.keyField = "id";

@@ -3,8 +3,12 @@
 #include "AccessModels.h"
 
 #include <QColor>
-#include <QStringList>
 #include <QDateTime>
+#include <QIcon>
+#include <QLocale>
+#include <QPainter>
+#include <QPixmap>
+#include <QStringList>
 
 #include <simdjson.h>
 
@@ -68,12 +72,15 @@ bool JsonTableModel::loadRecords(const QByteArray &body, const std::string &list
     const size_t columns = m_columns.size();
     const size_t rows = list.size();
     std::vector<std::string> json, names;
-    std::vector<QString> texts;
+    std::vector<QString> texts, raws;
     std::vector<double> numbers;
+    std::vector<Tone> tones;
     json.reserve(rows);
     names.reserve(rows);
     texts.reserve(rows * columns);
+    raws.reserve(rows * columns);
     numbers.reserve(rows * columns);
+    tones.reserve(rows * columns);
     for (simdjson::dom::element record : list) {
         json.push_back(simdjson::minify(record));
         std::string_view name;
@@ -93,7 +100,16 @@ bool JsonTableModel::loadRecords(const QByteArray &body, const std::string &list
                 if (value.is_number())
                     number = double(value);
             }
-            texts.push_back(std::move(text));
+            if (column.present) {
+                Presented shown = column.present(text);
+                tones.push_back(shown.tone);
+                raws.push_back(std::move(text));
+                texts.push_back(std::move(shown.text));
+            } else {
+                tones.push_back(column.kind == Column::Kind::Text ? statusTone(text) : Tone::None);
+                raws.emplace_back();
+                texts.push_back(std::move(text));
+            }
             numbers.push_back(number);
         }
     }
@@ -102,6 +118,8 @@ bool JsonTableModel::loadRecords(const QByteArray &body, const std::string &list
     m_json = std::move(json);
     m_names = std::move(names);
     m_texts = std::move(texts);
+    m_raw = std::move(raws);
+    m_tones = std::move(tones);
     m_numbers = std::move(numbers);
     for (auto &keys : m_sortKeys)
         keys.clear();
@@ -151,19 +169,84 @@ const QVariant &JsonTableModel::sortKey(int row, int column) const
     return keys[static_cast<size_t>(row)];
 }
 
-QVariant JsonTableModel::statusColour(const QString &v)
+JsonTableModel::Tone JsonTableModel::statusTone(const QString &v)
 {
+    if (v.size() > 17 || v.isEmpty()) // (the longest status word): most cells are not one
+        return Tone::None;
     static const QStringList good = {"ALLOY_ONLINE", "REMOTECFG_UP", "OK", "active", "true"};
     static const QStringList warn = {"DEGRADED", "REMOTECFG_PENDING", "ALLOY_UNKNOWN", "UNKNOWN"};
     static const QStringList bad = {"ALLOY_OFFLINE", "REMOTECFG_DOWN", "REMOTECFG_FAILED", "ERROR", "inactive", "false"};
     if (good.contains(v))
-        return QColor(0x2e, 0x7d, 0x32);
+        return Tone::Good;
     if (warn.contains(v))
-        return QColor(0xb2, 0x6a, 0x00);
+        return Tone::Warning;
     if (bad.contains(v))
+        return Tone::Bad;
+    return Tone::None;
+}
+
+QVariant JsonTableModel::toneColour(Tone tone)
+{
+    switch (tone) {
+    case Tone::Good:
+        return QColor(0x2e, 0x7d, 0x32);
+    case Tone::Warning:
+        return QColor(0xb2, 0x6a, 0x00);
+    case Tone::Bad:
         return QColor(0xc6, 0x28, 0x28);
+    case Tone::None:
+        break;
+    }
     return {};
 }
+
+QVariant JsonTableModel::statusColour(const QString &v)
+{
+    return toneColour(statusTone(v));
+}
+
+QString JsonTableModel::ageText(const QString &rfc3339, qint64 nowMs)
+{
+    const auto ms = lw::parseRfc3339Millis(rfc3339.toStdString());
+    if (!ms)
+        return {};
+    const qint64 seconds = (nowMs - *ms) / 1000;
+    if (seconds < 0)
+        return tr("in the future");
+    if (seconds < 5)
+        return tr("now");
+    if (seconds < 120)
+        return tr("%1 s ago").arg(seconds);
+    if (seconds < 7200)
+        return tr("%1 min ago").arg(seconds / 60);
+    if (seconds < 2 * 86400)
+        return tr("%1 h ago").arg(seconds / 3600);
+    return tr("%1 d ago").arg(seconds / 86400);
+}
+
+namespace {
+
+// A small filled circle in the tone's colour, beside the words (colour is not the only cue: the
+// words say it too).
+QIcon toneIcon(JsonTableModel::Tone tone)
+{
+    static QIcon icons[4];
+    QIcon &icon = icons[static_cast<int>(tone)];
+    if (icon.isNull() && tone != JsonTableModel::Tone::None) {
+        QPixmap pixmap(12, 12);
+        pixmap.fill(Qt::transparent);
+        QPainter painter(&pixmap);
+        painter.setRenderHint(QPainter::Antialiasing);
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(JsonTableModel::toneColour(tone).value<QColor>());
+        painter.drawEllipse(QRectF(1, 1, 10, 10));
+        painter.end();
+        icon = QIcon(pixmap);
+    }
+    return icon;
+}
+
+} // namespace
 
 QVariant JsonTableModel::expiryColour(const QString &rfc3339, qint64 nowSeconds)
 {
@@ -182,16 +265,29 @@ QVariant JsonTableModel::data(const QModelIndex &index, int role) const
 {
     if (!index.isValid() || index.row() >= rowCount() || index.column() >= columnCount())
         return {};
+    const Column &column = m_columns[static_cast<size_t>(index.column())];
+    const size_t cell = static_cast<size_t>(index.row()) * m_columns.size() + static_cast<size_t>(index.column());
     switch (role) {
     case Qt::DisplayRole:
+        if (column.kind == Column::Kind::Age) {
+            const QString age = ageText(m_texts[cell], QDateTime::currentMSecsSinceEpoch());
+            return age.isEmpty() ? m_texts[cell] : age;
+        }
+        return m_texts[cell];
     case Qt::ToolTipRole:
-        return cellText(index.row(), index.column());
+        if (column.kind == Column::Kind::Age) {
+            const auto ms = lw::parseRfc3339Millis(m_texts[cell].toStdString());
+            return ms ? QLocale().toString(QDateTime::fromMSecsSinceEpoch(*ms), QLocale::LongFormat) : m_texts[cell];
+        }
+        return m_raw[cell].isEmpty() ? m_texts[cell] : m_raw[cell];
     case SortRole:
         return sortKey(index.row(), index.column());
     case Qt::ForegroundRole:
-        if (m_columns[static_cast<size_t>(index.column())].kind == Column::Kind::Expiry)
-            return expiryColour(cellText(index.row(), index.column()), QDateTime::currentSecsSinceEpoch());
-        return statusColour(cellText(index.row(), index.column()));
+        if (column.kind == Column::Kind::Expiry)
+            return expiryColour(m_texts[cell], QDateTime::currentSecsSinceEpoch());
+        return toneColour(m_tones[cell]);
+    case Qt::DecorationRole:
+        return column.present && m_tones[cell] != Tone::None ? QVariant(toneIcon(m_tones[cell])) : QVariant();
     default:
         return {};
     }

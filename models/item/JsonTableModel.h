@@ -4,6 +4,7 @@
 
 #include <QAbstractTableModel>
 
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -18,10 +19,20 @@ namespace lw {
 class JsonTableModel : public QAbstractTableModel {
     Q_OBJECT
 public:
+    // How a value reads: its words, and whether it is good, a warning or bad (colour and icon).
+    enum class Tone : quint8 { None, Good, Warning, Bad };
+    struct Presented {
+        QString text;
+        Tone tone = Tone::None;
+    };
     struct Column {
         QString header;
         std::string pointer; // e.g. "/journald/syslogIdentifier"
-        enum class Kind { Text, Expiry } kind = Kind::Text; // Expiry: red when past, amber within a week
+        // Expiry: red when past, amber within a week. Age: "12 s ago", the time itself in the tooltip.
+        enum class Kind { Text, Expiry, Age } kind = Kind::Text;
+        // Words for the raw value (ALLOY_ONLINE → "Online", green); the table shows, filters and
+        // sorts by them, the raw value is the tooltip. None: the value as it is, toned by statusTone().
+        std::function<Presented(const QString &raw)> present = {};
     };
     static constexpr int SortRole = Qt::UserRole;
 
@@ -48,7 +59,11 @@ public:
 
     // Colour for a status value, or invalid when the value is not a status.
     static QVariant statusColour(const QString &value);
+    static Tone statusTone(const QString &value);
+    static QVariant toneColour(Tone tone);
     static QVariant expiryColour(const QString &rfc3339, qint64 nowSeconds);
+    // "now", "12 s ago", "5 min ago", "3 h ago", "2 d ago" (translated); empty when not a time.
+    static QString ageText(const QString &rfc3339, qint64 nowMs);
 
 private:
     const QVariant &sortKey(int row, int column) const;
@@ -60,6 +75,8 @@ private:
     std::vector<std::string> m_names;
     std::string m_keyField = "name";
     std::vector<QString> m_texts;  // row-major, rows x columns
+    std::vector<QString> m_raw;    // row-major, the raw value where a column presents it in words (else empty)
+    std::vector<Tone> m_tones;     // row-major
     std::vector<double> m_numbers; // row-major; NaN where the cell is not a number
     mutable std::vector<std::vector<QVariant>> m_sortKeys; // per column, built on the first sort
     // Kept between loads: its buffers (~5x the largest body) would otherwise be allocated and

@@ -27,6 +27,7 @@
 #include <QDialogButtonBox>
 #include <QDirIterator>
 #include <QMimeData>
+#include <QIcon>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -338,9 +339,31 @@ private Q_SLOTS:
             agent->bearerToken = m_server->agentToken();
         QCOMPARE(unnamed.registerCollector(""), 200);
         QCOMPARE(named.registerCollector("edge agent"), 200);
-        QVERIFY(unnamed.poll().httpStatus == 200 && named.poll().httpStatus == 200);
+        QVERIFY(unnamed.pollAndApply().httpStatus == 200 && named.pollAndApply().httpStatus == 200);
         ResourceTab *collectors = refreshed("Collectors");
         QCOMPARE(collectors->errorText(), QString());
+        // Statuses in words with a colour and an icon, the raw value in the tooltip; ages relative.
+        lw::JsonTableModel *model = collectors->model();
+        auto column = [model](const QString &header) {
+            for (int c = 0; c < model->columnCount(); ++c)
+                if (model->headerData(c, Qt::Horizontal, Qt::DisplayRole).toString() == header)
+                    return c;
+            return -1;
+        };
+        const int row = model->indexOfName("node-17.example");
+        QVERIFY(row >= 0);
+        const QModelIndex alloy = model->index(row, column("Alloy"));
+        QCOMPARE(alloy.data().toString(), QString("Online"));
+        QCOMPARE(alloy.data(Qt::ToolTipRole).toString(), QString("ALLOY_ONLINE"));
+        QCOMPARE(alloy.data(Qt::ForegroundRole).value<QColor>(), QColor(0x2e, 0x7d, 0x32));
+        QVERIFY(!alloy.data(Qt::DecorationRole).value<QIcon>().isNull());
+        QCOMPARE(model->index(row, column("Configuration")).data().toString(), QString("Up to date"));
+        const QModelIndex seen = model->index(row, column("Last seen"));
+        QVERIFY2(seen.data().toString() == "now" || seen.data().toString().endsWith(" s ago"), qPrintable(seen.data().toString()));
+        QVERIFY(seen.data(Qt::ToolTipRole).toString().contains(QString::number(QDate::currentDate().year())));
+        QTest::keyClicks(collectors->filter(), "up to date"); // the words are what the filter sees
+        QVERIFY(collectors->proxy()->rowCount() >= 2);
+        collectors->filter()->clear();
         for (const char *id : {"node-17.example", "node-18.example"}) {
             QVERIFY2(collectors->selectName(id), id);
             QTRY_VERIFY2_WITH_TIMEOUT(collectors->detailsText().contains("rendered pipeline")

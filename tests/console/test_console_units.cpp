@@ -352,6 +352,23 @@ private Q_SLOTS:
         QSslConfiguration::setDefaultConfiguration(original); // leave the trust store as found
     }
 
+    void agesReadAsPeopleSayThem()
+    {
+        const qint64 now = QDateTime::fromString("2026-12-02T12:00:00Z", Qt::ISODate).toMSecsSinceEpoch();
+        QCOMPARE(lw::JsonTableModel::ageText("2026-12-02T12:00:00Z", now), QString("now"));
+        QCOMPARE(lw::JsonTableModel::ageText("2026-12-02T11:59:48Z", now), QString("12 s ago"));
+        QCOMPARE(lw::JsonTableModel::ageText("2026-12-02T11:55:00Z", now), QString("5 min ago"));
+        QCOMPARE(lw::JsonTableModel::ageText("2026-12-02T09:00:00Z", now), QString("3 h ago"));
+        QCOMPARE(lw::JsonTableModel::ageText("2026-11-29T12:00:00Z", now), QString("3 d ago"));
+        QCOMPARE(lw::JsonTableModel::ageText("2026-12-02T12:01:00Z", now), QString("in the future"));
+        QCOMPARE(lw::JsonTableModel::ageText("yesterday", now), QString());
+        // An Age column sorts by the time itself, not by its words.
+        lw::JsonTableModel model({{"Seen", "/seen", lw::JsonTableModel::Column::Kind::Age}});
+        model.setRecords({Json{{"seen", "2026-12-02T11:00:00Z"}}, Json{{"seen", "2026-12-01T11:00:00Z"}}});
+        QVERIFY(model.data(model.index(1, 0), lw::JsonTableModel::SortRole).toString()
+                < model.data(model.index(0, 0), lw::JsonTableModel::SortRole).toString());
+    }
+
     void profilesPersistWithoutSecrets()
     {
         QSettings settings(m_dir.path() + "/console.ini", QSettings::IniFormat);
