@@ -172,7 +172,10 @@ int collectors()
         parseMs.push_back(ms(t));
 
         // Sort: a click on "Last seen", then back on "ID" so every round sorts from the same order.
-        const int lastSeen = 6;
+        int lastSeen = -1; // found by its header: columns come and go
+        for (int c = 0; c < tab.model()->columnCount(); ++c)
+            if (tab.model()->headerData(c, Qt::Horizontal, Qt::DisplayRole).toString() == QStringLiteral("Last seen"))
+                lastSeen = c;
         t.restart();
         tab.view()->horizontalHeader()->setSortIndicator(lastSeen, Qt::DescendingOrder);
         repaint();

@@ -8,7 +8,6 @@
 
 #include <QCoreApplication>
 #include <QHash>
-#include <QLocale>
 
 namespace lw::ui {
 
@@ -43,34 +42,27 @@ QString requireAdminName(const Json &v)
 
 } // namespace
 
-lw::JsonTableModel::Presented presentCollectorStatus(const QString &raw)
+std::function<lw::JsonTableModel::Presented(const QString &)> collectorStatusWords()
 {
     using Tone = lw::JsonTableModel::Tone;
-    // Built once per language: the table calls this for three columns of every row.
-    struct Words {
-        QString language;
-        QHash<QString, lw::JsonTableModel::Presented> map;
+    // Translated once, when the tabs are made: the table calls this for three cells of every row.
+    const QHash<QString, lw::JsonTableModel::Presented> words = {
+        {QStringLiteral("ALLOY_ONLINE"), {tr("Online"), Tone::Good}},
+        {QStringLiteral("ALLOY_OFFLINE"), {tr("Offline"), Tone::Bad}},
+        {QStringLiteral("ALLOY_UNKNOWN"), {tr("Unknown"), Tone::Warning}},
+        {QStringLiteral("REMOTECFG_UP"), {tr("Up to date"), Tone::Good}},
+        {QStringLiteral("REMOTECFG_PENDING"), {tr("Pending"), Tone::Warning}},
+        {QStringLiteral("REMOTECFG_FAILED"), {tr("Failed"), Tone::Bad}},
+        {QStringLiteral("REMOTECFG_DOWN"), {tr("Down"), Tone::Bad}},
+        {QStringLiteral("OK"), {tr("OK"), Tone::Good}},
+        {QStringLiteral("DEGRADED"), {tr("Degraded"), Tone::Warning}},
+        {QStringLiteral("ERROR"), {tr("Error"), Tone::Bad}},
+        {QStringLiteral("UNKNOWN"), {tr("Unknown"), Tone::None}},
     };
-    static Words words;
-    const QString language = QLocale().name();
-    if (words.map.isEmpty() || words.language != language) {
-        words.language = language;
-        words.map = {
-            {QStringLiteral("ALLOY_ONLINE"), {tr("Online"), Tone::Good}},
-            {QStringLiteral("ALLOY_OFFLINE"), {tr("Offline"), Tone::Bad}},
-            {QStringLiteral("ALLOY_UNKNOWN"), {tr("Unknown"), Tone::Warning}},
-            {QStringLiteral("REMOTECFG_UP"), {tr("Up to date"), Tone::Good}},
-            {QStringLiteral("REMOTECFG_PENDING"), {tr("Pending"), Tone::Warning}},
-            {QStringLiteral("REMOTECFG_FAILED"), {tr("Failed"), Tone::Bad}},
-            {QStringLiteral("REMOTECFG_DOWN"), {tr("Down"), Tone::Bad}},
-            {QStringLiteral("OK"), {tr("OK"), Tone::Good}},
-            {QStringLiteral("DEGRADED"), {tr("Degraded"), Tone::Warning}},
-            {QStringLiteral("ERROR"), {tr("Error"), Tone::Bad}},
-            {QStringLiteral("UNKNOWN"), {tr("Unknown"), Tone::None}},
-        };
-    }
-    const auto it = words.map.constFind(raw);
-    return it != words.map.constEnd() ? *it : lw::JsonTableModel::Presented{raw, Tone::None};
+    return [words](const QString &raw) {
+        const auto it = words.constFind(raw);
+        return it != words.constEnd() ? *it : lw::JsonTableModel::Presented{raw, Tone::None};
+    };
 }
 
 std::vector<ResourceSpec> standardResources()
@@ -104,6 +96,7 @@ std::vector<ResourceSpec> standardResources()
     bundles.singular = tr("TLS bundle");
     out.push_back(bundles);
     using Kind = lw::JsonTableModel::Column::Kind;
+    const auto presentCollectorStatus = collectorStatusWords();
     ResourceSpec collectors{tr("Collectors"), "/api/v2/logs/collectors", "collectors", "/api/v2/logs/collectors/", "collector",
                             {{tr("ID"), "/id"}, {tr("Name"), "/name"},
                              {tr("Alloy"), "/alloyStatus", Kind::Text, presentCollectorStatus},

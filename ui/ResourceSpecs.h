@@ -10,8 +10,8 @@ namespace lw::ui {
 // multi-tenant access (tenants, access policies, tokens, users).
 std::vector<ResourceSpec> standardResources();
 
-// A collector's status values in words, toned: ALLOY_ONLINE → "Online" (good), REMOTECFG_PENDING →
-// "Pending" (warning), ERROR → "Error" (bad); anything else as it is.
-lw::JsonTableModel::Presented presentCollectorStatus(const QString &raw);
+// A collector's status values in words (in the language of now), toned: ALLOY_ONLINE → "Online"
+// (good), REMOTECFG_PENDING → "Pending" (warning), ERROR → "Error" (bad); anything else as it is.
+std::function<lw::JsonTableModel::Presented(const QString &)> collectorStatusWords();
 
 } // namespace lw::ui

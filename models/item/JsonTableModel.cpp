@@ -4,6 +4,7 @@
 
 #include <QColor>
 #include <QDateTime>
+#include <QHash>
 #include <QIcon>
 #include <QLocale>
 #include <QPainter>
@@ -171,18 +172,18 @@ const QVariant &JsonTableModel::sortKey(int row, int column) const
 
 JsonTableModel::Tone JsonTableModel::statusTone(const QString &v)
 {
-    if (v.size() > 17 || v.isEmpty()) // (the longest status word): most cells are not one
+    if (v.size() > 17 || v.size() < 2) // (the longest status word): most cells are not one
         return Tone::None;
-    static const QStringList good = {"ALLOY_ONLINE", "REMOTECFG_UP", "OK", "active", "true"};
-    static const QStringList warn = {"DEGRADED", "REMOTECFG_PENDING", "ALLOY_UNKNOWN", "UNKNOWN"};
-    static const QStringList bad = {"ALLOY_OFFLINE", "REMOTECFG_DOWN", "REMOTECFG_FAILED", "ERROR", "inactive", "false"};
-    if (good.contains(v))
-        return Tone::Good;
-    if (warn.contains(v))
-        return Tone::Warning;
-    if (bad.contains(v))
-        return Tone::Bad;
-    return Tone::None;
+    static const QHash<QString, Tone> tones = {
+        {QStringLiteral("ALLOY_ONLINE"), Tone::Good},      {QStringLiteral("REMOTECFG_UP"), Tone::Good},
+        {QStringLiteral("OK"), Tone::Good},                {QStringLiteral("active"), Tone::Good},
+        {QStringLiteral("true"), Tone::Good},              {QStringLiteral("DEGRADED"), Tone::Warning},
+        {QStringLiteral("REMOTECFG_PENDING"), Tone::Warning}, {QStringLiteral("ALLOY_UNKNOWN"), Tone::Warning},
+        {QStringLiteral("UNKNOWN"), Tone::Warning},        {QStringLiteral("ALLOY_OFFLINE"), Tone::Bad},
+        {QStringLiteral("REMOTECFG_DOWN"), Tone::Bad},     {QStringLiteral("REMOTECFG_FAILED"), Tone::Bad},
+        {QStringLiteral("ERROR"), Tone::Bad},              {QStringLiteral("inactive"), Tone::Bad},
+        {QStringLiteral("false"), Tone::Bad}};
+    return tones.value(v, Tone::None);
 }
 
 QVariant JsonTableModel::toneColour(Tone tone)
