@@ -31,13 +31,18 @@ call "$api/api/v2/logs/targets" -d '{"name":"central-loki","type":"LOKI","enable
 for t in dev staging prod; do call "$api/admin/api/v3/tenants" -d "{\"name\":\"$t\",\"display_name\":\"${t^}\",\"cluster\":\"logwarden\"}"; done
 call "$api/admin/api/v3/accesspolicies" -d '{"name":"dev-readers","realms":[{"tenant":"dev","cluster":"logwarden"}],"scopes":["logs:read"]}'
 call "$api/admin/api/v3/accesspolicies" -d '{"name":"shippers","realms":[{"tenant":"*","cluster":"logwarden"}],"scopes":["logs:write"]}'
-call "$api/admin/api/v3/tokens" -d '{"name":"grafana","access_policy":"dev-readers","expiration":"2030-01-01T00:00:00Z"}'
+call "$api/admin/api/v3/tokens" -d "{\"name\":\"grafana\",\"access_policy\":\"dev-readers\",\"expiration\":\"$(date -u -d '+1 year' +%Y-%m-%dT%H:%M:%SZ)\"}"
 call "$api/admin/api/v3/tokens" -d "{\"name\":\"ci-shipper\",\"access_policy\":\"shippers\",\"expiration\":\"$(date -u -d '+3 days' +%Y-%m-%dT%H:%M:%SZ)\"}"
 call "$api/admin/api/v3/tokens" -d '{"name":"old-shipper","access_policy":"shippers","expiration":"2025-01-01T00:00:00Z"}'
+agent="$(cat "$work/data/agent_token")"
 for host in edge-01 edge-02 db-01; do
-  curl -sf -o /dev/null -H "Content-Type: application/json" "$rc/collector.v1.CollectorService/GetConfig" \
+  curl -sf -o /dev/null -H "Content-Type: application/json" -H "Authorization: Bearer $agent" \
+    "$rc/collector.v1.CollectorService/GetConfig" \
     -d "{\"id\":\"$host\",\"localAttributes\":{\"host\":\"$host\",\"rack\":\"r4\"}}"
 done
+# A change with a before and an after for the Audit tab.
+etag="$(curl -sfk -D - -o /dev/null -H "Authorization: Bearer $jwt" "$api/admin/api/v3/tenants/staging" | tr -d '\r' | sed -n 's/^[Ee][Tt][Aa][Gg]: //p')"
+call -X PUT "$api/admin/api/v3/tenants/staging" -H "If-Match: $etag" -d '{"display_name":"Staging (EU)"}' 
 now=$(date +%s%N)
 call -X POST "$api/loki/api/v1/push" -H "X-Scope-OrgID: dev" -d "{\"streams\":[{\"stream\":{\"job\":\"api\",\"host\":\"edge-01\"},\"values\":[[\"$((now-3000000000))\",\"GET /health 200 1ms\"],[\"$((now-2000000000))\",\"POST /orders 201 38ms\"],[\"$((now-1000000000))\",\"level=error msg=\\\"upstream timeout\\\" upstream=payments\"]]}]}"
 
@@ -70,5 +75,6 @@ shot console-sources sources
 shot console-collectors collectors
 shot console-tokens tokens
 shot console-tenants tenants
+shot console-audit audit
 shot console-sources-de sources de
 shot console-collectors-zh_CN collectors zh_CN

@@ -188,46 +188,6 @@ Claims:
         <source>%1 d ago</source>
         <translation>%1 天前</translation>
     </message>
-    <message>
-        <source>Online</source>
-        <translation>在线</translation>
-    </message>
-    <message>
-        <source>Offline</source>
-        <translation>离线</translation>
-    </message>
-    <message>
-        <source>Unknown</source>
-        <translation>未知</translation>
-    </message>
-    <message>
-        <source>Up to date</source>
-        <translation>已是最新</translation>
-    </message>
-    <message>
-        <source>Pending</source>
-        <translation>待应用</translation>
-    </message>
-    <message>
-        <source>Failed</source>
-        <translation>失败</translation>
-    </message>
-    <message>
-        <source>Down</source>
-        <translation>已断开</translation>
-    </message>
-    <message>
-        <source>OK</source>
-        <translation>正常</translation>
-    </message>
-    <message>
-        <source>Degraded</source>
-        <translation>降级</translation>
-    </message>
-    <message>
-        <source>Error</source>
-        <translation>错误</translation>
-    </message>
 </context>
 <context>
     <name>lw::console::ApiClient</name>
@@ -500,6 +460,70 @@ Claims:
     <message>
         <source>Configuration</source>
         <translation>配置</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>Up to date</source>
+        <translation>已是最新</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>待应用</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>已断开</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>Degraded</source>
+        <translation>降级</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Audit</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Actor</source>
+        <translation>操作者</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>audit entry</source>
+        <translation>审计条目</translation>
     </message>
 </context>
 <context>
@@ -1010,6 +1034,14 @@ SHA-256：%2
     <message>
         <source>Could not re-activate &quot;%1&quot;: %2</source>
         <translation>无法重新激活“%1”：%2</translation>
+    </message>
+    <message>
+        <source>— changes —</source>
+        <translation>— 变更 —</translation>
+    </message>
+    <message>
+        <source>(no fields)</source>
+        <translation>（无字段）</translation>
     </message>
 </context>
 <context>

@@ -33,6 +33,10 @@ struct ResourceSpec {
     QString singular;
     // The field that names a record in itemPath ("name"; collectors: "id").
     std::string keyField = "name";
+    // Records with "before" and "after" (the audit log): the selected one's changes as a diff.
+    bool showChanges = false;
+    // The first column's initial order (the audit log: newest first).
+    Qt::SortOrder initialOrder = Qt::AscendingOrder;
 };
 
 } // namespace lw::ui

@@ -157,6 +157,15 @@ std::vector<ResourceSpec> standardResources()
                        true, true, 0, requireAdminName, {"created_at", "access_key_created_at"}, {}};
     users.singular = tr("user");
     out.push_back(users);
+    ResourceSpec audit{tr("Audit"), "/admin/api/v3/audit?limit=1000", "items", "", "",
+                       {{tr("Time"), "/time", Kind::Age}, {tr("Actor"), "/actor"}, {tr("Action"), "/action"},
+                        {tr("Kind"), "/kind"}, {tr("Name"), "/name"}},
+                       nullptr, false, false, 0, {}, {}, {}};
+    audit.singular = tr("audit entry");
+    audit.keyField = "time";
+    audit.showChanges = true;
+    audit.initialOrder = Qt::DescendingOrder;
+    out.push_back(audit);
     return out;
 }
 

@@ -1,4 +1,5 @@
 #include "ResourceTab.h"
+#include "LineDiff.h"
 #include "ConflictDialog.h"
 #include "JsonEditorDialog.h"
 #include "TabParts.h"
@@ -37,7 +38,7 @@ ResourceTab::ResourceTab(console::ApiClient &client, ResourceSpec spec, QWidget 
     m_model->setKeyField(m_spec.keyField);
     m_view->setModel(m_proxy);
     m_view->setSortingEnabled(true);
-    m_view->sortByColumn(0, Qt::AscendingOrder);
+    m_view->sortByColumn(0, m_spec.initialOrder);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setAlternatingRowColors(true);
@@ -273,6 +274,8 @@ void ResourceTab::showSelection()
         return m_details->clear();
     const std::string name = m_model->name(row);
     m_details->setPlainText(QString::fromStdString(rec.dump(2)));
+    if (m_spec.showChanges)
+        showChanges(rec.value("before", Json()), rec.value("after", Json()));
     if (m_spec.detailPathSuffix.isEmpty())
         return;
     m_client.get(itemPath() + QString::fromStdString(name) + m_spec.detailPathSuffix, console::ApiClient::bound(this, [this, name](const console::ApiResult &r) {
@@ -283,6 +286,26 @@ void ResourceTab::showSelection()
         m_details->appendPlainText(QStringLiteral("\n") + tr("— rendered pipeline —") + QStringLiteral("\n")
                                    + QString::fromStdString(r.json.value("content", "")));
     }));
+}
+
+void ResourceTab::showChanges(const Json &before, const Json &after)
+{
+    const auto text = [](const Json &j) { return j.is_null() ? QString() : QString::fromStdString(j.dump(2)); };
+    m_details->appendPlainText(QStringLiteral("\n") + tr("— changes —"));
+    const auto diff = console::lineDiff(text(before), text(after));
+    if (diff.empty())
+        return m_details->appendPlainText(tr("(no fields)"));
+    // One colour per kind of line, and the +/- sign too: colour is never the only cue.
+    QString html;
+    for (const console::DiffLine &d : diff) {
+        const bool same = d.op == console::DiffLine::Op::Same;
+        const QString sign = same ? QStringLiteral("&nbsp;&nbsp;") : d.op == console::DiffLine::Op::Removed ? QStringLiteral("-&nbsp;") : QStringLiteral("+&nbsp;");
+        const QString line = sign + d.text.toHtmlEscaped().replace(QLatin1Char(' '), QStringLiteral("&nbsp;"));
+        html += same ? line + QStringLiteral("<br>")
+                     : QStringLiteral("<span style=\"color:%1\">%2</span><br>")
+                           .arg(d.op == console::DiffLine::Op::Removed ? QStringLiteral("#c62828") : QStringLiteral("#2e7d32"), line);
+    }
+    m_details->appendHtml(QStringLiteral("<div style=\"font-family:monospace\">") + html + QStringLiteral("</div>"));
 }
 
 Json ResourceTab::editable(Json record) const

@@ -59,7 +59,11 @@ public:
     // Column widths and order, the sort, and the table/JSON split, to remember between runs.
     QByteArray saveViewState() const;
     // The resource's last path segment ("sources", "ingest-tokens"): a key that no translation changes.
-    QString stateKey() const { return m_spec.itemPath.section(QLatin1Char('/'), -2, -2); }
+    QString stateKey() const
+    {
+        return m_spec.itemPath.isEmpty() ? m_spec.listPath.section(QLatin1Char('?'), 0, 0).section(QLatin1Char('/'), -1)
+                                         : m_spec.itemPath.section(QLatin1Char('/'), -2, -2);
+    }
     bool restoreViewState(const QByteArray &state);
 
 Q_SIGNALS:
@@ -74,6 +78,7 @@ private:
     void clearError();
     void setPending(int delta);
     void showSelection();
+    void showChanges(const Json &before, const Json &after);
     void saveEdit(class JsonEditorDialog *dialog, const std::string &name, Json value, QByteArray etag);
     Json editable(Json record) const;
     QString listPath() const;

@@ -382,6 +382,38 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(m_server->requestAsAdmin("GET", "/admin/api/v3/tenants/dev").json()["status"], Json("inactive"), 5000);
     }
 
+    void auditShowsChangesNewestFirst()
+    {
+        QCOMPARE(m_server->requestAsAdmin("POST", "/admin/api/v3/tenants", {{"name", "audit-demo"}, {"cluster", "logwarden"}}).status, 201);
+        const QByteArray etag = m_server->requestAsAdmin("GET", "/admin/api/v3/tenants/audit-demo").header("ETag");
+        QCOMPARE(m_server->requestAsAdmin("PUT", "/admin/api/v3/tenants/audit-demo", {{"status", "inactive"}}, {{"If-Match", etag}}).status, 200);
+        ResourceTab *audit = refreshed("Audit");
+        QCOMPARE(audit->errorText(), QString());
+        QVERIFY(audit->model()->rowCount() >= 3);
+        // Newest first: the first row shown is the latest entry.
+        const QString first = audit->proxy()->index(0, 0).data(Qt::ToolTipRole).toString();
+        const QString last = audit->proxy()->index(audit->proxy()->rowCount() - 1, 0).data(Qt::ToolTipRole).toString();
+        QVERIFY2(audit->proxy()->index(0, 0).data(lw::JsonTableModel::SortRole).toString()
+                     >= audit->proxy()->index(audit->proxy()->rowCount() - 1, 0).data(lw::JsonTableModel::SortRole).toString(),
+                 qPrintable(first + " / " + last));
+        // Filter to the tenant's deactivation; its before/after is shown as a diff.
+        QTest::keyClicks(audit->filter(), "audit-demo"); // one tenant's entries, newest first
+        QCOMPARE(audit->proxy()->rowCount(), 2);
+        QCOMPARE(audit->proxy()->index(0, 2).data().toString(), QString("deactivate"));
+        QCOMPARE(audit->proxy()->index(1, 2).data().toString(), QString("create"));
+        audit->view()->selectRow(0);
+        QString details;
+        QTRY_VERIFY_WITH_TIMEOUT((details = audit->detailsText().replace(QChar(0xA0), QLatin1Char(' '))).contains("— changes —"), 2000);
+        const QStringList lines = details.section("— changes —", 1).split('\n');
+        auto marked = [&lines](const QString &sign, const QString &text) {
+            return std::any_of(lines.begin(), lines.end(), [&](const QString &l) { return l.startsWith(sign) && l.contains(text); });
+        };
+        QVERIFY2(marked("-", "\"status\": \"active\"") && marked("+", "\"status\": \"inactive\""), qPrintable(details.right(400)));
+        QVERIFY(marked(" ", "\"name\": \"audit-demo\"")); // unchanged lines are not marked
+        QVERIFY(!marked("-", "\"name\"") && !marked("+", "\"name\""));
+        audit->filter()->clear();
+    }
+
     void errorsAreShownInTheWindow()
     {
         m_client->setAuthorization("Bearer not-a-valid-token");
@@ -551,9 +583,9 @@ private Q_SLOTS:
         QTest::addColumn<QString>("language");
         QTest::addColumn<QStringList>("tabs");
         QTest::addColumn<QString>("filterHint");
-        QTest::newRow("de") << "de" << QStringList{"Quellen", "Ziele", "TLS-Bündel", "Collectors", "Mandanten", "Zugriffsrichtlinien", "Tokens", "Ingest-Tokens", "Benutzer", "Logs"} << "Quellen filtern…";
-        QTest::newRow("zh_CN") << "zh_CN" << QStringList{"日志源", "目标", "TLS 证书包", "采集器", "租户", "访问策略", "令牌", "摄取令牌", "用户", "日志"} << "筛选日志源…";
-        QTest::newRow("en") << "en" << QStringList{"Sources", "Targets", "TLS Bundles", "Collectors", "Tenants", "Access Policies", "Tokens", "Ingest Tokens", "Users", "Logs"} << "Filter Sources…";
+        QTest::newRow("de") << "de" << QStringList{"Quellen", "Ziele", "TLS-Bündel", "Collectors", "Mandanten", "Zugriffsrichtlinien", "Tokens", "Ingest-Tokens", "Benutzer", "Prüfprotokoll", "Logs"} << "Quellen filtern…";
+        QTest::newRow("zh_CN") << "zh_CN" << QStringList{"日志源", "目标", "TLS 证书包", "采集器", "租户", "访问策略", "令牌", "摄取令牌", "用户", "审计日志", "日志"} << "筛选日志源…";
+        QTest::newRow("en") << "en" << QStringList{"Sources", "Targets", "TLS Bundles", "Collectors", "Tenants", "Access Policies", "Tokens", "Ingest Tokens", "Users", "Audit", "Logs"} << "Filter Sources…";
     }
 
     void translatedWindows()

@@ -2,6 +2,7 @@
 // the self-signed JWT generator checked by an independent implementation (PyJWT) and accepted
 // by a real logwardend, and connection profiles.
 #include "ApiClient.h"
+#include "LineDiff.h"
 #include "JsonTableFilterProxy.h"
 #include "JsonTableModel.h"
 #include "JwtGenerator.h"
@@ -350,6 +351,19 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(done, 10000);
         QCOMPARE(result.status, 200);
         QSslConfiguration::setDefaultConfiguration(original); // leave the trust store as found
+    }
+
+    void lineDiffKeepsWhatIsCommon()
+    {
+        using lw::console::lineDiff;
+        using lw::console::unifiedText;
+        QCOMPARE(unifiedText(lineDiff("a\nb\nc", "a\nx\nc")), QString("  a\n- b\n+ x\n  c"));
+        QCOMPARE(unifiedText(lineDiff("", "new")), QString("+ new"));
+        QCOMPARE(unifiedText(lineDiff("old", "")), QString("- old"));
+        QCOMPARE(unifiedText(lineDiff("same\nsame", "same\nsame")), QString("  same\n  same"));
+        QCOMPARE(unifiedText(lineDiff("1\n2\n3\n4", "0\n1\n3\n4\n5")), QString("+ 0\n  1\n- 2\n  3\n  4\n+ 5"));
+        // Past the limit: no alignment (it would be quadratic), everything out and in.
+        QCOMPARE(unifiedText(lineDiff("a\nb\nc", "a\nb\nd", 2)), QString("- a\n- b\n- c\n+ a\n+ b\n+ d"));
     }
 
     void agesReadAsPeopleSayThem()
