@@ -10,12 +10,15 @@
 //                               rescan; proxy filter + repaint), against a plain substring scan
 //                               of the same cells; and one that narrows it
 //   console_collectors_memory   resident memory the tab holds for those rows, against the body size
+//   console_overview            the same body summed up and painted on the Overview tab, against the
+//                               bare parse
 // Collector records come from the server's own CollectorRegistry::view, so the bytes and their
 // shape are what logwardend sends; they are served by a bare HTTP server (the server's front
 // with one fixed answer) so that only the console is measured.
 #include "ApiClient.h"
 #include "JsonTableModel.h"
 #include "MainWindow.h"
+#include "OverviewTab.h"
 #include "ResourceSpecs.h"
 #include "ResourceTab.h"
 #include "remotecfg/CollectorRegistry.h"
@@ -29,6 +32,7 @@
 #include <QEventLoop>
 #include <QHeaderView>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -227,6 +231,27 @@ int collectors()
         QCoreApplication::processEvents();
     }
 
+    // The Overview over the same body: the fleet summed up and the figures painted, against the
+    // bare parse of the body measured above (the Overview never builds per-record objects).
+    std::vector<double> overviewMs;
+    {
+        lw::ui::OverviewTab overview(client);
+        overview.resize(1280, 800);
+        overview.show();
+        if (!QTest::qWaitForWindowExposed(&overview))
+            return 1;
+        for (int round = 0; round < Rounds; ++round) {
+            QElapsedTimer t;
+            t.start();
+            if (!overview.showFleet(body))
+                return 1;
+            overview.repaint();
+            overviewMs.push_back(ms(t));
+        }
+        if (overview.figure(QStringLiteral("collectors"))->text().section(QLatin1Char('\n'), 0, 0).toInt() != Collectors)
+            return 1;
+    }
+
     const double load = median(loadMs), parse = median(parseMs), sort = median(sortMs), sortBase = median(sortBaseMs),
                  filter = median(filterMs), backspace = median(backspaceMs), filterBase = median(filterBaseMs);
     std::printf("console_collectors_load: %.0f ms median for %d collectors, %.1f MB over loopback HTTP into the "
@@ -239,6 +264,9 @@ int collectors()
                 "(ratio %.2f vs a plain substring scan of the same cells at %.1f ms; %.1f ms when it narrows; "
                 "target < 50 ms)\n",
                 backspace, backspace / filterBase, filterBase, filter);
+    std::printf("console_overview: %.0f ms median to sum up and paint %d collectors on the Overview (ratio %.2f vs a "
+                "bare parse of the body at %.0f ms; target < 300 ms)\n",
+                median(overviewMs), Collectors, median(overviewMs) / parse, parse);
     std::printf("console_collectors_memory: %.1f MiB resident for %d collectors in the tab (ratio %.2f vs the "
                 "%.1f MiB body)\n",
                 heldKiB / 1024.0, Collectors, heldKiB * 1024.0 / body.size(), body.size() / 1048576.0);

@@ -71,6 +71,7 @@ shot() {
   echo "screenshots: $out/$1.png"
 }
 mkdir -p "$out"
+shot console-overview overview
 shot console-sources sources
 shot console-collectors collectors
 shot console-tokens tokens

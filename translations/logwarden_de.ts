@@ -801,6 +801,136 @@ Vergleichen Sie den Fingerabdruck mit dem des Servers (logwardend gibt ihn beim 
         <source>No keychain</source>
         <translation>Kein Schlüsselbund</translation>
     </message>
+    <message>
+        <source>Overview</source>
+        <translation>Übersicht</translation>
+    </message>
+</context>
+<context>
+    <name>lw::ui::OverviewTab</name>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>Neu &amp;laden</translation>
+    </message>
+    <message>
+        <source>The platform at a glance; every figure opens its tab, filtered.</source>
+        <translation>Die Plattform auf einen Blick; jede Zahl öffnet ihren Reiter, gefiltert.</translation>
+    </message>
+    <message>
+        <source>Reload from the server (F5)</source>
+        <translation>Vom Server neu laden (F5)</translation>
+    </message>
+    <message>
+        <source>Collectors</source>
+        <translation>Collectors</translation>
+    </message>
+    <message>
+        <source>collectors</source>
+        <translation>Collectors</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Ausstehend</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Degraded</source>
+        <translation>Beeinträchtigt</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>No collectors yet — point an Alloy agent&apos;s remotecfg block at this server&apos;s remotecfg listener with the node&apos;s agent token or an enrollment token.</source>
+        <translation>Noch keine Collectors – richten Sie den remotecfg-Block eines Alloy-Agenten mit dem Agent-Token des Knotens oder einem Registrierungs-Token auf den remotecfg-Listener dieses Servers.</translation>
+    </message>
+    <message>
+        <source>Failing exporters (Enter opens their collectors):</source>
+        <translation>Fehlerhafte Exporter (Enter öffnet ihre Collectors):</translation>
+    </message>
+    <message>
+        <source>Access</source>
+        <translation>Zugriff</translation>
+    </message>
+    <message>
+        <source>tokens expired</source>
+        <translation>Tokens abgelaufen</translation>
+    </message>
+    <message>
+        <source>tokens expiring within 7 days</source>
+        <translation>Tokens laufen in 7 Tagen ab</translation>
+    </message>
+    <message>
+        <source>tenants</source>
+        <translation>Mandanten</translation>
+    </message>
+    <message>
+        <source>access policies</source>
+        <translation>Zugriffsrichtlinien</translation>
+    </message>
+    <message>
+        <source>users</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Latest changes (Enter opens the Audit tab)</source>
+        <translation>Letzte Änderungen (Enter öffnet das Prüfprotokoll)</translation>
+    </message>
+    <message>
+        <source>Open %1</source>
+        <translation>%1 öffnen</translation>
+    </message>
+    <message>
+        <source> and %1 more</source>
+        <translation> und %1 weitere</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 fails on %n collector(s): %2</source>
+        <translation>
+            <numerusform>%1 fällt auf %n Collector aus: %2</numerusform>
+            <numerusform>%1 fällt auf %n Collectors aus: %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>None: every exporter that was probed delivers.</source>
+        <translation>Keine: jeder geprüfte Exporter liefert.</translation>
+    </message>
+    <message>
+        <source>%1: %2 %3 %4 &quot;%5&quot;</source>
+        <translation>%1: %2 %3 %4 „%5“</translation>
+    </message>
+    <message>
+        <source>No changes recorded yet.</source>
+        <translation>Noch keine Änderungen aufgezeichnet.</translation>
+    </message>
+    <message>
+        <source>Could not load %1: %2</source>
+        <translation>%1 konnten nicht geladen werden: %2</translation>
+    </message>
+    <message>
+        <source>Could not load collectors: the answer is not a list.</source>
+        <translation>Collectors konnten nicht geladen werden: die Antwort ist keine Liste.</translation>
+    </message>
+    <message>
+        <source>tokens</source>
+        <translation>Tokens</translation>
+    </message>
+    <message>
+        <source>the audit log</source>
+        <translation>das Prüfprotokoll</translation>
+    </message>
 </context>
 <context>
     <name>lw::ui::ProfilesDialog</name>

@@ -792,6 +792,136 @@ Compare the fingerprint with the server&apos;s (logwardend prints it when it sta
         <source>No keychain</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Overview</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lw::ui::OverviewTab</name>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The platform at a glance; every figure opens its tab, filtered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reload from the server (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Collectors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>collectors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Degraded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No collectors yet — point an Alloy agent&apos;s remotecfg block at this server&apos;s remotecfg listener with the node&apos;s agent token or an enrollment token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failing exporters (Enter opens their collectors):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Access</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tokens expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tokens expiring within 7 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tenants</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>access policies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latest changes (Enter opens the Audit tab)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> and %1 more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 fails on %n collector(s): %2</source>
+        <translation>
+            <numerusform>%1 fails on %n collector: %2</numerusform>
+            <numerusform>%1 fails on %n collectors: %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>None: every exporter that was probed delivers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 %3 %4 &quot;%5&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No changes recorded yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not load %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not load collectors: the answer is not a list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the audit log</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>lw::ui::ProfilesDialog</name>

@@ -801,6 +801,135 @@ SHA-256：%2
         <source>No keychain</source>
         <translation>没有钥匙串</translation>
     </message>
+    <message>
+        <source>Overview</source>
+        <translation>概览</translation>
+    </message>
+</context>
+<context>
+    <name>lw::ui::OverviewTab</name>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>The platform at a glance; every figure opens its tab, filtered.</source>
+        <translation>平台一览；点击任一数字即可打开相应的已筛选标签页。</translation>
+    </message>
+    <message>
+        <source>Reload from the server (F5)</source>
+        <translation>从服务器重新加载（F5）</translation>
+    </message>
+    <message>
+        <source>Collectors</source>
+        <translation>采集器</translation>
+    </message>
+    <message>
+        <source>collectors</source>
+        <translation>采集器</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>待应用</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Degraded</source>
+        <translation>降级</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>No collectors yet — point an Alloy agent&apos;s remotecfg block at this server&apos;s remotecfg listener with the node&apos;s agent token or an enrollment token.</source>
+        <translation>还没有采集器——请将 Alloy 代理的 remotecfg 块指向本服务器的 remotecfg 监听地址，并使用节点的代理令牌或注册令牌。</translation>
+    </message>
+    <message>
+        <source>Failing exporters (Enter opens their collectors):</source>
+        <translation>失败的导出器（按 Enter 打开其采集器）：</translation>
+    </message>
+    <message>
+        <source>Access</source>
+        <translation>访问</translation>
+    </message>
+    <message>
+        <source>tokens expired</source>
+        <translation>个令牌已过期</translation>
+    </message>
+    <message>
+        <source>tokens expiring within 7 days</source>
+        <translation>个令牌将在 7 天内过期</translation>
+    </message>
+    <message>
+        <source>tenants</source>
+        <translation>个租户</translation>
+    </message>
+    <message>
+        <source>access policies</source>
+        <translation>个访问策略</translation>
+    </message>
+    <message>
+        <source>users</source>
+        <translation>个用户</translation>
+    </message>
+    <message>
+        <source>Latest changes (Enter opens the Audit tab)</source>
+        <translation>最近的变更（按 Enter 打开审计日志）</translation>
+    </message>
+    <message>
+        <source>Open %1</source>
+        <translation>打开%1</translation>
+    </message>
+    <message>
+        <source> and %1 more</source>
+        <translation> 等另外 %1 个</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 fails on %n collector(s): %2</source>
+        <translation>
+            <numerusform>%1 在 %n 个采集器上失败：%2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>None: every exporter that was probed delivers.</source>
+        <translation>无：所有已探测的导出器均正常投递。</translation>
+    </message>
+    <message>
+        <source>%1: %2 %3 %4 &quot;%5&quot;</source>
+        <translation>%1：%2 %3 %4 “%5”</translation>
+    </message>
+    <message>
+        <source>No changes recorded yet.</source>
+        <translation>尚无变更记录。</translation>
+    </message>
+    <message>
+        <source>Could not load %1: %2</source>
+        <translation>无法加载%1：%2</translation>
+    </message>
+    <message>
+        <source>Could not load collectors: the answer is not a list.</source>
+        <translation>无法加载采集器：应答不是列表。</translation>
+    </message>
+    <message>
+        <source>tokens</source>
+        <translation>令牌</translation>
+    </message>
+    <message>
+        <source>the audit log</source>
+        <translation>审计日志</translation>
+    </message>
 </context>
 <context>
     <name>lw::ui::ProfilesDialog</name>

@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 #include "ResourceSpecs.h"
 #include "LogsTab.h"
+#include "OverviewTab.h"
 #include "ResourceTab.h"
 #include "SecretClipboard.h"
 #include "SettingsDialog.h"
@@ -16,6 +17,7 @@
 #include <QComboBox>
 #include <QCloseEvent>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
@@ -33,6 +35,17 @@ MainWindow::MainWindow(console::ApiClient &client, QWidget *parent)
       m_busy(new QProgressBar(this))
 {
     setWindowTitle(tr("Logwarden"));
+    m_overview = new OverviewTab(client, m_tabWidget);
+    m_tabWidget->addTab(m_overview, tr("Overview"));
+    connect(m_overview, &OverviewTab::failed, this, [this](const QString &message) { statusBar()->showMessage(message, 10000); });
+    connect(m_overview, &OverviewTab::openTab, this, [this](const QString &key, const QString &filter) {
+        if (!showTab(key))
+            return;
+        if (auto *resource = qobject_cast<ResourceTab *>(m_tabWidget->currentWidget())) {
+            resource->filter()->setText(filter);
+            resource->refresh();
+        }
+    });
     for (ResourceSpec &spec : standardResources()) {
         auto *tab = new ResourceTab(client, spec, m_tabWidget);
         m_tabWidget->addTab(tab, spec.title);
@@ -47,8 +60,10 @@ MainWindow::MainWindow(console::ApiClient &client, QWidget *parent)
     m_tabWidget->addTab(m_logs, tr("Logs"));
     setCentralWidget(m_tabWidget);
     connect(m_tabWidget, &QTabWidget::currentChanged, this, [this](int index) {
-        if (index >= 0 && static_cast<size_t>(index) < m_tabs.size() && m_tabs[static_cast<size_t>(index)]->model()->rowCount() == 0)
-            m_tabs[static_cast<size_t>(index)]->refresh();
+        if (auto *resource = qobject_cast<ResourceTab *>(m_tabWidget->widget(index)); resource && resource->model()->rowCount() == 0)
+            resource->refresh();
+        if (m_tabWidget->widget(index) == m_overview)
+            m_overview->refresh();
         if (m_tabWidget->widget(index) == m_logs && m_logs->tenants()->count() == 0)
             m_logs->loadTenants();
     });
@@ -188,7 +203,9 @@ bool MainWindow::showTab(const QString &title)
     for (int i = 0; i < m_tabWidget->count(); ++i) {
         // The shown (translated) title, or the resource's key ("collectors"), which works in any language.
         const auto *resource = qobject_cast<const ResourceTab *>(m_tabWidget->widget(i));
-        const QString key = resource ? resource->stateKey() : QStringLiteral("logs");
+        const QString key = resource                               ? resource->stateKey()
+                            : m_tabWidget->widget(i) == m_overview ? QStringLiteral("overview")
+                                                                   : QStringLiteral("logs");
         if (m_tabWidget->tabText(i).remove(QLatin1Char('&')).compare(title, Qt::CaseInsensitive) == 0
             || key.compare(title, Qt::CaseInsensitive) == 0) {
             m_tabWidget->setCurrentIndex(i);
@@ -201,6 +218,7 @@ bool MainWindow::showTab(const QString &title)
 
 void MainWindow::refreshAll()
 {
+    m_overview->refresh();
     for (ResourceTab *t : m_tabs)
         t->refresh();
 }

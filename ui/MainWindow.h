@@ -19,6 +19,7 @@ namespace lw::ui {
 
 class ConnectionManager;
 class LogsTab;
+class OverviewTab;
 class ResourceTab;
 
 // The console: one tab per resource of the API, the server and the activity in the status bar,
@@ -32,6 +33,7 @@ public:
     ResourceTab *tab(const QString &title) const;
     const std::vector<ResourceTab *> &tabs() const { return m_tabs; }
     LogsTab *logs() const { return m_logs; }
+    OverviewTab *overview() const { return m_overview; }
     void refreshAll();
     bool showTab(const QString &title);
     // Shows a secret once; Copy puts it on the clipboard (marked secret) and clears it after 30 s.
@@ -63,6 +65,7 @@ private:
     QProgressBar *m_busy;
     std::vector<ResourceTab *> m_tabs;
     LogsTab *m_logs = nullptr;
+    OverviewTab *m_overview = nullptr;
     console::ConsoleSettings m_settings;
     QPointer<ConnectionManager> m_connections; // owned by the application; may go first
     class QAction *m_connectAction = nullptr;

@@ -14,6 +14,7 @@
 #include "SettingsDialog.h"
 #include "ConnectionManager.h"
 #include "ProfileStore.h"
+#include "OverviewTab.h"
 #include "ProfilesDialog.h"
 #include "ConsoleSettings.h"
 #include "SecretClipboard.h"
@@ -30,6 +31,7 @@
 #include <QIcon>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -373,6 +375,57 @@ private Q_SLOTS:
         }
     }
 
+    void overviewCountsAndClicksThrough()
+    {
+        // Figures agree with the API, and each opens its tab filtered to what it counts.
+        lw::ui::OverviewTab *overview = m_window->overview();
+        QSignalSpy done(overview, &lw::ui::OverviewTab::refreshed);
+        overview->refresh();
+        QVERIFY(done.wait(5000));
+        QCOMPARE(overview->errorText(), QString());
+        const Json collectors = m_server->requestAsAdmin("GET", "/api/v2/logs/collectors").json()["collectors"];
+        int online = 0, upToDate = 0;
+        for (const Json &c : collectors) {
+            online += c.value("alloyStatus", "") == "ALLOY_ONLINE";
+            upToDate += c.value("remotecfgStatus", "") == "REMOTECFG_UP";
+        }
+        QVERIFY(online >= 2);
+        auto figure = [overview](const char *key) { return overview->figure(key)->text().section('\n', 0, 0).toInt(); };
+        QCOMPARE(figure("collectors"), int(collectors.size()));
+        QCOMPARE(figure("online"), online);
+        QCOMPARE(figure("tenants"), int(m_server->requestAsAdmin("GET", "/admin/api/v3/tenants").json()["items"].size()));
+        QCOMPARE(figure("policies"), int(m_server->requestAsAdmin("GET", "/admin/api/v3/accesspolicies").json()["items"].size()));
+        QVERIFY(overview->changes()->count() >= 1);
+        QVERIFY(overview->changes()->item(0)->text().contains("system:cluster-admin"));
+        // Online opens the Collectors tab filtered to online collectors.
+        overview->figure("online")->click();
+        ResourceTab *tab = m_window->tab("Collectors");
+        QCOMPARE(m_window->findChild<QTabWidget *>()->currentWidget(), tab);
+        QCOMPARE(tab->filter()->text(), QString("Online"));
+        QTRY_COMPARE_WITH_TIMEOUT(tab->proxy()->rowCount(), online, 5000);
+        tab->filter()->clear();
+        // The latest change opens the Audit tab filtered to its name.
+        Q_EMIT overview->changes()->itemActivated(overview->changes()->item(0));
+        QCOMPARE(m_window->findChild<QTabWidget *>()->currentWidget(), m_window->tab("Audit"));
+        QVERIFY(!m_window->tab("Audit")->filter()->text().isEmpty());
+        m_window->tab("Audit")->filter()->clear();
+    }
+
+    void overviewSaysWhenThereAreNoCollectors()
+    {
+        lw::ui::OverviewTab overview(*m_client);
+        QVERIFY(overview.showFleet(R"({"collectors":[]})"));
+        QCOMPARE(overview.figure("collectors")->text().section('\n', 0, 0), QString("0"));
+        QVERIFY(!overview.showFleet("not json"));
+        const QByteArray failing = R"({"collectors":[{"id":"a","alloyStatus":"ALLOY_ONLINE","pipelineHealth":"DEGRADED","failingExporters":["loki1"]},)"
+                                   R"({"id":"b","alloyStatus":"ALLOY_OFFLINE","pipelineHealth":"ERROR","failingExporters":["loki1","syslog"]}]})";
+        QVERIFY(overview.showFleet(failing));
+        QCOMPARE(overview.figure("offline")->text().section('\n', 0, 0), QString("1"));
+        QCOMPARE(overview.figure("degraded")->text().section('\n', 0, 0), QString("1"));
+        QCOMPARE(overview.exporters()->count(), 2);
+        QVERIFY(overview.exporters()->item(0)->text().contains("loki1") && overview.exporters()->item(0)->text().contains("a, b"));
+    }
+
     void tenantIsDeactivatedNotDeleted()
     {
         ResourceTab *tenants = refreshed("Tenants");
@@ -583,9 +636,9 @@ private Q_SLOTS:
         QTest::addColumn<QString>("language");
         QTest::addColumn<QStringList>("tabs");
         QTest::addColumn<QString>("filterHint");
-        QTest::newRow("de") << "de" << QStringList{"Quellen", "Ziele", "TLS-Bündel", "Collectors", "Mandanten", "Zugriffsrichtlinien", "Tokens", "Ingest-Tokens", "Benutzer", "Prüfprotokoll", "Logs"} << "Quellen filtern…";
-        QTest::newRow("zh_CN") << "zh_CN" << QStringList{"日志源", "目标", "TLS 证书包", "采集器", "租户", "访问策略", "令牌", "摄取令牌", "用户", "审计日志", "日志"} << "筛选日志源…";
-        QTest::newRow("en") << "en" << QStringList{"Sources", "Targets", "TLS Bundles", "Collectors", "Tenants", "Access Policies", "Tokens", "Ingest Tokens", "Users", "Audit", "Logs"} << "Filter Sources…";
+        QTest::newRow("de") << "de" << QStringList{"Übersicht", "Quellen", "Ziele", "TLS-Bündel", "Collectors", "Mandanten", "Zugriffsrichtlinien", "Tokens", "Ingest-Tokens", "Benutzer", "Prüfprotokoll", "Logs"} << "Quellen filtern…";
+        QTest::newRow("zh_CN") << "zh_CN" << QStringList{"概览", "日志源", "目标", "TLS 证书包", "采集器", "租户", "访问策略", "令牌", "摄取令牌", "用户", "审计日志", "日志"} << "筛选日志源…";
+        QTest::newRow("en") << "en" << QStringList{"Overview", "Sources", "Targets", "TLS Bundles", "Collectors", "Tenants", "Access Policies", "Tokens", "Ingest Tokens", "Users", "Audit", "Logs"} << "Filter Sources…";
     }
 
     void translatedWindows()
@@ -606,7 +659,7 @@ private Q_SLOTS:
             QCOMPARE(translated.tabs().front()->filter()->placeholderText(), filterHint);
             // --tab takes the shown title or the resource's key, whatever the language.
             QVERIFY(translated.showTab("ingest-tokens"));
-            QCOMPARE(tabWidget->currentWidget(), translated.tab(tabs.at(7)));
+            QCOMPARE(tabWidget->currentWidget(), translated.tab(tabs.at(8)));
             QVERIFY(translated.showTab(tabs.at(3)));
             QCOMPARE(tabWidget->currentIndex(), 3);
             QVERIFY(!translated.showTab("no-such-tab"));
