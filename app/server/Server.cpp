@@ -7,6 +7,7 @@
 #include "api/CollectorsController.h"
 #include "auth/CredentialResolver.h"
 #include "api/LogsV2Controller.h"
+#include "api/PipelinePreviewController.h"
 #include "remotecfg/AlloyHealthProbe.h"
 #include "remotecfg/CollectorRegistry.h"
 #include "remotecfg/ConnectService.h"
@@ -189,6 +190,8 @@ void Server::start()
     m_collectors->setLimits(static_cast<size_t>(m_options.maxCollectors), m_options.collectorExpirySeconds * 1000, m_audit.get());
     m_collectorsApi = std::make_unique<CollectorsController>(*m_collectors, *m_pipeline);
     m_collectorsApi->registerRoutes(*m_router);
+    m_preview = std::make_unique<PipelinePreviewController>(*m_store, *m_logsV2, *m_pipeline, *m_collectors);
+    m_preview->registerRoutes(*m_router);
 
     m_post = std::make_unique<EventLoopPost>();
     m_front = std::make_unique<HttpFront>(m_options.limits);

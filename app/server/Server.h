@@ -31,6 +31,7 @@ class LogsV2Controller;
 class LogStore;
 class LokiController;
 class CollectorsController;
+class PipelinePreviewController;
 class CollectorRegistry;
 class ConnectService;
 class PipelineCache;
@@ -91,6 +92,7 @@ private:
     std::unique_ptr<AgentTokensController> m_agentTokens;
     bool m_remotecfgTls = false;
     std::unique_ptr<CollectorsController> m_collectorsApi;
+    std::unique_ptr<PipelinePreviewController> m_preview;
     std::unique_ptr<Router> m_remotecfgRouter;
     std::unique_ptr<ConnectService> m_connect;
     std::unique_ptr<AlloyHealthProbe> m_probe;

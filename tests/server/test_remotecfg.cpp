@@ -254,6 +254,64 @@ private Q_SLOTS:
         QCOMPARE(QString::fromUtf8(out), content);
     }
 
+    void previewRendersAChangeWithoutStoringIt()
+    {
+        const QString path = "/api/v2/logs/pipeline/preview";
+        const QByteArray sourcesBefore = m_server->requestAsAdmin("GET", "/api/v2/logs/sources").body;
+        const nj served = m_server->requestAsAdmin("GET", "/api/v2/logs/collectors/c00-s00/config").json();
+        // A new source: the proposed pipeline has it, the current one does not; nothing is stored.
+        auto created = m_server->requestAsAdmin("POST", path, {{"kind", "source"},
+            {"record", {{"name", "preview-only"}, {"enabled", true}, {"journald", {{"syslogIdentifier", "preview-only"}}}}}});
+        QCOMPARE(created.status, 200);
+        const nj p = created.json();
+        QCOMPARE(p["changed"], nj(true));
+        QCOMPARE(p["collectors"].get<int>(), int(m_server->requestAsAdmin("GET", "/api/v2/logs/collectors").json()["collectors"].size()));
+        QCOMPARE(p["current"]["hash"], served["hash"]);
+        QVERIFY(p["proposed"]["content"].get<std::string>().find("s_preview__only") != std::string::npos);
+        QVERIFY(p["current"]["content"].get<std::string>().find("s_preview__only") == std::string::npos);
+        // Redacted like every pipeline people see: the rsyslog key is not in either text.
+        for (const char *which : {"current", "proposed"}) {
+            QVERIFY(p[which]["content"].get<std::string>().find("PRIVATE KEY-----\\n") == std::string::npos);
+            QVERIFY(p[which]["content"].get<std::string>().find("redacted") != std::string::npos);
+        }
+        QCOMPARE(m_server->requestAsAdmin("GET", "/api/v2/logs/sources").body, sourcesBefore);
+        QVERIFY(m_alloy->poll().notModified); // agents are served what they had
+        // Replacing the rsyslog target with one that is disabled drops its exporter; deleting the Loki one drops that.
+        auto disabled = m_server->requestAsAdmin("POST", path, {{"kind", "target"}, {"name", "rsyslog1"},
+            {"record", {{"name", "rsyslog1"}, {"type", "RSYSLOG"}, {"enabled", false},
+                        {"rsyslog", {{"endpoint", "rsyslog.example.com"}, {"port", 6514}, {"tlsBundle", "dc-rsyslog"}}}}}});
+        QCOMPARE(disabled.status, 200);
+        QVERIFY(disabled.json()["proposed"]["content"].get<std::string>().find("t_rsyslog1") == std::string::npos);
+        auto removed = m_server->requestAsAdmin("POST", path, {{"kind", "target"}, {"name", "loki1"}, {"delete", true}});
+        QCOMPARE(removed.status, 200);
+        QVERIFY(removed.json()["proposed"]["content"].get<std::string>().find("loki.write \"t_loki1\"") == std::string::npos);
+        QCOMPARE(m_server->requestAsAdmin("GET", "/api/v2/logs/targets/loki1").status, 200);
+        // An unchanged record says so.
+        auto same = m_server->requestAsAdmin("POST", path, {{"kind", "target"}, {"name", "loki1"},
+            {"record", m_server->requestAsAdmin("GET", "/api/v2/logs/targets/loki1").json()["target"]}});
+        QCOMPARE(same.status, 200);
+        QCOMPARE(same.json()["changed"], nj(false));
+        // The write's own refusals, with the field named under "record".
+        auto bad = m_server->requestAsAdmin("POST", path, {{"kind", "source"},
+            {"record", {{"name", "bad-source"}, {"journald", {{"syslogIdentifier", "two words"}}}}}});
+        QCOMPARE(bad.status, 400);
+        QCOMPARE(bad.json()["field"], nj("record.journald.syslogIdentifier"));
+        auto missingBundle = m_server->requestAsAdmin("POST", path, {{"kind", "target"},
+            {"record", {{"name", "rs2"}, {"type", "RSYSLOG"}, {"rsyslog", {{"endpoint", "h.example"}, {"port", 6514}, {"tlsBundle", "nope"}}}}}});
+        QCOMPARE(missingBundle.status, 400);
+        QCOMPARE(m_server->requestAsAdmin("POST", path, {{"kind", "source"}, {"record", {{"name", "node-manager"},
+            {"journald", {{"syslogIdentifier", "x"}}}}}}).status, 409);
+        QCOMPARE(m_server->requestAsAdmin("POST", path, {{"kind", "target"}, {"name", "no-such"}, {"delete", true}}).status, 404);
+        QCOMPARE(m_server->requestAsAdmin("POST", path, {{"kind", "tls-bundle"}, {"name", "dc-rsyslog"}, {"delete", true}}).status, 400);
+        QCOMPARE(m_server->requestAsAdmin("POST", path, {{"kind", "source"}, {"name", "node-manager"},
+            {"record", {{"name", "renamed"}, {"journald", {{"syslogIdentifier", "x"}}}}}}).json()["field"], nj("record.name"));
+        QCOMPARE(m_server->requestAsAdmin("POST", path, {{"kind", "source"}}).json()["field"], nj("record"));
+        // It needs the scope of the write it previews.
+        const QByteArray viewer = m_server->issueJwt("vera", "viewer");
+        QCOMPARE(m_server->request("POST", path, R"({"kind":"target","name":"loki1","delete":true})",
+                                   {{"Authorization", "Bearer " + viewer}, {"Content-Type", "application/json"}}).status, 403);
+    }
+
     void malformedCallsGetConnectErrors_data()
     {
         QTest::addColumn<QByteArray>("method");

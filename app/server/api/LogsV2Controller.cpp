@@ -43,6 +43,15 @@ void LogsV2Controller::registerRoutes(Router &router)
     m_targets->registerRoutes(router, "/api/v2/logs/targets", scopes::ConfigRead, scopes::ConfigWrite);
 }
 
+json LogsV2Controller::decode(const std::string &kind, const json &body) const
+{
+    if (kind == Source::kind)
+        return decodeSource(body);
+    if (kind == Target::kind)
+        return decodeTarget(body);
+    throw std::logic_error("no preview decoder for kind " + kind);
+}
+
 json LogsV2Controller::decodeSource(const json &body) const
 {
     return Source::fromJson(body).toJson();

@@ -16,6 +16,8 @@ class LogsV2Controller {
 public:
     LogsV2Controller(ConfigStore &store, const SecretBox &secrets, AuditLog &audit);
     void registerRoutes(Router &router);
+    // A source's or target's request body as POST/PUT would store it (the same refusals).
+    lw::Json decode(const std::string &kind, const lw::Json &body) const;
 
 private:
     lw::Json decodeSource(const lw::Json &body) const;

@@ -9,6 +9,7 @@
 
 #include "ValidationError.h"
 
+#include <algorithm>
 #include <cstdio>
 
 namespace lw::server {
@@ -40,7 +41,7 @@ std::shared_ptr<const Pipeline> PipelineCache::snapshot() const
     return m_pipeline;
 }
 
-void PipelineCache::rebuild()
+PipelineInput PipelineCache::gather(const PipelineChange *change) const
 {
     PipelineInput input;
     // A record stored before today's rules (say, a journald identifier with a space) is left out of
@@ -49,14 +50,30 @@ void PipelineCache::rebuild()
         std::fprintf(stderr, "logwardend: %s \"%s\" is left out of the agents' pipeline: %s\n", r.kind.c_str(),
                      r.name.c_str(), e.what());
     };
-    for (const StoredRecord &r : m_store.list(Source::kind)) {
+    // The records of a kind in store order, with the proposed change in its place (or appended).
+    auto records = [this, change](const char *kind) {
+        std::vector<StoredRecord> list = m_store.list(kind);
+        if (!change || change->kind != kind)
+            return list;
+        auto it = std::find_if(list.begin(), list.end(), [&](const StoredRecord &r) { return r.name == change->name; });
+        if (!change->stored) {
+            if (it != list.end())
+                list.erase(it);
+        } else if (it != list.end()) {
+            it->value = change->stored->dump();
+        } else {
+            list.push_back(StoredRecord{kind, change->name, change->stored->dump(), 0, 0});
+        }
+        return list;
+    };
+    for (const StoredRecord &r : records(Source::kind)) {
         try {
             input.sources.push_back(Source::fromJson(Json::parse(r.value)));
         } catch (const std::exception &e) { // ValidationError, or a damaged record
             skip(r, e);
         }
     }
-    for (const StoredRecord &r : m_store.list(Target::kind)) {
+    for (const StoredRecord &r : records(Target::kind)) {
         try {
             input.targets.push_back(Target::fromJson(Json::parse(r.value)));
         } catch (const std::exception &e) { // ValidationError, or a damaged record
@@ -70,7 +87,20 @@ void PipelineCache::rebuild()
             m.keyPem = m_secrets.open(*b.keyCiphertext, "tls-bundle/" + b.name);
         input.tlsBundles.emplace(b.name, std::move(m));
     }
+    return input;
+}
 
+PipelinePreview PipelineCache::preview(const PipelineChange &change) const
+{
+    const PipelineInput input = gather(&change);
+    const std::string content = AlloyRenderer::render(input, false);
+    return {QCryptographicHash::hash(QByteArray::fromStdString(content), QCryptographicHash::Sha256).toHex().toStdString(),
+            AlloyRenderer::render(input, true)};
+}
+
+void PipelineCache::rebuild()
+{
+    const PipelineInput input = gather(nullptr);
     Pipeline p;
     p.content = AlloyRenderer::render(input, false);
     p.redacted = AlloyRenderer::render(input, true);

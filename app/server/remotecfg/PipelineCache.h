@@ -7,7 +7,10 @@
 #include <cstdint>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
+
+#include "Json.h"
 
 namespace lw::server {
 
@@ -23,6 +26,21 @@ struct Pipeline {
     QByteArray notModifiedProto;  // serialized GetConfigResponse with not_modified = true
 };
 
+struct PipelineInput;
+
+// A proposed change to one source or target, for a preview: its stored form, or nothing (a delete).
+struct PipelineChange {
+    std::string kind; // Source::kind or Target::kind
+    std::string name;
+    std::optional<Json> stored;
+};
+
+// What agents would be served with a change applied: the hash they would get and the text people see.
+struct PipelinePreview {
+    std::string hash;
+    std::string redacted;
+};
+
 // The rendered Alloy pipeline, rebuilt once after each change of sources, targets or TLS
 // bundles (lazily, on the next read), never per poll.
 class PipelineCache : public QObject {
@@ -35,12 +53,15 @@ public:
     // From any thread: the current pipeline, or null while a change waits to be rendered.
     std::shared_ptr<const Pipeline> snapshot() const;
     int renderCount() const { return m_renders; }
+    // Renders the pipeline as it would be with `change` applied; nothing is stored or served.
+    PipelinePreview preview(const PipelineChange &change) const;
 
 Q_SIGNALS:
     void invalidated();
 
 private:
     void rebuild();
+    PipelineInput gather(const PipelineChange *change) const;
 
     ConfigStore &m_store;
     const SecretBox &m_secrets;
