@@ -933,6 +933,32 @@ Vergleichen Sie den Fingerabdruck mit dem des Servers (logwardend gibt ihn beim 
     </message>
 </context>
 <context>
+    <name>lw::ui::PipelinePreviewDialog</name>
+    <message>
+        <source>Preview of the agents&apos; pipeline</source>
+        <translation>Vorschau der Pipeline der Agenten</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n collector(s) will receive this pipeline on their next poll.</source>
+        <translation>
+            <numerusform>%n Collector erhält diese Pipeline bei seiner nächsten Abfrage.</numerusform>
+            <numerusform>%n Collectors erhalten diese Pipeline bei ihrer nächsten Abfrage.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This change does not alter what the agents receive.</source>
+        <translation>Diese Änderung ändert nichts an dem, was die Agenten erhalten.</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>&amp;Anwenden</translation>
+    </message>
+    <message>
+        <source>What agents receive now (−) and after this change (+):</source>
+        <translation>Was die Agenten jetzt (−) und nach dieser Änderung (+) erhalten:</translation>
+    </message>
+</context>
+<context>
     <name>lw::ui::ProfilesDialog</name>
     <message>
         <source>&amp;Connect</source>

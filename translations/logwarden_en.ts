@@ -924,6 +924,32 @@ Compare the fingerprint with the server&apos;s (logwardend prints it when it sta
     </message>
 </context>
 <context>
+    <name>lw::ui::PipelinePreviewDialog</name>
+    <message>
+        <source>Preview of the agents&apos; pipeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n collector(s) will receive this pipeline on their next poll.</source>
+        <translation>
+            <numerusform>%n collector will receive this pipeline on its next poll.</numerusform>
+            <numerusform>%n collectors will receive this pipeline on their next poll.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This change does not alter what the agents receive.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What agents receive now (−) and after this change (+):</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>lw::ui::ProfilesDialog</name>
     <message>
         <source>&amp;Connect</source>

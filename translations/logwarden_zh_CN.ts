@@ -932,6 +932,31 @@ SHA-256：%2
     </message>
 </context>
 <context>
+    <name>lw::ui::PipelinePreviewDialog</name>
+    <message>
+        <source>Preview of the agents&apos; pipeline</source>
+        <translation>代理管道预览</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n collector(s) will receive this pipeline on their next poll.</source>
+        <translation>
+            <numerusform>%n 个采集器将在下次轮询时收到此管道。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This change does not alter what the agents receive.</source>
+        <translation>此更改不会改变代理收到的内容。</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>应用(&amp;A)</translation>
+    </message>
+    <message>
+        <source>What agents receive now (−) and after this change (+):</source>
+        <translation>代理当前收到的内容（−）与此更改后收到的内容（+）：</translation>
+    </message>
+</context>
+<context>
     <name>lw::ui::ProfilesDialog</name>
     <message>
         <source>&amp;Connect</source>

@@ -54,6 +54,11 @@ void JsonEditorDialog::showServerError(const QString &message, const QString &fi
                                        : tr("The server refused %1: %2").arg(field, message));
 }
 
+QString JsonEditorDialog::messageText() const
+{
+    return m_message->text();
+}
+
 void JsonEditorDialog::setBusy(bool busy)
 {
     m_buttons->setEnabled(!busy);

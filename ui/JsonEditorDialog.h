@@ -22,6 +22,7 @@ public:
 
     Json value() const;
     void showServerError(const QString &message, const QString &field);
+    QString messageText() const; // what the dialog says under the editor (validation, refusal)
     void setBusy(bool busy);
 
 Q_SIGNALS:

@@ -35,6 +35,9 @@ struct ResourceSpec {
     std::string keyField = "name";
     // Records with "before" and "after" (the audit log): the selected one's changes as a diff.
     bool showChanges = false;
+    // Sources and targets ("source", "target"): a save first shows the agents' pipeline now and
+    // after the change (the server's dry run) and goes on only when the user applies it.
+    std::string previewKind;
     // The first column's initial order (the audit log: newest first).
     Qt::SortOrder initialOrder = Qt::AscendingOrder;
 };

@@ -76,6 +76,7 @@ std::vector<ResourceSpec> standardResources()
                               {"journald", {{"syslogIdentifier", "my-service"}}}},
                          true, false, 0, validating([](const Json &v) { lw::Source::fromJson(v); }), {}, {}};
     sources.singular = tr("source");
+    sources.previewKind = "source";
     out.push_back(sources);
     ResourceSpec targets{tr("Targets"), "/api/v2/logs/targets", "targets", "/api/v2/logs/targets/", "target",
                          {{tr("Name"), "/name"}, {tr("Type"), "/type"}, {tr("Enabled"), "/enabled"}, {tr("Loki URL"), "/loki/url"},
@@ -85,6 +86,7 @@ std::vector<ResourceSpec> standardResources()
                               {"loki", {{"url", "http://loki.example.com:3100/loki/api/v1/push"}}}},
                          true, false, 0, validating([](const Json &v) { lw::Target::fromJson(v); }), {}, {}};
     targets.singular = tr("target");
+    targets.previewKind = "target";
     out.push_back(targets);
     ResourceSpec bundles{tr("TLS Bundles"), "/api/v2/logs/tls-bundles", "tlsBundles", "/api/v2/logs/tls-bundles/", "tlsBundle",
                          {{tr("Name"), "/name"}, {tr("Certificate subject"), "/cert/subject"}, {tr("Issuer"), "/cert/issuer"},

@@ -1,6 +1,7 @@
 #include "ResourceTab.h"
 #include "LineDiff.h"
 #include "ConflictDialog.h"
+#include "PipelinePreviewDialog.h"
 #include "JsonEditorDialog.h"
 #include "TabParts.h"
 
@@ -295,17 +296,7 @@ void ResourceTab::showChanges(const Json &before, const Json &after)
     const auto diff = console::lineDiff(text(before), text(after));
     if (diff.empty())
         return m_details->appendPlainText(tr("(no fields)"));
-    // One colour per kind of line, and the +/- sign too: colour is never the only cue.
-    QString html;
-    for (const console::DiffLine &d : diff) {
-        const bool same = d.op == console::DiffLine::Op::Same;
-        const QString sign = same ? QStringLiteral("&nbsp;&nbsp;") : d.op == console::DiffLine::Op::Removed ? QStringLiteral("-&nbsp;") : QStringLiteral("+&nbsp;");
-        const QString line = sign + d.text.toHtmlEscaped().replace(QLatin1Char(' '), QStringLiteral("&nbsp;"));
-        html += same ? line + QStringLiteral("<br>")
-                     : QStringLiteral("<span style=\"color:%1\">%2</span><br>")
-                           .arg(d.op == console::DiffLine::Op::Removed ? QStringLiteral("#c62828") : QStringLiteral("#2e7d32"), line);
-    }
-    m_details->appendHtml(QStringLiteral("<div style=\"font-family:monospace\">") + html + QStringLiteral("</div>"));
+    m_details->appendHtml(diffHtml(diff));
 }
 
 Json ResourceTab::editable(Json record) const
@@ -320,6 +311,14 @@ void ResourceTab::createRecord()
     auto *dialog = new JsonEditorDialog(tr("New %1").arg(m_spec.singular), m_spec.newTemplate, m_spec.validate, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &JsonEditorDialog::submitted, this, [this, dialog](const Json &value) {
+        previewThen(dialog, {}, value, [this, dialog, value] { submitCreate(dialog, value); });
+    });
+    dialog->open();
+}
+
+void ResourceTab::submitCreate(JsonEditorDialog *dialog, const Json &value)
+{
+    {
         dialog->setBusy(true);
         setPending(+1);
         m_client.post(listPath(), value, console::ApiClient::bound(this, [this, dialog, name = nameOf(value)](const console::ApiResult &r) {
@@ -337,8 +336,33 @@ void ResourceTab::createRecord()
             refresh();
             connect(this, &ResourceTab::refreshed, this, [this, name] { selectName(name); }, Qt::SingleShotConnection);
         }));
-    });
-    dialog->open();
+    }
+}
+
+void ResourceTab::previewThen(JsonEditorDialog *dialog, const std::string &name, const Json &value, std::function<void()> write)
+{
+    if (m_spec.previewKind.empty())
+        return write();
+    Json body{{"kind", m_spec.previewKind}, {"record", value}};
+    if (!name.empty())
+        body["name"] = name;
+    dialog->setBusy(true);
+    setPending(+1);
+    m_client.post(QStringLiteral("/api/v2/logs/pipeline/preview"), body,
+                  console::ApiClient::bound(dialog, [this, dialog, write](const console::ApiResult &r) {
+                      setPending(-1);
+                      dialog->setBusy(false);
+                      if (!r.ok()) {
+                          // The dry run refuses what the save would: name the editor's field.
+                          QString field = r.field;
+                          field = field.startsWith(QLatin1String("record.")) ? field.mid(7) : field == QLatin1String("record") ? QString() : field;
+                          return dialog->showServerError(r.error, field);
+                      }
+                      auto *preview = new PipelinePreviewDialog(r.json, dialog);
+                      preview->setAttribute(Qt::WA_DeleteOnClose);
+                      connect(preview, &QDialog::accepted, this, [write] { write(); });
+                      preview->open();
+                  }));
 }
 
 void ResourceTab::editSelected()
@@ -356,7 +380,7 @@ void ResourceTab::editSelected()
         auto *dialog = new JsonEditorDialog(tr("Edit %1").arg(QString::fromStdString(name)), editable(record), m_spec.validate, this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         connect(dialog, &JsonEditorDialog::submitted, this, [this, dialog, name, etag = r.etag](const Json &value) {
-            saveEdit(dialog, name, value, etag);
+            previewThen(dialog, name, value, [this, dialog, name, value, etag] { saveEdit(dialog, name, value, etag); });
         });
         dialog->open();
     }));

@@ -15,6 +15,7 @@
 #include "ConnectionManager.h"
 #include "ProfileStore.h"
 #include "OverviewTab.h"
+#include "PipelinePreviewDialog.h"
 #include "ProfilesDialog.h"
 #include "ConsoleSettings.h"
 #include "SecretClipboard.h"
@@ -81,6 +82,35 @@ void answerNextMessageBox(QMessageBox::StandardButton button, QString *text = nu
                 if (text)
                     *text = box->text();
                 box->button(button)->click();
+                return;
+            }
+        }
+        if (++*tries > 200)
+            timer->deleteLater();
+    });
+    timer->start(50);
+}
+
+void grabFor(QWidget *widget, const char *name);
+
+// Applies (or cancels) the next pipeline preview once it shows, keeping its summary and diff.
+void answerNextPreview(bool apply, QString *summary = nullptr, QString *diff = nullptr)
+{
+    auto *timer = new QTimer(qApp);
+    auto tries = std::make_shared<int>(0);
+    QObject::connect(timer, &QTimer::timeout, [timer, tries, apply, summary, diff] {
+        for (QWidget *w : QApplication::allWidgets()) {
+            if (auto *preview = qobject_cast<lw::ui::PipelinePreviewDialog *>(w); preview && preview->isVisible()) {
+                timer->deleteLater();
+                grabFor(preview, "pipeline-preview");
+                if (summary)
+                    *summary = preview->summary();
+                if (diff)
+                    *diff = preview->diffText();
+                if (apply)
+                    preview->applyButton()->click();
+                else
+                    preview->reject();
                 return;
             }
         }
@@ -250,6 +280,9 @@ private Q_SLOTS:
         QVERIFY(!dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Save)->isEnabled());
         if (tab == "Tokens")
             answerNextMessageBox(QMessageBox::Close); // the token's secret, shown once
+        const bool previewed = tab == "Sources" || tab == "Targets"; // a save shows the agents' pipeline first
+        if (previewed)
+            answerNextPreview(true);
         saveEditor(createdJson);
         QTRY_COMPARE_WITH_TIMEOUT(m_server->requestAsAdmin("GET", url).status, 200, 5000);
         QTRY_COMPARE_WITH_TIMEOUT(resources->model()->rowCount(), before + 1, 5000);
@@ -277,6 +310,8 @@ private Q_SLOTS:
             conflictSeen = true;
             conflict->findChild<QPushButton *>("overwrite")->click();
         });
+        if (previewed)
+            answerNextPreview(true);
         saveEditor(Json::parse(mine.toStdString()));
         const Json want = Json::parse(expected.toStdString());
         const Json::json_pointer at(pointer.toStdString());
@@ -330,6 +365,52 @@ private Q_SLOTS:
             return false;
         }(), 5000);
         dialog->reject();
+    }
+
+    void savingASourceShowsThePipelineFirst()
+    {
+        // With a target enabled, a new source changes what agents receive.
+        QCOMPARE(m_server->requestAsAdmin("POST", "/api/v2/logs/targets", {{"name", "preview-loki"}, {"type", "LOKI"}, {"enabled", true},
+            {"loki", {{"url", "http://loki.example.com:3100/loki/api/v1/push"}}}}).status, 201);
+        ResourceTab *sources = refreshed("Sources");
+        // Cancelled: back in the editor, nothing stored.
+        QString summary, diff;
+        answerNextPreview(false, &summary, &diff);
+        sources->createRecord();
+        const Json source{{"name", "previewed"}, {"enabled", true}, {"journald", {{"syslogIdentifier", "previewed"}}}};
+        saveEditor(source);
+        QTRY_VERIFY_WITH_TIMEOUT(!diff.isEmpty(), 5000);
+        const int collectors = int(m_server->requestAsAdmin("GET", "/api/v2/logs/collectors").json()["collectors"].size());
+        QVERIFY2(summary.contains(QString("%1 collector").arg(collectors)) && summary.contains("will receive this pipeline"),
+                 qPrintable(summary));
+        QVERIFY2(diff.contains("+ loki.source.journal \"s_previewed\""), qPrintable(diff.left(600)));
+        QVERIFY(!diff.contains("- loki.source.journal \"s_previewed\""));
+        QVERIFY(waitForTopLevel<lw::ui::JsonEditorDialog>()); // still open for another try
+        QCOMPARE(m_server->requestAsAdmin("GET", "/api/v2/logs/sources/previewed").status, 404);
+        // Applied: the source is stored.
+        answerNextPreview(true);
+        saveEditor(source);
+        QTRY_COMPARE_WITH_TIMEOUT(m_server->requestAsAdmin("GET", "/api/v2/logs/sources/previewed").status, 200, 5000);
+        QTRY_VERIFY_WITH_TIMEOUT([] { // the editor closed once the save went through
+            const auto widgets = QApplication::topLevelWidgets();
+            return std::none_of(widgets.begin(), widgets.end(), [](QWidget *w) {
+                return qobject_cast<lw::ui::JsonEditorDialog *>(w) && w->isVisible();
+            });
+        }(), 5000);
+
+        // A refusal of the dry run (a bundle the server does not have) lands on the editor's field.
+        ResourceTab *targets = refreshed("Targets");
+        targets->createRecord();
+        saveEditor(Json{{"name", "rs-preview"}, {"type", "RSYSLOG"}, {"enabled", true},
+                        {"rsyslog", {{"endpoint", "rsyslog.example.com"}, {"port", 6514}, {"tlsBundle", "no-such-bundle"}}}});
+        auto *editor = waitForTopLevel<lw::ui::JsonEditorDialog>();
+        QVERIFY(editor);
+        QTRY_VERIFY_WITH_TIMEOUT(editor->messageText().contains("The server refused rsyslog.tlsBundle"), 5000);
+        QVERIFY2(!editor->messageText().contains("record."), qPrintable(editor->messageText()));
+        editor->reject();
+        QCOMPARE(m_server->requestAsAdmin("GET", "/api/v2/logs/targets/rs-preview").status, 404);
+        QCOMPARE(m_server->requestAsAdmin("DELETE", "/api/v2/logs/sources/previewed").status, 200);
+        QCOMPARE(m_server->requestAsAdmin("DELETE", "/api/v2/logs/targets/preview-loki").status, 200);
     }
 
     void collectorPipelineShowsWithAndWithoutAName()
