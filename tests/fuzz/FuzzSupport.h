@@ -10,6 +10,7 @@
 #include "store/AuditLog.h"
 #include "api/CollectorsController.h"
 #include "api/LogsV2Controller.h"
+#include "api/PipelinePreviewController.h"
 #include "auth/CredentialResolver.h"
 #include "auth/Principal.h"
 #include "http/Router.h"
@@ -87,6 +88,7 @@ struct ApiWorld {
     server::PipelineCache pipeline{store, secrets};
     server::CollectorRegistry registry{store};
     server::CollectorsController collectors{registry, pipeline};
+    server::PipelinePreviewController preview{store, logs, pipeline, registry};
     server::AgentCredentials agents{store, FuzzAgentToken, 10000};
     server::ConnectService connect{pipeline, registry, "", agents};
     server::Router api;
@@ -98,6 +100,7 @@ struct ApiWorld {
         admin.registerRoutes(api);
         logs.registerRoutes(api);
         collectors.registerRoutes(api);
+        preview.registerRoutes(api);
         connect.registerRoutes(remotecfg);
         auto p = std::make_shared<server::Principal>();
         p->subject = "system:cluster-admin";

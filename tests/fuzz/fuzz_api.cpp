@@ -1,5 +1,5 @@
 // The JSON codecs and validators of every API resource (log streaming v2, admin v3 and its v1/v2
-// aliases, ingest tokens, users), through the real routes and handlers on an in-memory store.
+// aliases, ingest tokens, users, the pipeline preview), through the real routes and handlers on an in-memory store.
 // Input: route byte, method byte, then lines: name, second name, If-Match, query; then the body.
 #include "FuzzSupport.h"
 
@@ -12,7 +12,7 @@ const char *const Routes[] = {
     "/admin/api/v3/users/{}", "/admin/api/v3/users/{}/access-key", "/admin/api/v3/tenants/{}/ingest-tokens",
     "/admin/api/v3/tenants/{}/ingest-tokens/{}", "/admin/api/v3/clusters", "/admin/api/v3/clusters/{}", "/admin/api/v3/audit",
     "/admin/api/v1/instances", "/admin/api/v1/instances/{}", "/admin/api/v2/tenants/{}", "/admin/api/v2/accesspolicies",
-    "/admin/api/v2/tokens/{}"};
+    "/admin/api/v2/tokens/{}", "/api/v2/logs/pipeline/preview"};
 const char *const Methods[] = {"GET", "POST", "PUT", "DELETE"};
 } // namespace
 

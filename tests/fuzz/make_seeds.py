@@ -14,7 +14,9 @@ routes = ["/api/v2/logs/sources", "/api/v2/logs/sources/{}", "/api/v2/logs/targe
           "/api/v2/logs/collectors/{}/config", "/admin/api/v3/tenants", "/admin/api/v3/tenants/{}", "/admin/api/v3/accesspolicies",
           "/admin/api/v3/accesspolicies/{}", "/admin/api/v3/tokens", "/admin/api/v3/tokens/{}", "/admin/api/v3/users",
           "/admin/api/v3/users/{}", "/admin/api/v3/users/{}/access-key", "/admin/api/v3/tenants/{}/ingest-tokens",
-          "/admin/api/v3/tenants/{}/ingest-tokens/{}"]
+          "/admin/api/v3/tenants/{}/ingest-tokens/{}", "/admin/api/v3/clusters", "/admin/api/v3/clusters/{}", "/admin/api/v3/audit",
+          "/admin/api/v1/instances", "/admin/api/v1/instances/{}", "/admin/api/v2/tenants/{}", "/admin/api/v2/accesspolicies",
+          "/admin/api/v2/tokens/{}", "/api/v2/logs/pipeline/preview"]
 methods = ["GET", "POST", "PUT", "DELETE"]
 def api(name, route, method, body, n1="", n2="", ifmatch="", query=""):
     write("fuzz_api", name, bytes([routes.index(route), methods.index(method)]) + f"{n1}\n{n2}\n{ifmatch}\n{query}\n".encode() + body.encode())
@@ -31,6 +33,8 @@ api("token", "/admin/api/v3/tokens", "POST", json.dumps({"name": "ci", "access_p
 api("user", "/admin/api/v3/users", "POST", json.dumps({"name": "alice", "scopes": ["logsource:read", "search:read"], "realms": [{"tenant": "*", "cluster": "logwarden"}]}))
 api("ingest-token", "/admin/api/v3/tenants/{}/ingest-tokens", "POST", json.dumps({"name": "shipper", "parser": "json"}), "team-a")
 api("deactivate", "/admin/api/v3/tenants/{}", "PUT", json.dumps({"status": "inactive"}), "team-a", "", '"3"')
+api("preview-create", "/api/v2/logs/pipeline/preview", "POST", json.dumps({"kind": "source", "record": {"name": "preview-me", "journald": {"syslogIdentifier": "p"}}}))
+api("preview-delete", "/api/v2/logs/pipeline/preview", "POST", json.dumps({"kind": "target", "name": "loki1", "delete": True}))
 api("list-inactive", "/admin/api/v3/tokens", "GET", "", "", "", "", "include-non-active=true")
 
 def connect(name, call, encoding, query, body):
