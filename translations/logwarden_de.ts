@@ -931,6 +931,10 @@ Vergleichen Sie den Fingerabdruck mit dem des Servers (logwardend gibt ihn beim 
         <source>the audit log</source>
         <translation>das Prüfprotokoll</translation>
     </message>
+    <message>
+        <source>Could not load %1: the server&apos;s answer is not what the API returns.</source>
+        <translation>%1 konnte nicht geladen werden: die Antwort des Servers entspricht nicht der API.</translation>
+    </message>
 </context>
 <context>
     <name>lw::ui::PipelinePreviewDialog</name>
@@ -1198,6 +1202,10 @@ Vergleichen Sie den Fingerabdruck mit dem des Servers (logwardend gibt ihn beim 
     <message>
         <source>(no fields)</source>
         <translation>(keine Felder)</translation>
+    </message>
+    <message>
+        <source>the server&apos;s answer is not a preview</source>
+        <translation>die Antwort des Servers ist keine Vorschau</translation>
     </message>
 </context>
 <context>

@@ -922,6 +922,10 @@ Compare the fingerprint with the server&apos;s (logwardend prints it when it sta
         <source>the audit log</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Could not load %1: the server&apos;s answer is not what the API returns.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>lw::ui::PipelinePreviewDialog</name>
@@ -1188,6 +1192,10 @@ Compare the fingerprint with the server&apos;s (logwardend prints it when it sta
     </message>
     <message>
         <source>(no fields)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server&apos;s answer is not a preview</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

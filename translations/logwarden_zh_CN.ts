@@ -930,6 +930,10 @@ SHA-256：%2
         <source>the audit log</source>
         <translation>审计日志</translation>
     </message>
+    <message>
+        <source>Could not load %1: the server&apos;s answer is not what the API returns.</source>
+        <translation>无法加载%1：服务器的应答不符合 API。</translation>
+    </message>
 </context>
 <context>
     <name>lw::ui::PipelinePreviewDialog</name>
@@ -1196,6 +1200,10 @@ SHA-256：%2
     <message>
         <source>(no fields)</source>
         <translation>（无字段）</translation>
+    </message>
+    <message>
+        <source>the server&apos;s answer is not a preview</source>
+        <translation>服务器的应答不是预览</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,6 @@
 #include "JsonEditorDialog.h"
 
+#include <QCloseEvent>
 #include <QDialogButtonBox>
 #include <QFontDatabase>
 #include <QLabel>
@@ -19,6 +20,7 @@ JsonEditorDialog::JsonEditorDialog(const QString &title, const Json &initial, st
     m_editor->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_editor->setPlainText(QString::fromStdString(initial.dump(2)));
     m_message->setWordWrap(true);
+    m_message->setTextFormat(Qt::PlainText); // the server's words are text, never markup
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_editor);
     layout->addWidget(m_message);
@@ -59,8 +61,22 @@ QString JsonEditorDialog::messageText() const
     return m_message->text();
 }
 
+void JsonEditorDialog::reject()
+{
+    if (!m_busy)
+        QDialog::reject();
+}
+
+void JsonEditorDialog::closeEvent(QCloseEvent *event)
+{
+    if (m_busy)
+        return event->ignore();
+    QDialog::closeEvent(event);
+}
+
 void JsonEditorDialog::setBusy(bool busy)
 {
+    m_busy = busy;
     m_buttons->setEnabled(!busy);
     m_editor->setReadOnly(busy);
 }

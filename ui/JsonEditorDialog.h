@@ -23,7 +23,14 @@ public:
     Json value() const;
     void showServerError(const QString &message, const QString &field);
     QString messageText() const; // what the dialog says under the editor (validation, refusal)
+    // While busy (a request about this record is in flight) Save is off and the dialog does not
+    // close (Esc, Cancel, the window's close button): the answer always finds it.
     void setBusy(bool busy);
+    bool isBusy() const { return m_busy; }
+    void reject() override;
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
 
 Q_SIGNALS:
     void submitted(const Json &value);
@@ -35,6 +42,7 @@ private:
     QLabel *m_message;
     QDialogButtonBox *m_buttons;
     std::function<QString(const Json &)> m_validate;
+    bool m_busy = false;
 };
 
 } // namespace lw::ui

@@ -115,7 +115,8 @@ void MainWindow::saveWindowState() const
 {
     console::ConsoleSettingsFile settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
-    settings.setValue(QStringLiteral("window/tab"), m_tabWidget->currentIndex());
+    // The tab by its key, which no new tab or translation moves (an index did, once the Overview came first).
+    settings.setValue(QStringLiteral("window/tab"), tabKey(m_tabWidget->currentIndex()));
     for (const ResourceTab *t : m_tabs)
         settings.setValue(QStringLiteral("window/tables/") + t->stateKey(), t->saveViewState());
 }
@@ -127,9 +128,19 @@ void MainWindow::restoreWindowState()
         resize(1180, 720);
     for (ResourceTab *t : m_tabs)
         t->restoreViewState(settings.value(QStringLiteral("window/tables/") + t->stateKey()).toByteArray());
-    const int tab = settings.value(QStringLiteral("window/tab"), 0).toInt();
-    if (tab >= 0 && tab < m_tabWidget->count())
-        m_tabWidget->setCurrentIndex(tab);
+    const QString tab = settings.value(QStringLiteral("window/tab")).toString();
+    for (int i = 0; i < m_tabWidget->count(); ++i) {
+        if (tabKey(i) == tab) // (an index saved by an older version matches no key: the Overview stays)
+            m_tabWidget->setCurrentIndex(i);
+    }
+}
+
+QString MainWindow::tabKey(int index) const
+{
+    QWidget *widget = m_tabWidget->widget(index);
+    if (const auto *resource = qobject_cast<const ResourceTab *>(widget))
+        return resource->stateKey();
+    return widget == m_overview ? QStringLiteral("overview") : QStringLiteral("logs");
 }
 
 void MainWindow::applySettings(const console::ConsoleSettings &settings)
@@ -202,10 +213,7 @@ bool MainWindow::showTab(const QString &title)
 {
     for (int i = 0; i < m_tabWidget->count(); ++i) {
         // The shown (translated) title, or the resource's key ("collectors"), which works in any language.
-        const auto *resource = qobject_cast<const ResourceTab *>(m_tabWidget->widget(i));
-        const QString key = resource                               ? resource->stateKey()
-                            : m_tabWidget->widget(i) == m_overview ? QStringLiteral("overview")
-                                                                   : QStringLiteral("logs");
+        const QString key = tabKey(i);
         if (m_tabWidget->tabText(i).remove(QLatin1Char('&')).compare(title, Qt::CaseInsensitive) == 0
             || key.compare(title, Qt::CaseInsensitive) == 0) {
             m_tabWidget->setCurrentIndex(i);

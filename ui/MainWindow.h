@@ -59,6 +59,7 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
+    QString tabKey(int index) const; // "overview", "sources", …, "logs": the same in every language
     console::ApiClient &m_client;
     QTabWidget *m_tabWidget;
     QLabel *m_serverLabel;

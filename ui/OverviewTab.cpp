@@ -6,6 +6,7 @@
 #include "AccessModels.h"
 
 #include <QDateTime>
+#include <functional>
 #include <QGridLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -173,7 +174,7 @@ void OverviewTab::showTokens(const Json &tokens)
 
 void OverviewTab::showCounts(const QString &key, const Json &list)
 {
-    setFigure(key, static_cast<int>(list.value("items", Json::array()).size()), Tone::None);
+    setFigure(key, static_cast<int>(list.at("items").get_ref<const Json::array_t &>().size()), Tone::None);
 }
 
 void OverviewTab::showChanges(const Json &audit)
@@ -210,13 +211,19 @@ void OverviewTab::requestDone(const QString &error)
         m_error->show();
         Q_EMIT failed(m_errors.first());
     }
+    if (m_refreshQueued) {
+        m_refreshQueued = false;
+        return refresh();
+    }
     Q_EMIT refreshed();
 }
 
 void OverviewTab::refresh()
 {
-    if (m_pending > 0)
+    if (m_pending > 0) { // (a switch of server during a load: load again once it is over)
+        m_refreshQueued = true;
         return;
+    }
     m_errors.clear();
     m_pending = 6;
     m_busy->show();
@@ -231,26 +238,34 @@ void OverviewTab::refresh()
         {"/admin/api/v3/tenants", QStringLiteral("tenants")},
         {"/admin/api/v3/accesspolicies", QStringLiteral("policies")},
         {"/admin/api/v3/users", QStringLiteral("users")}};
-    for (const auto &[path, key] : lists) {
-        m_client.get(QString::fromLatin1(path), console::ApiClient::bound(this, [this, key, fail](const console::ApiResult &r) {
+    // Answers are read defensively: a body of another shape is an error in the tab, never an
+    // exception in the event loop.
+    const auto reading = [this](const QString &what, const std::function<void()> &show) {
+        try {
+            show();
+            requestDone({});
+        } catch (const std::exception &) {
+            requestDone(tr("Could not load %1: the server's answer is not what the API returns.").arg(what));
+        }
+    };
+    for (const auto &list : lists) {
+        const QString key = list.second; // (a copy: clang cannot capture a structured binding)
+        m_client.get(QString::fromLatin1(list.first), console::ApiClient::bound(this, [this, key, fail, reading](const console::ApiResult &r) {
             if (!r.ok())
                 return requestDone(fail(m_words.at(key), r));
-            showCounts(key, r.json);
-            requestDone({});
+            reading(m_words.at(key), [&] { showCounts(key, r.json); });
         }));
     }
-    m_client.get(QStringLiteral("/admin/api/v3/tokens"), console::ApiClient::bound(this, [this, fail](const console::ApiResult &r) {
+    m_client.get(QStringLiteral("/admin/api/v3/tokens"), console::ApiClient::bound(this, [this, fail, reading](const console::ApiResult &r) {
         if (!r.ok())
             return requestDone(fail(tr("tokens"), r));
-        showTokens(r.json);
-        requestDone({});
+        reading(tr("tokens"), [&] { showTokens(r.json); });
     }));
     m_client.get(QStringLiteral("/admin/api/v3/audit?limit=%1").arg(Changes),
-                 console::ApiClient::bound(this, [this, fail](const console::ApiResult &r) {
+                 console::ApiClient::bound(this, [this, fail, reading](const console::ApiResult &r) {
                      if (!r.ok())
                          return requestDone(fail(tr("the audit log"), r));
-                     showChanges(r.json);
-                     requestDone({});
+                     reading(tr("the audit log"), [&] { showChanges(r.json); });
                  }));
 }
 

@@ -60,6 +60,7 @@ private:
     QProgressBar *m_busy;
     QPushButton *m_refresh;
     int m_pending = 0;
+    bool m_refreshQueued = false;
     QStringList m_errors;
 };
 

@@ -16,16 +16,21 @@ PipelinePreviewDialog::PipelinePreviewDialog(const Json &preview, QWidget *paren
     : QDialog(parent), m_summary(new QLabel(this)), m_diff(new QPlainTextEdit(this))
 {
     setWindowTitle(tr("Preview of the agents' pipeline"));
-    const int collectors = preview.value("collectors", 0);
-    const bool changed = preview.value("changed", true);
+    // The server's answer, read defensively: a field of the wrong type reads as absent.
+    const auto field = [&preview](const char *name) { return preview.is_object() && preview.contains(name) ? preview[name] : Json(); };
+    const int collectors = field("collectors").is_number_integer() ? field("collectors").get<int>() : 0;
+    const bool changed = !field("changed").is_boolean() || field("changed").get<bool>();
     m_summary->setWordWrap(true);
     m_summary->setText(changed ? tr("%n collector(s) will receive this pipeline on their next poll.", nullptr, collectors)
                                : tr("This change does not alter what the agents receive."));
     m_diff->setReadOnly(true);
     m_diff->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_diff->setLineWrapMode(QPlainTextEdit::NoWrap);
-    const auto text = [&preview](const char *which) {
-        return QString::fromStdString(preview.value(which, Json::object()).value("content", ""));
+    const auto text = [&field](const char *which) {
+        const Json side = field(which);
+        return side.is_object() && side.contains("content") && side["content"].is_string()
+                   ? QString::fromStdString(side["content"].get<std::string>())
+                   : QString();
     };
     m_diff->appendHtml(diffHtml(console::lineDiff(text("current"), text("proposed")), 4));
     m_diff->moveCursor(QTextCursor::Start);

@@ -164,7 +164,7 @@ std::vector<ResourceSpec> standardResources()
                         {tr("Kind"), "/kind"}, {tr("Name"), "/name"}},
                        nullptr, false, false, 0, {}, {}, {}};
     audit.singular = tr("audit entry");
-    audit.keyField = "time";
+    audit.keyField = "id";
     audit.showChanges = true;
     audit.initialOrder = Qt::DescendingOrder;
     out.push_back(audit);

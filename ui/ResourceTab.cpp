@@ -2,6 +2,8 @@
 #include "LineDiff.h"
 #include "ConflictDialog.h"
 #include "PipelinePreviewDialog.h"
+
+#include <QPointer>
 #include "JsonEditorDialog.h"
 #include "TabParts.h"
 
@@ -349,10 +351,14 @@ void ResourceTab::previewThen(JsonEditorDialog *dialog, const std::string &name,
     dialog->setBusy(true);
     setPending(+1);
     m_client.post(QStringLiteral("/api/v2/logs/pipeline/preview"), body,
-                  console::ApiClient::bound(dialog, [this, dialog, write](const console::ApiResult &r) {
+                  console::ApiClient::bound(this, [this, dialog = QPointer<JsonEditorDialog>(dialog), write](const console::ApiResult &r) {
                       setPending(-1);
+                      if (!dialog)
+                          return;
                       dialog->setBusy(false);
-                      if (!r.ok()) {
+                      if (!r.ok() || !r.json.is_object()) {
+                          if (r.ok())
+                              return dialog->showServerError(tr("the server's answer is not a preview"), {});
                           // The dry run refuses what the save would: name the editor's field.
                           QString field = r.field;
                           field = field.startsWith(QLatin1String("record.")) ? field.mid(7) : field == QLatin1String("record") ? QString() : field;

@@ -23,6 +23,7 @@ void setUpBusyBar(QProgressBar *bar)
 void setUpErrorLabel(QLabel *label)
 {
     label->setWordWrap(true);
+    label->setTextFormat(Qt::PlainText); // errors quote servers and agents: text, never markup
     label->setStyleSheet(QStringLiteral("color: #c62828;"));
     label->setTextInteractionFlags(Qt::TextSelectableByMouse);
     label->hide();

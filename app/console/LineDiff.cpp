@@ -4,18 +4,11 @@
 
 namespace lw::console {
 
-std::vector<DiffLine> lineDiff(const QString &before, const QString &after, int maxLines)
+namespace {
+
+// The longest common subsequence of two short texts, as Same/Removed/Added lines.
+void alignMiddle(const QStringList &a, const QStringList &b, std::vector<DiffLine> &out)
 {
-    const QStringList a = before.isEmpty() ? QStringList() : before.split(QLatin1Char('\n'));
-    const QStringList b = after.isEmpty() ? QStringList() : after.split(QLatin1Char('\n'));
-    std::vector<DiffLine> out;
-    if (a.size() > maxLines || b.size() > maxLines) {
-        for (const QString &line : a)
-            out.push_back({DiffLine::Op::Removed, line});
-        for (const QString &line : b)
-            out.push_back({DiffLine::Op::Added, line});
-        return out;
-    }
     // lcs[i][j]: the length of the common subsequence of a[i..] and b[j..], filled from the end
     // (at most 2001 x 2001 ints, 16 MB, with the default limit).
     const size_t n = static_cast<size_t>(a.size()), m = static_cast<size_t>(b.size());
@@ -40,6 +33,36 @@ std::vector<DiffLine> lineDiff(const QString &before, const QString &after, int 
         out.push_back({DiffLine::Op::Removed, a[qsizetype(i)]});
     for (; j < m; ++j)
         out.push_back({DiffLine::Op::Added, b[qsizetype(j)]});
+}
+
+} // namespace
+
+std::vector<DiffLine> lineDiff(const QString &before, const QString &after, int maxLines)
+{
+    const QStringList a = before.isEmpty() ? QStringList() : before.split(QLatin1Char('\n'));
+    const QStringList b = after.isEmpty() ? QStringList() : after.split(QLatin1Char('\n'));
+    // The lines both texts start and end with are kept as they are; only the middle is aligned
+    // (one record changed in a pipeline of a thousand is a short middle).
+    qsizetype head = 0;
+    while (head < a.size() && head < b.size() && a[head] == b[head])
+        ++head;
+    qsizetype tail = 0;
+    while (tail < a.size() - head && tail < b.size() - head && a[a.size() - 1 - tail] == b[b.size() - 1 - tail])
+        ++tail;
+    std::vector<DiffLine> out;
+    for (qsizetype k = 0; k < head; ++k)
+        out.push_back({DiffLine::Op::Same, a[k]});
+    const QStringList midA = a.mid(head, a.size() - head - tail), midB = b.mid(head, b.size() - head - tail);
+    if (midA.size() > maxLines || midB.size() > maxLines) {
+        for (const QString &line : midA)
+            out.push_back({DiffLine::Op::Removed, line});
+        for (const QString &line : midB)
+            out.push_back({DiffLine::Op::Added, line});
+    } else {
+        alignMiddle(midA, midB, out);
+    }
+    for (qsizetype k = a.size() - tail; k < a.size(); ++k)
+        out.push_back({DiffLine::Op::Same, a[k]});
     return out;
 }
 

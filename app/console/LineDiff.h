@@ -14,8 +14,8 @@ struct DiffLine {
     QString text;
 };
 
-// Texts over maxLines lines each are not aligned (the table would be quadratic): every line of
-// `before` is then removed and every line of `after` added.
+// The common first and last lines are kept as they are; a middle over maxLines lines on either
+// side is not aligned (the table would be quadratic): its lines are all removed, then all added.
 std::vector<DiffLine> lineDiff(const QString &before, const QString &after, int maxLines = 2000);
 
 // "  same", "- removed", "+ added", one per line.

@@ -10,6 +10,7 @@
 #include <QPainter>
 #include <QPixmap>
 #include <QStringList>
+#include <QTextDocument>
 
 #include <simdjson.h>
 
@@ -85,9 +86,13 @@ bool JsonTableModel::loadRecords(const QByteArray &body, const std::string &list
     for (simdjson::dom::element record : list) {
         json.push_back(simdjson::minify(record));
         std::string_view name;
-        if (record[m_keyField].get_string().get(name) != simdjson::SUCCESS)
-            name = {};
-        names.emplace_back(name);
+        int64_t number = 0;
+        if (record[m_keyField].get_string().get(name) == simdjson::SUCCESS)
+            names.emplace_back(name);
+        else if (record[m_keyField].get_int64().get(number) == simdjson::SUCCESS) // (the audit log's ids)
+            names.push_back(std::to_string(number));
+        else
+            names.emplace_back();
     }
     // Cells in a pass of their own, so their texts sit together in memory: a filter keystroke
     // scans them all, and interleaved with the records' JSON it ran at about half the speed.
@@ -212,7 +217,7 @@ QString JsonTableModel::ageText(const QString &rfc3339, qint64 nowMs)
     if (!ms)
         return {};
     const qint64 seconds = (nowMs - *ms) / 1000;
-    if (seconds < 0)
+    if (seconds < -60) // (a clock a little behind the server's is not "the future")
         return tr("in the future");
     if (seconds < 5)
         return tr("now");
@@ -226,6 +231,11 @@ QString JsonTableModel::ageText(const QString &rfc3339, qint64 nowMs)
 }
 
 namespace {
+
+QString plainTip(const QString &text)
+{
+    return Qt::mightBeRichText(text) ? Qt::convertFromPlainText(text) : text;
+}
 
 // A small filled circle in the tone's colour, beside the words (colour is not the only cue: the
 // words say it too).
@@ -280,7 +290,8 @@ QVariant JsonTableModel::data(const QModelIndex &index, int role) const
             const auto ms = lw::parseRfc3339Millis(m_texts[cell].toStdString());
             return ms ? QLocale().toString(QDateTime::fromMSecsSinceEpoch(*ms), QLocale::LongFormat) : m_texts[cell];
         }
-        return m_raw[cell].isEmpty() ? m_texts[cell] : m_raw[cell];
+        // Values come from servers and agents: one that looks like markup is shown as the text it is.
+        return plainTip(m_raw[cell].isEmpty() ? m_texts[cell] : m_raw[cell]);
     case SortRole:
         return sortKey(index.row(), index.column());
     case Qt::ForegroundRole:

@@ -281,9 +281,12 @@ private Q_SLOTS:
         if (tab == "Tokens")
             answerNextMessageBox(QMessageBox::Close); // the token's secret, shown once
         const bool previewed = tab == "Sources" || tab == "Targets"; // a save shows the agents' pipeline first
+        QString createPreview, editPreview;
         if (previewed)
-            answerNextPreview(true);
+            answerNextPreview(true, &createPreview);
         saveEditor(createdJson);
+        if (previewed)
+            QTRY_VERIFY_WITH_TIMEOUT(!createPreview.isEmpty(), 5000);
         QTRY_COMPARE_WITH_TIMEOUT(m_server->requestAsAdmin("GET", url).status, 200, 5000);
         QTRY_COMPARE_WITH_TIMEOUT(resources->model()->rowCount(), before + 1, 5000);
         if (tab == "Tokens") {
@@ -311,8 +314,10 @@ private Q_SLOTS:
             conflict->findChild<QPushButton *>("overwrite")->click();
         });
         if (previewed)
-            answerNextPreview(true);
+            answerNextPreview(true, &editPreview);
         saveEditor(Json::parse(mine.toStdString()));
+        if (previewed)
+            QTRY_VERIFY_WITH_TIMEOUT(!editPreview.isEmpty(), 5000);
         const Json want = Json::parse(expected.toStdString());
         const Json::json_pointer at(pointer.toStdString());
         QTRY_COMPARE_WITH_TIMEOUT(m_server->requestAsAdmin("GET", url).json().value(at, Json()), want, 5000);

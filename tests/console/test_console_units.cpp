@@ -362,8 +362,17 @@ private Q_SLOTS:
         QCOMPARE(unifiedText(lineDiff("old", "")), QString("- old"));
         QCOMPARE(unifiedText(lineDiff("same\nsame", "same\nsame")), QString("  same\n  same"));
         QCOMPARE(unifiedText(lineDiff("1\n2\n3\n4", "0\n1\n3\n4\n5")), QString("+ 0\n  1\n- 2\n  3\n  4\n+ 5"));
-        // Past the limit: no alignment (it would be quadratic), everything out and in.
-        QCOMPARE(unifiedText(lineDiff("a\nb\nc", "a\nb\nd", 2)), QString("- a\n- b\n- c\n+ a\n+ b\n+ d"));
+        // Past the limit: the middle is not aligned (it would be quadratic), everything in it out and in;
+        // the common first and last lines stay, however long the texts.
+        QCOMPARE(unifiedText(lineDiff("x\na\nb\nc\ny", "x\nb\na\nd\ny", 2)), QString("  x\n- a\n- b\n- c\n+ b\n+ a\n+ d\n  y"));
+        QStringList big;
+        for (int i = 0; i < 50000; ++i)
+            big << QString::number(i);
+        QStringList changed = big;
+        changed[25000] = "changed";
+        const auto diff = lineDiff(big.join('\n'), changed.join('\n'));
+        QCOMPARE(diff.size(), size_t(50001));
+        QCOMPARE(int(std::count_if(diff.begin(), diff.end(), [](const auto &d) { return d.op != lw::console::DiffLine::Op::Same; })), 2);
     }
 
     void agesReadAsPeopleSayThem()
@@ -374,7 +383,8 @@ private Q_SLOTS:
         QCOMPARE(lw::JsonTableModel::ageText("2026-12-02T11:55:00Z", now), QString("5 min ago"));
         QCOMPARE(lw::JsonTableModel::ageText("2026-12-02T09:00:00Z", now), QString("3 h ago"));
         QCOMPARE(lw::JsonTableModel::ageText("2026-11-29T12:00:00Z", now), QString("3 d ago"));
-        QCOMPARE(lw::JsonTableModel::ageText("2026-12-02T12:01:00Z", now), QString("in the future"));
+        QCOMPARE(lw::JsonTableModel::ageText("2026-12-02T12:05:00Z", now), QString("in the future"));
+        QCOMPARE(lw::JsonTableModel::ageText("2026-12-02T12:00:30Z", now), QString("now")); // a clock a little behind
         QCOMPARE(lw::JsonTableModel::ageText("yesterday", now), QString());
         // An Age column sorts by the time itself, not by its words.
         lw::JsonTableModel model({{"Seen", "/seen", lw::JsonTableModel::Column::Kind::Age}});

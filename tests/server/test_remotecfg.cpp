@@ -299,6 +299,7 @@ private Q_SLOTS:
         auto missingBundle = m_server->requestAsAdmin("POST", path, {{"kind", "target"},
             {"record", {{"name", "rs2"}, {"type", "RSYSLOG"}, {"rsyslog", {{"endpoint", "h.example"}, {"port", 6514}, {"tlsBundle", "nope"}}}}}});
         QCOMPARE(missingBundle.status, 400);
+        QCOMPARE(missingBundle.json()["field"], nj("record.rsyslog.tlsBundle"));
         QCOMPARE(m_server->requestAsAdmin("POST", path, {{"kind", "source"}, {"record", {{"name", "node-manager"},
             {"journald", {{"syslogIdentifier", "x"}}}}}}).status, 409);
         QCOMPARE(m_server->requestAsAdmin("POST", path, {{"kind", "target"}, {"name", "no-such"}, {"delete", true}}).status, 404);
@@ -306,6 +307,21 @@ private Q_SLOTS:
         QCOMPARE(m_server->requestAsAdmin("POST", path, {{"kind", "source"}, {"name", "node-manager"},
             {"record", {{"name", "renamed"}, {"journald", {{"syslogIdentifier", "x"}}}}}}).json()["field"], nj("record.name"));
         QCOMPARE(m_server->requestAsAdmin("POST", path, {{"kind", "source"}}).json()["field"], nj("record"));
+        // An edit without "name" in the record takes the one it replaces, as PUT does.
+        QCOMPARE(m_server->requestAsAdmin("POST", path, {{"kind", "source"}, {"name", "node-manager"},
+            {"record", {{"journald", {{"syslogIdentifier", "node-manager"}}}, {"minLevel", "WARN"}}}}).status, 200);
+        // What the preview says agents would get is what they get once the write is made.
+        const nj source = {{"name", "preview-applied"}, {"enabled", true}, {"journald", {{"syslogIdentifier", "applied"}}}};
+        const std::string proposed = m_server->requestAsAdmin("POST", path, {{"kind", "source"}, {"record", source}})
+                                         .json()["proposed"]["hash"].get<std::string>();
+        QCOMPARE(m_server->requestAsAdmin("POST", "/api/v2/logs/sources", source).status, 201);
+        QCOMPARE(m_server->requestAsAdmin("GET", "/api/v2/logs/collectors/c00-s00/config").json()["hash"], nj(proposed));
+        const std::string afterDelete = m_server->requestAsAdmin("POST", path, {{"kind", "source"}, {"name", "preview-applied"}, {"delete", true}})
+                                            .json()["proposed"]["hash"].get<std::string>();
+        QCOMPARE(afterDelete, served["hash"].get<std::string>()); // deleting it again gives back what was served
+        QCOMPARE(m_server->requestAsAdmin("DELETE", "/api/v2/logs/sources/preview-applied").status, 200);
+        QCOMPARE(m_server->requestAsAdmin("GET", "/api/v2/logs/collectors/c00-s00/config").json()["hash"], served["hash"]);
+        m_alloy->pollAndApply();
         // It needs the scope of the write it previews.
         const QByteArray viewer = m_server->issueJwt("vera", "viewer");
         QCOMPARE(m_server->request("POST", path, R"({"kind":"target","name":"loki1","delete":true})",

@@ -57,9 +57,13 @@ HttpResponse PipelinePreviewController::preview(HttpRequest &req)
             throw ValidationError("record", "\"record\" is required: the " + kindWord + " as it would be written",
                                   "missing_field");
         // The same decoder as POST and PUT: the same refusals, naming fields under "record".
+        // As PUT does: a record without a name takes the one it replaces.
+        Json named = *record;
+        if (name && named.is_object() && !named.contains("name"))
+            named["name"] = *name;
         Json stored;
         try {
-            stored = m_logs.decode(kind, *record);
+            stored = m_logs.decode(kind, named);
         } catch (const ValidationError &e) {
             throw ValidationError(e.field().empty() ? "record" : "record." + e.field(), e.what(), e.code());
         }
