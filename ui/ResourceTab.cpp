@@ -4,6 +4,7 @@
 #include "PipelinePreviewDialog.h"
 
 #include <QPointer>
+#include <QUrl>
 #include "JsonEditorDialog.h"
 #include "TabParts.h"
 
@@ -209,6 +210,12 @@ QString ResourceTab::listPath() const
     return m_tenant ? path.replace(QLatin1String("{tenant}"), m_tenant->currentText()) : path;
 }
 
+QString ResourceTab::itemUrl(const std::string &name) const
+{
+    // A collector's id is the agent's to choose ('/', '?', '#' included): one path segment, encoded.
+    return itemPath() + QString::fromLatin1(QUrl::toPercentEncoding(QString::fromStdString(name)));
+}
+
 QString ResourceTab::itemPath() const
 {
     QString path = m_spec.itemPath;
@@ -281,7 +288,7 @@ void ResourceTab::showSelection()
         showChanges(rec.value("before", Json()), rec.value("after", Json()));
     if (m_spec.detailPathSuffix.isEmpty())
         return;
-    m_client.get(itemPath() + QString::fromStdString(name) + m_spec.detailPathSuffix, console::ApiClient::bound(this, [this, name](const console::ApiResult &r) {
+    m_client.get(itemUrl(name) + m_spec.detailPathSuffix, console::ApiClient::bound(this, [this, name](const console::ApiResult &r) {
         if (selectedName() != name)
             return;
         if (!r.ok())
@@ -378,7 +385,7 @@ void ResourceTab::editSelected()
         return showError(tr("Select a row to edit first."));
     setPending(+1);
     // Fresh copy and ETag: the edit is applied only to the version it was made on.
-    m_client.get(itemPath() + QString::fromStdString(name), console::ApiClient::bound(this, [this, name](const console::ApiResult &r) {
+    m_client.get(itemUrl(name), console::ApiClient::bound(this, [this, name](const console::ApiResult &r) {
         setPending(-1);
         if (!r.ok())
             return showError(tr("Could not load \"%1\": %2").arg(QString::fromStdString(name), r.error));
@@ -396,7 +403,7 @@ void ResourceTab::saveEdit(JsonEditorDialog *dialog, const std::string &name, Js
 {
     dialog->setBusy(true);
     setPending(+1);
-    const QString path = itemPath() + QString::fromStdString(name);
+    const QString path = itemUrl(name);
     m_client.put(path, value, etag, console::ApiClient::bound(this, [this, dialog, name, value, path](const console::ApiResult &r) {
         setPending(-1);
         dialog->setBusy(false);
@@ -445,7 +452,7 @@ void ResourceTab::deleteSelected()
                             : tr("Delete %1 \"%2\"? This cannot be undone.").arg(what, quoted));
     if (answer != QMessageBox::Yes)
         return;
-    const QString path = itemPath() + quoted;
+    const QString path = itemUrl(quoted.toStdString());
     setPending(+1);
     auto done = console::ApiClient::bound(this, [this, quoted, reactivate](const console::ApiResult &r) {
         setPending(-1);

@@ -88,6 +88,7 @@ private:
     Json editable(Json record) const;
     QString listPath() const;
     QString itemPath() const;
+    QString itemUrl(const std::string &name) const; // itemPath and the name, percent-encoded
     std::string nameOf(const Json &record) const;
     bool isInactive(const Json &record) const;
 

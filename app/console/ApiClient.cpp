@@ -76,7 +76,8 @@ void ApiClient::send(const QByteArray &method, const QString &path, const QByteA
 {
     QUrl url = m_base;
     const int query = path.indexOf(QLatin1Char('?'));
-    url.setPath(query < 0 ? path : path.left(query));
+    // Paths arrive encoded where a segment needs it (a collector id with '/' is one segment: %2F).
+    url.setPath(query < 0 ? path : path.left(query), QUrl::TolerantMode);
     if (query >= 0)
         url.setQuery(path.mid(query + 1), QUrl::StrictMode); // already encoded by the caller; keep %2B as is
     QNetworkRequest request(url);

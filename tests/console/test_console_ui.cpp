@@ -423,11 +423,14 @@ private Q_SLOTS:
         // Alloy usually registers with its id only; a named one's name is a label, not its key.
         SimulatedAlloy unnamed("node-17.example", m_server->remotecfgPort());
         SimulatedAlloy named("node-18.example", m_server->remotecfgPort());
-        for (SimulatedAlloy *agent : {&unnamed, &named})
+        SimulatedAlloy odd("rack 7/node?19#a", m_server->remotecfgPort()); // an id is the agent's to choose
+        for (SimulatedAlloy *agent : {&unnamed, &named, &odd})
             agent->bearerToken = m_server->agentToken();
         QCOMPARE(unnamed.registerCollector(""), 200);
         QCOMPARE(named.registerCollector("edge agent"), 200);
+        QCOMPARE(odd.registerCollector(""), 200);
         QVERIFY(unnamed.pollAndApply().httpStatus == 200 && named.pollAndApply().httpStatus == 200);
+        QCOMPARE(odd.pollAndApply().httpStatus, 200);
         ResourceTab *collectors = refreshed("Collectors");
         QCOMPARE(collectors->errorText(), QString());
         // Statuses in words with a colour and an icon, the raw value in the tooltip; ages relative.
@@ -452,7 +455,7 @@ private Q_SLOTS:
         QTest::keyClicks(collectors->filter(), "up to date"); // the words are what the filter sees
         QVERIFY(collectors->proxy()->rowCount() >= 2);
         collectors->filter()->clear();
-        for (const char *id : {"node-17.example", "node-18.example"}) {
+        for (const char *id : {"node-17.example", "node-18.example", "rack 7/node?19#a"}) {
             QVERIFY2(collectors->selectName(id), id);
             QTRY_VERIFY2_WITH_TIMEOUT(collectors->detailsText().contains("rendered pipeline")
                                           && collectors->detailsText().contains("// Rendered by logwardend"),
@@ -475,7 +478,7 @@ private Q_SLOTS:
             online += c.value("alloyStatus", "") == "ALLOY_ONLINE";
             upToDate += c.value("remotecfgStatus", "") == "REMOTECFG_UP";
         }
-        QVERIFY(online >= 2);
+        QVERIFY(online >= 3);
         auto figure = [overview](const char *key) { return overview->figure(key)->text().section('\n', 0, 0).toInt(); };
         QCOMPARE(figure("collectors"), int(collectors.size()));
         QCOMPARE(figure("online"), online);
