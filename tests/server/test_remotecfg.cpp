@@ -258,13 +258,13 @@ private Q_SLOTS:
     {
         const QString path = "/api/v2/logs/pipeline/preview";
         const QByteArray sourcesBefore = m_server->requestAsAdmin("GET", "/api/v2/logs/sources").body;
-        const nj served = m_server->requestAsAdmin("GET", "/api/v2/logs/collectors/c00-s00/config").json();
+        const lw::Json served = m_server->requestAsAdmin("GET", "/api/v2/logs/collectors/c00-s00/config").json();
         // A new source: the proposed pipeline has it, the current one does not; nothing is stored.
         auto created = m_server->requestAsAdmin("POST", path, {{"kind", "source"},
             {"record", {{"name", "preview-only"}, {"enabled", true}, {"journald", {{"syslogIdentifier", "preview-only"}}}}}});
         QCOMPARE(created.status, 200);
-        const nj p = created.json();
-        QCOMPARE(p["changed"], nj(true));
+        const lw::Json p = created.json();
+        QCOMPARE(p["changed"], lw::Json(true));
         QCOMPARE(p["collectors"].get<int>(), int(m_server->requestAsAdmin("GET", "/api/v2/logs/collectors").json()["collectors"].size()));
         QCOMPARE(p["current"]["hash"], served["hash"]);
         QVERIFY(p["proposed"]["content"].get<std::string>().find("s_preview__only") != std::string::npos);
@@ -290,32 +290,32 @@ private Q_SLOTS:
         auto same = m_server->requestAsAdmin("POST", path, {{"kind", "target"}, {"name", "loki1"},
             {"record", m_server->requestAsAdmin("GET", "/api/v2/logs/targets/loki1").json()["target"]}});
         QCOMPARE(same.status, 200);
-        QCOMPARE(same.json()["changed"], nj(false));
+        QCOMPARE(same.json()["changed"], lw::Json(false));
         // The write's own refusals, with the field named under "record".
         auto bad = m_server->requestAsAdmin("POST", path, {{"kind", "source"},
             {"record", {{"name", "bad-source"}, {"journald", {{"syslogIdentifier", "two words"}}}}}});
         QCOMPARE(bad.status, 400);
-        QCOMPARE(bad.json()["field"], nj("record.journald.syslogIdentifier"));
+        QCOMPARE(bad.json()["field"], lw::Json("record.journald.syslogIdentifier"));
         auto missingBundle = m_server->requestAsAdmin("POST", path, {{"kind", "target"},
             {"record", {{"name", "rs2"}, {"type", "RSYSLOG"}, {"rsyslog", {{"endpoint", "h.example"}, {"port", 6514}, {"tlsBundle", "nope"}}}}}});
         QCOMPARE(missingBundle.status, 400);
-        QCOMPARE(missingBundle.json()["field"], nj("record.rsyslog.tlsBundle"));
+        QCOMPARE(missingBundle.json()["field"], lw::Json("record.rsyslog.tlsBundle"));
         QCOMPARE(m_server->requestAsAdmin("POST", path, {{"kind", "source"}, {"record", {{"name", "node-manager"},
             {"journald", {{"syslogIdentifier", "x"}}}}}}).status, 409);
         QCOMPARE(m_server->requestAsAdmin("POST", path, {{"kind", "target"}, {"name", "no-such"}, {"delete", true}}).status, 404);
         QCOMPARE(m_server->requestAsAdmin("POST", path, {{"kind", "tls-bundle"}, {"name", "dc-rsyslog"}, {"delete", true}}).status, 400);
         QCOMPARE(m_server->requestAsAdmin("POST", path, {{"kind", "source"}, {"name", "node-manager"},
-            {"record", {{"name", "renamed"}, {"journald", {{"syslogIdentifier", "x"}}}}}}).json()["field"], nj("record.name"));
-        QCOMPARE(m_server->requestAsAdmin("POST", path, {{"kind", "source"}}).json()["field"], nj("record"));
+            {"record", {{"name", "renamed"}, {"journald", {{"syslogIdentifier", "x"}}}}}}).json()["field"], lw::Json("record.name"));
+        QCOMPARE(m_server->requestAsAdmin("POST", path, {{"kind", "source"}}).json()["field"], lw::Json("record"));
         // An edit without "name" in the record takes the one it replaces, as PUT does.
         QCOMPARE(m_server->requestAsAdmin("POST", path, {{"kind", "source"}, {"name", "node-manager"},
             {"record", {{"journald", {{"syslogIdentifier", "node-manager"}}}, {"minLevel", "WARN"}}}}).status, 200);
         // What the preview says agents would get is what they get once the write is made.
-        const nj source = {{"name", "preview-applied"}, {"enabled", true}, {"journald", {{"syslogIdentifier", "applied"}}}};
+        const lw::Json source = {{"name", "preview-applied"}, {"enabled", true}, {"journald", {{"syslogIdentifier", "applied"}}}};
         const std::string proposed = m_server->requestAsAdmin("POST", path, {{"kind", "source"}, {"record", source}})
                                          .json()["proposed"]["hash"].get<std::string>();
         QCOMPARE(m_server->requestAsAdmin("POST", "/api/v2/logs/sources", source).status, 201);
-        QCOMPARE(m_server->requestAsAdmin("GET", "/api/v2/logs/collectors/c00-s00/config").json()["hash"], nj(proposed));
+        QCOMPARE(m_server->requestAsAdmin("GET", "/api/v2/logs/collectors/c00-s00/config").json()["hash"], lw::Json(proposed));
         const std::string afterDelete = m_server->requestAsAdmin("POST", path, {{"kind", "source"}, {"name", "preview-applied"}, {"delete", true}})
                                             .json()["proposed"]["hash"].get<std::string>();
         QCOMPARE(afterDelete, served["hash"].get<std::string>()); // deleting it again gives back what was served
