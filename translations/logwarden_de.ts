@@ -805,6 +805,22 @@ Vergleichen Sie den Fingerabdruck mit dem des Servers (logwardend gibt ihn beim 
         <source>Overview</source>
         <translation>Übersicht</translation>
     </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;About Logwarden</source>
+        <translation>&amp;Über Logwarden</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Logwarden %1&lt;/h3&gt;&lt;p&gt;The console of a Logwarden log platform: log-streaming configuration, collectors, tenants, access policies, tokens and users, and the logs themselves.&lt;/p&gt;&lt;p&gt;Connected to %2.&lt;/p&gt;&lt;p&gt;Built with Qt %3 (LGPL-3.0), QtKeychain (BSD-3-Clause), simdjson (Apache-2.0), nlohmann/json (MIT), cpp-jwt (MIT) and OpenSSL (Apache-2.0).&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Logwarden %1&lt;/h3&gt;&lt;p&gt;Die Konsole einer Logwarden-Log-Plattform: Konfiguration des Log-Streamings, Collectors, Mandanten, Zugriffsrichtlinien, Tokens und Benutzer sowie die Logs selbst.&lt;/p&gt;&lt;p&gt;Verbunden mit %2.&lt;/p&gt;&lt;p&gt;Erstellt mit Qt %3 (LGPL-3.0), QtKeychain (BSD-3-Clause), simdjson (Apache-2.0), nlohmann/json (MIT), cpp-jwt (MIT) und OpenSSL (Apache-2.0).&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>About Logwarden</source>
+        <translation>Über Logwarden</translation>
+    </message>
 </context>
 <context>
     <name>lw::ui::OverviewTab</name>

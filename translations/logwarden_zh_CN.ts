@@ -805,6 +805,22 @@ SHA-256：%2
         <source>Overview</source>
         <translation>概览</translation>
     </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About Logwarden</source>
+        <translation>关于 Logwarden(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Logwarden %1&lt;/h3&gt;&lt;p&gt;The console of a Logwarden log platform: log-streaming configuration, collectors, tenants, access policies, tokens and users, and the logs themselves.&lt;/p&gt;&lt;p&gt;Connected to %2.&lt;/p&gt;&lt;p&gt;Built with Qt %3 (LGPL-3.0), QtKeychain (BSD-3-Clause), simdjson (Apache-2.0), nlohmann/json (MIT), cpp-jwt (MIT) and OpenSSL (Apache-2.0).&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Logwarden %1&lt;/h3&gt;&lt;p&gt;Logwarden 日志平台的控制台：日志流配置、采集器、租户、访问策略、令牌和用户，以及日志本身。&lt;/p&gt;&lt;p&gt;已连接到 %2。&lt;/p&gt;&lt;p&gt;使用 Qt %3（LGPL-3.0）、QtKeychain（BSD-3-Clause）、simdjson（Apache-2.0）、nlohmann/json（MIT）、cpp-jwt（MIT）和 OpenSSL（Apache-2.0）构建。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>About Logwarden</source>
+        <translation>关于 Logwarden</translation>
+    </message>
 </context>
 <context>
     <name>lw::ui::OverviewTab</name>

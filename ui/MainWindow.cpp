@@ -96,6 +96,8 @@ MainWindow::MainWindow(console::ApiClient &client, QWidget *parent)
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         dialog->show();
     });
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Logwarden"), this, &MainWindow::showAbout)->setObjectName(QStringLiteral("about"));
 
     m_settings = console::ConsoleSettings::load(console::ConsoleSettingsFile());
     for (ResourceTab *t : m_tabs)
@@ -222,6 +224,22 @@ bool MainWindow::showTab(const QString &title)
     }
     statusBar()->showMessage(tr("There is no tab \"%1\".").arg(title), 10000);
     return false;
+}
+
+QString MainWindow::aboutText() const
+{
+    return tr("<h3>Logwarden %1</h3>"
+              "<p>The console of a Logwarden log platform: log-streaming configuration, collectors, "
+              "tenants, access policies, tokens and users, and the logs themselves.</p>"
+              "<p>Connected to %2.</p>"
+              "<p>Built with Qt %3 (LGPL-3.0), QtKeychain (BSD-3-Clause), simdjson (Apache-2.0), "
+              "nlohmann/json (MIT), cpp-jwt (MIT) and OpenSSL (Apache-2.0).</p>")
+        .arg(QStringLiteral(LW_VERSION), m_client.server().toString().toHtmlEscaped(), QString::fromLatin1(qVersion()));
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(this, tr("About Logwarden"), aboutText());
 }
 
 void MainWindow::refreshAll()

@@ -35,6 +35,9 @@ public:
     LogsTab *logs() const { return m_logs; }
     OverviewTab *overview() const { return m_overview; }
     void refreshAll();
+    // Help → About: the console's version, the server it talks to, the libraries and their licences.
+    QString aboutText() const;
+    void showAbout();
     bool showTab(const QString &title);
     // Shows a secret once; Copy puts it on the clipboard (marked secret) and clears it after 30 s.
     void showSecretOnce(const QString &name, const QString &secret);

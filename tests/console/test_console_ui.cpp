@@ -22,6 +22,7 @@
 #include "SecretStore.h"
 #include "TokenGeneratorDialog.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
@@ -554,6 +555,20 @@ private Q_SLOTS:
         QVERIFY(marked(" ", "\"name\": \"audit-demo\"")); // unchanged lines are not marked
         QVERIFY(!marked("-", "\"name\"") && !marked("+", "\"name\""));
         audit->filter()->clear();
+    }
+
+    void helpAboutNamesVersionServerAndLicences()
+    {
+        QAction *about = m_window->findChild<QAction *>("about");
+        QVERIFY(about);
+        const QString text = m_window->aboutText();
+        QVERIFY(text.contains(LW_VERSION));
+        QVERIFY(text.contains(m_server->url({})));
+        QVERIFY(text.contains("LGPL-3.0") && text.contains("Apache-2.0"));
+        QString shown;
+        answerNextMessageBox(QMessageBox::Ok, &shown);
+        about->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(shown.contains(LW_VERSION), 5000);
     }
 
     void errorsAreShownInTheWindow()
