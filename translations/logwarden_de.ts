@@ -1223,6 +1223,14 @@ Vergleichen Sie den Fingerabdruck mit dem des Servers (logwardend gibt ihn beim 
         <source>the server&apos;s answer is not a preview</source>
         <translation>die Antwort des Servers ist keine Vorschau</translation>
     </message>
+    <message>
+        <source>%1: none yet — New %2… (Ctrl+N) creates the first one.</source>
+        <translation>%1: noch keine – Neu: %2… (Strg+N) legt den ersten Eintrag an.</translation>
+    </message>
+    <message>
+        <source>%1: none yet.</source>
+        <translation>%1: noch keine.</translation>
+    </message>
 </context>
 <context>
     <name>lw::ui::SettingsDialog</name>

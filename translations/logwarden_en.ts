@@ -1214,6 +1214,14 @@ Compare the fingerprint with the server&apos;s (logwardend prints it when it sta
         <source>the server&apos;s answer is not a preview</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1: none yet — New %2… (Ctrl+N) creates the first one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: none yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>lw::ui::SettingsDialog</name>

@@ -1221,6 +1221,14 @@ SHA-256：%2
         <source>the server&apos;s answer is not a preview</source>
         <translation>服务器的应答不是预览</translation>
     </message>
+    <message>
+        <source>%1: none yet — New %2… (Ctrl+N) creates the first one.</source>
+        <translation>%1：暂无——新建%2…（Ctrl+N）即可创建第一个。</translation>
+    </message>
+    <message>
+        <source>%1: none yet.</source>
+        <translation>%1：暂无。</translation>
+    </message>
 </context>
 <context>
     <name>lw::ui::SettingsDialog</name>

@@ -34,7 +34,7 @@ namespace lw::ui {
 ResourceTab::ResourceTab(console::ApiClient &client, ResourceSpec spec, QWidget *parent)
     : QWidget(parent), m_client(client), m_spec(std::move(spec)), m_model(new lw::JsonTableModel(m_spec.columns, this)),
       m_proxy(new lw::JsonTableFilterProxy(m_model, this)), m_view(new QTableView(this)), m_filter(new QLineEdit(this)),
-      m_details(new QPlainTextEdit(this)), m_busy(new QProgressBar(this)), m_error(new QLabel(this)),
+      m_details(new QPlainTextEdit(this)), m_busy(new QProgressBar(this)), m_error(new QLabel(this)), m_empty(new QLabel(this)),
       m_new(new QPushButton(tr("&New"), this)), m_edit(new QPushButton(tr("&Edit"), this)),
       m_delete(new QPushButton(m_spec.softDelete ? tr("&Deactivate") : tr("&Delete"), this)),
       m_refresh(new QPushButton(tr("&Refresh"), this)), m_timer(new QTimer(this))
@@ -55,6 +55,10 @@ ResourceTab::ResourceTab(console::ApiClient &client, ResourceSpec spec, QWidget 
     m_details->setPlaceholderText(tr("Select a row to see it as JSON."));
     setUpBusyBar(m_busy);
     setUpErrorLabel(m_error);
+    m_empty->setObjectName(QStringLiteral("emptyState"));
+    m_empty->setWordWrap(true);
+    m_empty->setTextFormat(Qt::PlainText);
+    m_empty->hide();
     m_new->setVisible(!m_spec.newTemplate.is_null());
     m_edit->setVisible(m_spec.editable);
     m_delete->setVisible(m_spec.editable);
@@ -84,6 +88,7 @@ ResourceTab::ResourceTab(console::ApiClient &client, ResourceSpec spec, QWidget 
     layout->addLayout(bar);
     layout->addWidget(m_busy);
     layout->addWidget(m_error);
+    layout->addWidget(m_empty);
     layout->addWidget(m_split, 1);
 
     connect(m_filter, &QLineEdit::textChanged, m_proxy, &lw::JsonTableFilterProxy::setFilterText);
@@ -151,6 +156,21 @@ std::string ResourceTab::nameOf(const Json &record) const
 {
     const auto it = record.find(m_spec.keyField);
     return it != record.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+void ResourceTab::showEmptyState()
+{
+    // An empty table says what to do rather than nothing.
+    if (m_model->rowCount() > 0)
+        return m_empty->hide();
+    m_empty->setText(!m_spec.newTemplate.is_null() ? tr("%1: none yet — New %2… (Ctrl+N) creates the first one.").arg(m_spec.title, m_spec.singular)
+                                                   : tr("%1: none yet.").arg(m_spec.title));
+    m_empty->show();
+}
+
+QString ResourceTab::emptyText() const
+{
+    return m_empty->isHidden() ? QString() : m_empty->text();
 }
 
 QString ResourceTab::detailsText() const
@@ -264,6 +284,7 @@ void ResourceTab::refresh()
             return showError(tr("Could not load %1: the server's answer is not a JSON list of \"%2\".")
                                  .arg(m_spec.title, QString::fromStdString(m_spec.listKey)));
         clearError();
+        showEmptyState();
         m_view->resizeColumnsToContents();
         if (!keep.empty())
             selectName(keep);

@@ -45,7 +45,8 @@ public:
     QComboBox *tenantPicker() const { return m_tenant; }
     void loadTenants();
     QString errorText() const;
-    QString detailsText() const; // the selected record as JSON, and its pipeline where the tab has one
+    QString detailsText() const;
+    QString emptyText() const; // "Sources: none yet — New source… (Ctrl+N) creates the first one.", or empty // the selected record as JSON, and its pipeline where the tab has one
     bool isBusy() const { return m_pending > 0; }
     std::string selectedName() const;
     int selectedRow() const; // the model's row, or -1
@@ -80,6 +81,7 @@ private:
     void clearError();
     void setPending(int delta);
     void showSelection();
+    void showEmptyState();
     void showChanges(const Json &before, const Json &after);
     void saveEdit(class JsonEditorDialog *dialog, const std::string &name, Json value, QByteArray etag);
     void submitCreate(JsonEditorDialog *dialog, const Json &value);
@@ -101,6 +103,7 @@ private:
     QPlainTextEdit *m_details;
     QProgressBar *m_busy;
     QLabel *m_error;
+    QLabel *m_empty;
     QPushButton *m_new, *m_edit, *m_delete, *m_refresh;
     QTimer *m_timer;
     QSplitter *m_split;

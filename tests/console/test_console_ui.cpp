@@ -557,6 +557,14 @@ private Q_SLOTS:
         audit->filter()->clear();
     }
 
+    void emptyTablesSayWhatToDo()
+    {
+        ResourceTab *users = refreshed("Users");
+        QCOMPARE(users->model()->rowCount(), 0);
+        QVERIFY2(users->emptyText().contains("Users: none yet") && users->emptyText().contains("New user"), qPrintable(users->emptyText()));
+        QCOMPARE(refreshed("Sources")->emptyText(), QString()); // a table with rows says nothing
+    }
+
     void helpAboutNamesVersionServerAndLicences()
     {
         QAction *about = m_window->findChild<QAction *>("about");
