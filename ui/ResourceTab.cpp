@@ -4,6 +4,8 @@
 #include "PipelinePreviewDialog.h"
 
 #include <QPointer>
+#include <QStyle>
+#include <QIcon>
 #include <QUrl>
 #include "JsonEditorDialog.h"
 #include "TabParts.h"
@@ -66,6 +68,14 @@ ResourceTab::ResourceTab(console::ApiClient &client, ResourceSpec spec, QWidget 
     m_edit->setToolTip(tr("Edit the selected row (Ctrl+E or double-click)"));
     m_delete->setToolTip(tr("Delete the selected row (Del)"));
     m_refresh->setToolTip(tr("Reload from the server (F5)"));
+    // The desktop's icons where its theme has them, Qt's own where it does not.
+    const auto icon = [this](const char *themeName, QStyle::StandardPixmap fallback) {
+        return QIcon::fromTheme(QString::fromLatin1(themeName), style()->standardIcon(fallback));
+    };
+    m_new->setIcon(icon("document-new", QStyle::SP_FileDialogNewFolder));
+    m_edit->setIcon(icon("document-edit", QStyle::SP_FileDialogDetailedView));
+    m_delete->setIcon(icon("edit-delete", QStyle::SP_TrashIcon));
+    m_refresh->setIcon(icon("view-refresh", QStyle::SP_BrowserReload));
 
     auto *bar = new QHBoxLayout;
     if (m_spec.tenantScoped) {

@@ -562,7 +562,11 @@ private Q_SLOTS:
         ResourceTab *users = refreshed("Users");
         QCOMPARE(users->model()->rowCount(), 0);
         QVERIFY2(users->emptyText().contains("Users: none yet") && users->emptyText().contains("New user"), qPrintable(users->emptyText()));
-        QCOMPARE(refreshed("Sources")->emptyText(), QString()); // a table with rows says nothing
+        ResourceTab *sources = refreshed("Sources");
+        QCOMPARE(sources->emptyText(), QString()); // a table with rows says nothing
+        // Every action button has an icon (the theme's, or Qt's own without one).
+        for (QPushButton *button : sources->findChildren<QPushButton *>())
+            QVERIFY2(!button->icon().isNull(), qPrintable(button->text()));
     }
 
     void helpAboutNamesVersionServerAndLicences()
