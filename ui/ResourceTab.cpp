@@ -358,25 +358,23 @@ void ResourceTab::createRecord()
 
 void ResourceTab::submitCreate(JsonEditorDialog *dialog, const Json &value)
 {
-    {
-        dialog->setBusy(true);
-        setPending(+1);
-        m_client.post(listPath(), value, console::ApiClient::bound(this, [this, dialog, name = nameOf(value)](const console::ApiResult &r) {
-            setPending(-1);
-            dialog->setBusy(false);
-            if (!r.ok())
-                return dialog->showServerError(r.error, r.field);
-            dialog->accept();
-            clearError();
-            // Secrets the server shows once (tokens, access keys) go to the window to show once.
-            for (const char *secret : {"token", "access_key"}) {
-                if (r.json.is_object() && r.json.contains(secret) && r.json[secret].is_string())
-                    Q_EMIT secretIssued(QString::fromStdString(name), QString::fromStdString(r.json[secret].get<std::string>()));
-            }
-            refresh();
-            connect(this, &ResourceTab::refreshed, this, [this, name] { selectName(name); }, Qt::SingleShotConnection);
-        }));
-    }
+    dialog->setBusy(true);
+    setPending(+1);
+    m_client.post(listPath(), value, console::ApiClient::bound(this, [this, dialog, name = nameOf(value)](const console::ApiResult &r) {
+        setPending(-1);
+        dialog->setBusy(false);
+        if (!r.ok())
+            return dialog->showServerError(r.error, r.field);
+        dialog->accept();
+        clearError();
+        // Secrets the server shows once (tokens, access keys) go to the window to show once.
+        for (const char *secret : {"token", "access_key"}) {
+            if (r.json.is_object() && r.json.contains(secret) && r.json[secret].is_string())
+                Q_EMIT secretIssued(QString::fromStdString(name), QString::fromStdString(r.json[secret].get<std::string>()));
+        }
+        refresh();
+        connect(this, &ResourceTab::refreshed, this, [this, name] { selectName(name); }, Qt::SingleShotConnection);
+    }));
 }
 
 void ResourceTab::previewThen(JsonEditorDialog *dialog, const std::string &name, const Json &value, std::function<void()> write)

@@ -1,8 +1,10 @@
 #include "TabParts.h"
 
 #include "ApiClient.h"
+#include "JsonTableModel.h"
 #include "LineDiff.h"
 
+#include <QColor>
 #include <QComboBox>
 #include <QLabel>
 #include <QProgressBar>
@@ -60,7 +62,11 @@ QString diffHtml(const std::vector<console::DiffLine> &diff, int context)
         const QString line = sign + d.text.toHtmlEscaped().replace(QLatin1Char(' '), QStringLiteral("&nbsp;"));
         html += same ? line + QStringLiteral("<br>")
                      : QStringLiteral("<span style=\"color:%1\">%2</span><br>")
-                           .arg(d.op == console::DiffLine::Op::Removed ? QStringLiteral("#c62828") : QStringLiteral("#2e7d32"), line);
+                           .arg(lw::JsonTableModel::toneColour(d.op == console::DiffLine::Op::Removed ? lw::JsonTableModel::Tone::Bad
+                                                                                                    : lw::JsonTableModel::Tone::Good)
+                                    .value<QColor>()
+                                    .name(),
+                                line);
     }
     return QStringLiteral("<div style=\"font-family:monospace\">") + html + QStringLiteral("</div>");
 }

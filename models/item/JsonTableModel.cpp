@@ -206,11 +206,6 @@ QVariant JsonTableModel::toneColour(Tone tone)
     return {};
 }
 
-QVariant JsonTableModel::statusColour(const QString &v)
-{
-    return toneColour(statusTone(v));
-}
-
 QString JsonTableModel::ageText(const QString &rfc3339, qint64 nowMs)
 {
     const auto ms = lw::parseRfc3339Millis(rfc3339.toStdString());

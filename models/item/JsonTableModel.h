@@ -57,8 +57,7 @@ public:
     QVariant data(const QModelIndex &index, int role) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
 
-    // Colour for a status value, or invalid when the value is not a status.
-    static QVariant statusColour(const QString &value);
+    // The tone of a status value ("ALLOY_ONLINE", "inactive", "false"…), None when it is not one.
     static Tone statusTone(const QString &value);
     static QVariant toneColour(Tone tone);
     static QVariant expiryColour(const QString &rfc3339, qint64 nowSeconds);
