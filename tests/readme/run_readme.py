@@ -69,6 +69,13 @@ def run_examples(args):
     if len(blocks) < 8:
         sys.exit("found only %d ```sh blocks in %s: has the README's fence syntax changed?" % (len(blocks), args.readme))
     work = tempfile.mkdtemp(prefix="lw-readme-")
+    try:
+        return run_in(args, blocks, work)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def run_in(args, blocks, work):
     home = os.path.join(work, "home")
     os.makedirs(home)
     bindir = os.path.join(work, "bin")
@@ -129,7 +136,6 @@ def run_examples(args):
     print("\n%d run, %d failed, %d skipped; server exit %s" % (ran, len(failures), skipped, code))
     if code != 0:
         print(open(log_path, errors="replace").read())
-    shutil.rmtree(work, ignore_errors=True)
     return 1 if failures or code != 0 else 0
 
 
