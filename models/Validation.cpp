@@ -171,4 +171,11 @@ void requireJournalMatchValue(const std::string &field, const std::string &text)
     }
 }
 
+void requireStreamSelector(const std::string &field, const std::string &selector)
+{
+    if (selector.size() < 2 || selector.front() != '{' || selector.back() != '}' || selector.size() > 1024)
+        throw ValidationError(field, "\"" + field + "\" must be a LogQL stream selector such as {job=\"api\"}",
+                              "invalid_selector");
+}
+
 } // namespace lw::validation

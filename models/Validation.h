@@ -19,5 +19,8 @@ void requireLabelName(const std::string &field, const std::string &label);
 // Alloy's loki.source.journal does): plain text without white space of any kind, '=' or '+'.
 void requireJournalMatchValue(const std::string &field, const std::string &text);
 void requirePlainText(const std::string &field, const std::string &text, size_t maxLength);
+// The shape of a LogQL stream selector as access policies hold it ("{…}", at most 1 KiB). The
+// server parses it fully (RE2) on top; the console checks this much as the admin types.
+void requireStreamSelector(const std::string &field, const std::string &selector);
 
 } // namespace lw::validation

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "JsonTableModel.h"
+#include "RecordForm.h"
 
 #include <QString>
 
@@ -21,8 +22,8 @@ struct ResourceSpec {
     bool editable = true;
     bool softDelete = false;      // GEL admin API: "delete" sets status inactive (PUT with If-Match)
     int autoRefreshSeconds = 0;
-    // Client-side validation with the server's rules (lw_models): the error, or empty.
-    std::function<QString(const Json &)> validate;
+    // Client-side validation with the server's rules (lw_models): the error and its field, or empty.
+    std::function<Problem(const Json &)> validate;
     // Fields the server computes, removed before editing.
     std::vector<std::string> readOnlyFields;
     // Shows details of the selected record (e.g. a collector's rendered pipeline); may be empty.
@@ -38,6 +39,8 @@ struct ResourceSpec {
     // Sources and targets ("source", "target"): a save first shows the agents' pipeline now and
     // after the change (the server's dry run) and goes on only when the user applies it.
     std::string previewKind;
+    // The record as a form (New and Edit show it, with the JSON on an "Advanced" tab); may be empty.
+    std::function<RecordForm *(const FormContext &)> form;
     // The first column's initial order (the audit log: newest first).
     Qt::SortOrder initialOrder = Qt::AscendingOrder;
 };

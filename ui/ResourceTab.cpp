@@ -7,7 +7,7 @@
 #include <QStyle>
 #include <QIcon>
 #include <QUrl>
-#include "JsonEditorDialog.h"
+#include "RecordEditorDialog.h"
 #include "TabParts.h"
 
 #include "ApiClient.h"
@@ -348,15 +348,16 @@ Json ResourceTab::editable(Json record) const
 
 void ResourceTab::createRecord()
 {
-    auto *dialog = new JsonEditorDialog(tr("New %1").arg(m_spec.singular), m_spec.newTemplate, m_spec.validate, this);
+    auto *dialog = new RecordEditorDialog(tr("New %1").arg(m_spec.singular), m_spec.newTemplate, m_spec.validate,
+                                          m_spec.form ? m_spec.form(FormContext{&m_client, false}) : nullptr, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &JsonEditorDialog::submitted, this, [this, dialog](const Json &value) {
+    connect(dialog, &RecordEditorDialog::submitted, this, [this, dialog](const Json &value) {
         previewThen(dialog, {}, value, [this, dialog, value] { submitCreate(dialog, value); });
     });
     dialog->open();
 }
 
-void ResourceTab::submitCreate(JsonEditorDialog *dialog, const Json &value)
+void ResourceTab::submitCreate(RecordEditorDialog *dialog, const Json &value)
 {
     dialog->setBusy(true);
     setPending(+1);
@@ -377,7 +378,7 @@ void ResourceTab::submitCreate(JsonEditorDialog *dialog, const Json &value)
     }));
 }
 
-void ResourceTab::previewThen(JsonEditorDialog *dialog, const std::string &name, const Json &value, std::function<void()> write)
+void ResourceTab::previewThen(RecordEditorDialog *dialog, const std::string &name, const Json &value, std::function<void()> write)
 {
     if (m_spec.previewKind.empty())
         return write();
@@ -387,7 +388,7 @@ void ResourceTab::previewThen(JsonEditorDialog *dialog, const std::string &name,
     dialog->setBusy(true);
     setPending(+1);
     m_client.post(QStringLiteral("/api/v2/logs/pipeline/preview"), body,
-                  console::ApiClient::bound(this, [this, dialog = QPointer<JsonEditorDialog>(dialog), write](const console::ApiResult &r) {
+                  console::ApiClient::bound(this, [this, dialog = QPointer<RecordEditorDialog>(dialog), write](const console::ApiResult &r) {
                       setPending(-1);
                       if (!dialog)
                           return;
@@ -419,16 +420,17 @@ void ResourceTab::editSelected()
         if (!r.ok())
             return showError(tr("Could not load \"%1\": %2").arg(QString::fromStdString(name), r.error));
         const Json record = m_spec.itemKey.empty() ? r.json : r.json.value(m_spec.itemKey, Json::object());
-        auto *dialog = new JsonEditorDialog(tr("Edit %1").arg(QString::fromStdString(name)), editable(record), m_spec.validate, this);
+        auto *dialog = new RecordEditorDialog(tr("Edit %1 \"%2\"").arg(m_spec.singular, QString::fromStdString(name)), editable(record),
+                                              m_spec.validate, m_spec.form ? m_spec.form(FormContext{&m_client, true}) : nullptr, this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
-        connect(dialog, &JsonEditorDialog::submitted, this, [this, dialog, name, etag = r.etag](const Json &value) {
+        connect(dialog, &RecordEditorDialog::submitted, this, [this, dialog, name, etag = r.etag](const Json &value) {
             previewThen(dialog, name, value, [this, dialog, name, value, etag] { saveEdit(dialog, name, value, etag); });
         });
         dialog->open();
     }));
 }
 
-void ResourceTab::saveEdit(JsonEditorDialog *dialog, const std::string &name, Json value, QByteArray etag)
+void ResourceTab::saveEdit(RecordEditorDialog *dialog, const std::string &name, Json value, QByteArray etag)
 {
     dialog->setBusy(true);
     setPending(+1);

@@ -83,10 +83,10 @@ private:
     void showSelection();
     void showEmptyState();
     void showChanges(const Json &before, const Json &after);
-    void saveEdit(class JsonEditorDialog *dialog, const std::string &name, Json value, QByteArray etag);
-    void submitCreate(JsonEditorDialog *dialog, const Json &value);
+    void saveEdit(class RecordEditorDialog *dialog, const std::string &name, Json value, QByteArray etag);
+    void submitCreate(RecordEditorDialog *dialog, const Json &value);
     // Sources and targets: the server's dry run shown first; `write` runs once the user applies it.
-    void previewThen(JsonEditorDialog *dialog, const std::string &name, const Json &value, std::function<void()> write);
+    void previewThen(RecordEditorDialog *dialog, const std::string &name, const Json &value, std::function<void()> write);
     Json editable(Json record) const;
     QString listPath() const;
     QString itemPath() const;

@@ -3,7 +3,7 @@
 // deactivated. The server's state is checked after each step.
 #include "ApiClient.h"
 #include "ConflictDialog.h"
-#include "JsonEditorDialog.h"
+#include "RecordEditorDialog.h"
 #include "LogsTab.h"
 #include "MainWindow.h"
 #include "ResourceTab.h"
@@ -150,7 +150,7 @@ class ConsoleUiTest : public QObject {
     }
     void saveEditor(const Json &value)
     {
-        auto *dialog = waitForTopLevel<lw::ui::JsonEditorDialog>();
+        auto *dialog = waitForTopLevel<lw::ui::RecordEditorDialog>();
         QVERIFY(dialog);
         dialog->findChild<QPlainTextEdit *>()->setPlainText(QString::fromStdString(value.dump(2)));
         QPushButton *save = dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Save);
@@ -273,7 +273,7 @@ private Q_SLOTS:
         const int before = resources->model()->rowCount();
         QSignalSpy secret(resources, &ResourceTab::secretIssued);
         resources->createRecord();
-        auto *dialog = waitForTopLevel<lw::ui::JsonEditorDialog>();
+        auto *dialog = waitForTopLevel<lw::ui::RecordEditorDialog>();
         QVERIFY(dialog);
         Json bad = createdJson;
         bad["name"] = "Bad Name";
@@ -301,7 +301,7 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!resources->isBusy(), 5000);
         QVERIFY(resources->selectName(name));
         resources->editSelected();
-        auto *editor = waitForTopLevel<lw::ui::JsonEditorDialog>();
+        auto *editor = waitForTopLevel<lw::ui::RecordEditorDialog>();
         QVERIFY(editor);
         const QByteArray etag = m_server->requestAsAdmin("GET", url).header("ETag");
         QCOMPARE(m_server->requestAsAdmin("PUT", url, Json::parse(theirs.toStdString()), {{"If-Match", etag}}).status, 200);
@@ -363,7 +363,7 @@ private Q_SLOTS:
         ResourceTab *sources = m_window->tab("Sources");
         sources->createRecord();
         saveEditor({{"name", "node-manager"}, {"journald", {{"syslogIdentifier", "dup"}}}}); // exists: 409
-        auto *dialog = waitForTopLevel<lw::ui::JsonEditorDialog>();
+        auto *dialog = waitForTopLevel<lw::ui::RecordEditorDialog>();
         QTRY_VERIFY_WITH_TIMEOUT(dialog->findChild<QLabel *>() && [dialog] {
             for (QLabel *l : dialog->findChildren<QLabel *>())
                 if (l->text().contains("already exists"))
@@ -391,7 +391,7 @@ private Q_SLOTS:
                  qPrintable(summary));
         QVERIFY2(diff.contains("+ loki.source.journal \"s_previewed\""), qPrintable(diff.left(600)));
         QVERIFY(!diff.contains("- loki.source.journal \"s_previewed\""));
-        QVERIFY(waitForTopLevel<lw::ui::JsonEditorDialog>()); // still open for another try
+        QVERIFY(waitForTopLevel<lw::ui::RecordEditorDialog>()); // still open for another try
         QCOMPARE(m_server->requestAsAdmin("GET", "/api/v2/logs/sources/previewed").status, 404);
         // Applied: the source is stored.
         answerNextPreview(true);
@@ -400,7 +400,7 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT([] { // the editor closed once the save went through
             const auto widgets = QApplication::topLevelWidgets();
             return std::none_of(widgets.begin(), widgets.end(), [](QWidget *w) {
-                return qobject_cast<lw::ui::JsonEditorDialog *>(w) && w->isVisible();
+                return qobject_cast<lw::ui::RecordEditorDialog *>(w) && w->isVisible();
             });
         }(), 5000);
 
@@ -409,7 +409,7 @@ private Q_SLOTS:
         targets->createRecord();
         saveEditor(Json{{"name", "rs-preview"}, {"type", "RSYSLOG"}, {"enabled", true},
                         {"rsyslog", {{"endpoint", "rsyslog.example.com"}, {"port", 6514}, {"tlsBundle", "no-such-bundle"}}}});
-        auto *editor = waitForTopLevel<lw::ui::JsonEditorDialog>();
+        auto *editor = waitForTopLevel<lw::ui::RecordEditorDialog>();
         QVERIFY(editor);
         QTRY_VERIFY_WITH_TIMEOUT(editor->messageText().contains("The server refused rsyslog.tlsBundle"), 5000);
         QVERIFY2(!editor->messageText().contains("record."), qPrintable(editor->messageText()));

@@ -16,13 +16,6 @@ namespace {
 
 const char *const V3 = "/admin/api/v3";
 
-void requireSelector(const std::string &field, const std::string &selector)
-{
-    if (selector.size() < 2 || selector.front() != '{' || selector.back() != '}' || selector.size() > 1024)
-        throw ValidationError(field, "\"" + field + "\" must be a LogQL stream selector such as {job=\"api\"}",
-                              "invalid_selector");
-}
-
 } // namespace
 
 AdminV3Controller::AdminV3Controller(ConfigStore &store, const SecretBox &secrets, CredentialResolver &credentials,
@@ -143,7 +136,7 @@ std::vector<Realm> AdminV3Controller::readRealms(JsonReader &r, const std::strin
                 const std::string lp = path + ".label_policies[" + std::to_string(k) + "]";
                 JsonReader pr((*policies)[k], lp);
                 const std::string selector = pr.requiredString("selector");
-                requireSelector(lp + ".selector", selector);
+                validation::requireStreamSelector(lp + ".selector", selector);
                 if (m_options.checkSelector) {
                     try {
                         m_options.checkSelector(selector);

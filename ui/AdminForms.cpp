@@ -1,0 +1,198 @@
+#include "AdminForms.h"
+
+#include "FormWidgets.h"
+
+#include <QComboBox>
+#include <QFormLayout>
+#include <QLineEdit>
+
+namespace lw::ui {
+
+namespace {
+
+std::vector<std::string> stringList(const Json &record, const char *key)
+{
+    std::vector<std::string> out;
+    for (const Json &v : record.value(key, Json::array()))
+        if (v.is_string())
+            out.push_back(v.get<std::string>());
+    return out;
+}
+
+} // namespace
+
+AdminForm::AdminForm(const FormContext &context, QWidget *parent, bool withDisplayName)
+    : RecordForm(parent), m_context(context), m_name(new QLineEdit(this))
+{
+    m_name->setObjectName(QStringLiteral("name"));
+    m_name->setPlaceholderText(tr("3–64 of a-z, 0-9, - and _"));
+    if (context.editing) {
+        m_name->setReadOnly(true);
+        m_name->setToolTip(tr("A name cannot change; create a new record instead."));
+    }
+    addRow(tr("&Name"), m_name, QStringLiteral("name"));
+    if (!withDisplayName)
+        return;
+    m_displayName = new QLineEdit(this);
+    m_displayName->setObjectName(QStringLiteral("display_name"));
+    m_displayName->setPlaceholderText(tr("optional; the name when empty"));
+    addRow(tr("&Display name"), m_displayName, QStringLiteral("display_name"));
+}
+
+void AdminForm::loadFields(const Json &record)
+{
+    m_name->setText(text(record, "/name"));
+    if (m_displayName)
+        m_displayName->setText(text(record, "/display_name"));
+}
+
+void AdminForm::writeFields(Json &record) const
+{
+    put(record, "/name", m_name->text().trimmed());
+    if (m_displayName)
+        put(record, "/display_name", m_displayName->text().trimmed());
+}
+
+// ---- tenants ----
+
+TenantForm::TenantForm(const FormContext &context, QWidget *parent) : AdminForm(context, parent), m_cluster(new QComboBox(this))
+{
+    m_cluster->setEditable(true);
+    loadNames(context.client, QStringLiteral("/admin/api/v3/clusters"), "items", m_cluster);
+    addRow(tr("&Cluster"), m_cluster, QStringLiteral("cluster"));
+    watchChanges();
+}
+
+void TenantForm::loadFields(const Json &record)
+{
+    AdminForm::loadFields(record);
+    m_cluster->setCurrentText(text(record, "/cluster"));
+}
+
+void TenantForm::writeFields(Json &record) const
+{
+    AdminForm::writeFields(record);
+    put(record, "/cluster", m_cluster->currentText().trimmed());
+}
+
+// ---- access policies ----
+
+AccessPolicyForm::AccessPolicyForm(const FormContext &context, QWidget *parent)
+    : AdminForm(context, parent), m_realms(new RealmsEditor(context.client, this)), m_scopes(new ScopeChecklist(this))
+{
+    addRow(tr("&Realms"), m_realms, QStringLiteral("realms"));
+    addRow(tr("&Scopes"), m_scopes, QStringLiteral("scopes"));
+    watchChanges();
+}
+
+void AccessPolicyForm::loadFields(const Json &record)
+{
+    AdminForm::loadFields(record);
+    m_realms->setRealms(record.value("realms", Json::array()));
+    m_scopes->setScopes(stringList(record, "scopes"));
+}
+
+void AccessPolicyForm::writeFields(Json &record) const
+{
+    AdminForm::writeFields(record);
+    record["realms"] = m_realms->realms();
+    record["scopes"] = m_scopes->scopes();
+}
+
+// ---- tokens ----
+
+TokenForm::TokenForm(const FormContext &context, QWidget *parent)
+    : AdminForm(context, parent), m_policy(new QComboBox(this)), m_expiry(new ExpiryEditor(this))
+{
+    m_policy->setEditable(true);
+    loadNames(context.client, QStringLiteral("/admin/api/v3/accesspolicies"), "items", m_policy);
+    if (context.editing) {
+        m_policy->setEnabled(false);
+        m_policy->setToolTip(tr("A token's access policy cannot change; create a new token instead."));
+    }
+    addRow(tr("&Access policy"), m_policy, QStringLiteral("access_policy"));
+    addRow(tr("&Expires"), m_expiry, QStringLiteral("expiration"));
+    watchChanges();
+}
+
+void TokenForm::loadFields(const Json &record)
+{
+    AdminForm::loadFields(record);
+    m_policy->setCurrentText(text(record, "/access_policy"));
+    m_expiry->setExpiration(text(record, "/expiration"));
+}
+
+void TokenForm::writeFields(Json &record) const
+{
+    AdminForm::writeFields(record);
+    put(record, "/access_policy", m_policy->currentText().trimmed());
+    record["expiration"] = m_expiry->expiration().toStdString(); // "" is "never"
+}
+
+// ---- users ----
+
+UserForm::UserForm(const FormContext &context, QWidget *parent)
+    : AdminForm(context, parent), m_scopes(new ScopeChecklist(this)), m_realms(new RealmsEditor(context.client, this))
+{
+    m_realms->setToolTip(tr("No realm: the user's tokens reach every tenant."));
+    addRow(tr("&Scopes"), m_scopes, QStringLiteral("scopes"));
+    addRow(tr("&Realms"), m_realms, QStringLiteral("realms"));
+    watchChanges();
+}
+
+void UserForm::loadFields(const Json &record)
+{
+    AdminForm::loadFields(record);
+    m_scopes->setScopes(stringList(record, "scopes"));
+    m_hadRealms = record.contains("realms");
+    m_realms->setRealms(record.value("realms", Json::array()));
+}
+
+void UserForm::writeFields(Json &record) const
+{
+    AdminForm::writeFields(record);
+    record["scopes"] = m_scopes->scopes();
+    if (m_realms->rowCount() > 0 || m_hadRealms)
+        record["realms"] = m_realms->realms();
+}
+
+// ---- ingest tokens ----
+
+IngestTokenForm::IngestTokenForm(const FormContext &context, QWidget *parent)
+    : AdminForm(context, parent, false), m_parser(new QComboBox(this))
+{
+    const std::pair<const char *, QString> parsers[] = {{"json", tr("JSON — fields become structured metadata")},
+                                                        {"kv", tr("key=value pairs")},
+                                                        {"zap_json", tr("zap JSON (Go services)")},
+                                                        {"none", tr("none — lines as they come")}};
+    for (const auto &[value, words] : parsers)
+        m_parser->addItem(QStringLiteral("%1 (%2)").arg(QLatin1String(value), words), QLatin1String(value));
+    addRow(tr("&Parser"), m_parser, QStringLiteral("parser"));
+    if (!context.editing) {
+        m_custom = new QLineEdit(this);
+        m_custom->setEchoMode(QLineEdit::Password);
+        m_custom->setPlaceholderText(tr("empty: the server generates one (recommended)"));
+        m_custom->setToolTip(tr("32 to 512 characters; only when the server runs with --allow-custom-ingest-tokens"));
+        addRow(tr("Custom &value"), m_custom, QStringLiteral("token"));
+    }
+    watchChanges();
+}
+
+void IngestTokenForm::loadFields(const Json &record)
+{
+    AdminForm::loadFields(record);
+    const int i = m_parser->findData(text(record, "/parser"));
+    m_parser->setCurrentIndex(i >= 0 ? i : m_parser->findData(QStringLiteral("none")));
+    if (m_custom)
+        m_custom->setText(text(record, "/token"));
+}
+
+void IngestTokenForm::writeFields(Json &record) const
+{
+    AdminForm::writeFields(record);
+    record["parser"] = m_parser->currentData().toString().toStdString();
+    if (m_custom)
+        put(record, "/token", m_custom->text());
+}
+
+} // namespace lw::ui
