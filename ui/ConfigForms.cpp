@@ -2,6 +2,7 @@
 
 #include "FormWidgets.h"
 #include "TlsMaterial.h"
+#include "ValidationError.h"
 
 #include <QButtonGroup>
 #include <QCheckBox>
@@ -284,8 +285,10 @@ void TlsBundleForm::describeKey()
         lw::tls::requireKeyMatchesCertificate("keyPem", m_key->pem().toStdString(), m_cert->pem().toStdString());
         m_key->setSummary(tr("Matches the client certificate. It is sent once and stored encrypted; the server never shows it again."),
                           false);
-    } catch (const std::exception &e) {
-        m_key->setSummary(QString::fromUtf8(e.what()), true);
+    } catch (const lw::ValidationError &e) {
+        m_key->setSummary(e.field() == "keyPem" && e.code() == "key_mismatch" ? tr("This key does not belong to the client certificate.")
+                                                                              : QString::fromUtf8(e.what()),
+                          true);
     }
 }
 

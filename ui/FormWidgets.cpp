@@ -15,6 +15,7 @@
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -63,12 +64,24 @@ StringListEditor::StringListEditor(const QString &placeholder, QWidget *parent)
     layout->addLayout(entry);
     m_remove->setToolTip(tr("Remove the selected entry"));
     connect(m_add, &QPushButton::clicked, this, &StringListEditor::addTyped);
-    connect(m_input, &QLineEdit::returnPressed, this, &StringListEditor::addTyped);
+    m_input->installEventFilter(this); // Enter adds the entry rather than saving the dialog
     connect(m_remove, &QPushButton::clicked, this, [this] {
         qDeleteAll(m_list->selectedItems());
         Q_EMIT changed();
     });
     connect(m_list, &QListWidget::itemChanged, this, &FieldEditor::changed);
+}
+
+bool StringListEditor::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_input && event->type() == QEvent::KeyPress) {
+        const int key = static_cast<QKeyEvent *>(event)->key();
+        if (key == Qt::Key_Return || key == Qt::Key_Enter) {
+            addTyped();
+            return true;
+        }
+    }
+    return FieldEditor::eventFilter(watched, event);
 }
 
 void StringListEditor::addTyped()
@@ -334,7 +347,8 @@ QStringList RealmsEditor::splitSelectors(const QString &text)
 {
     QStringList out;
     QString current;
-    bool quoted = false, escaped = false;
+    QChar quote; // '"' (with backslash escapes) or '`' (raw), while inside a string
+    bool escaped = false;
     int depth = 0;
     for (const QChar c : text) {
         if (depth == 0 && c.isSpace())
@@ -342,11 +356,12 @@ QStringList RealmsEditor::splitSelectors(const QString &text)
         current += c;
         if (escaped) {
             escaped = false;
-        } else if (quoted) {
-            escaped = c == QLatin1Char('\\');
-            quoted = c != QLatin1Char('"');
+        } else if (!quote.isNull()) {
+            escaped = quote == QLatin1Char('"') && c == QLatin1Char('\\');
+            if (c == quote)
+                quote = QChar();
         } else if (c == QLatin1Char('"') || c == QLatin1Char('`')) {
-            quoted = c == QLatin1Char('"'); // backquoted raw strings hold no escapes or '"'
+            quote = c;
         } else if (c == QLatin1Char('{')) {
             ++depth;
         } else if (c == QLatin1Char('}') && --depth <= 0) {

@@ -35,6 +35,9 @@ public:
     QListWidget *list() const { return m_list; }
     QWidget *widgetFor(const QString &rest) override; // "[2]": that item, selected
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     void addTyped();
     QListWidget *m_list;

@@ -21,6 +21,7 @@
 #include "SecretClipboard.h"
 #include "SecretStore.h"
 #include "TokenGeneratorDialog.h"
+#include "UiTestHelpers.h"
 
 #include <QAction>
 #include <QApplication>
@@ -55,80 +56,10 @@ using lw::test::SimulatedAlloy;
 using lw::test::TestServer;
 using lw::ui::ResourceTab;
 
-namespace {
-
-// The visible top-level widget of type T, waiting up to 5 s for it (nullptr if none came).
-template <typename T> T *waitForTopLevel()
-{
-    for (int waited = 0; waited < 5000; waited += 20) {
-        for (QWidget *w : QApplication::topLevelWidgets()) {
-            if (auto *t = qobject_cast<T *>(w); t && t->isVisible())
-                return t;
-        }
-        QTest::qWait(20);
-    }
-    return nullptr;
-}
-
-// Answers the next modal message box with `button` once it shows (polling from inside its
-// event loop, for up to 10 s), keeping its text in `text` when given.
-void answerNextMessageBox(QMessageBox::StandardButton button, QString *text = nullptr)
-{
-    auto *timer = new QTimer(qApp);
-    auto tries = std::make_shared<int>(0);
-    QObject::connect(timer, &QTimer::timeout, [timer, tries, button, text] {
-        for (QWidget *w : QApplication::topLevelWidgets()) {
-            if (auto *box = qobject_cast<QMessageBox *>(w); box && box->isVisible() && box->button(button)) {
-                timer->deleteLater();
-                if (text)
-                    *text = box->text();
-                box->button(button)->click();
-                return;
-            }
-        }
-        if (++*tries > 200)
-            timer->deleteLater();
-    });
-    timer->start(50);
-}
-
-void grabFor(QWidget *widget, const char *name);
-
-// Applies (or cancels) the next pipeline preview once it shows, keeping its summary and diff.
-void answerNextPreview(bool apply, QString *summary = nullptr, QString *diff = nullptr)
-{
-    auto *timer = new QTimer(qApp);
-    auto tries = std::make_shared<int>(0);
-    QObject::connect(timer, &QTimer::timeout, [timer, tries, apply, summary, diff] {
-        for (QWidget *w : QApplication::allWidgets()) {
-            if (auto *preview = qobject_cast<lw::ui::PipelinePreviewDialog *>(w); preview && preview->isVisible()) {
-                timer->deleteLater();
-                grabFor(preview, "pipeline-preview");
-                if (summary)
-                    *summary = preview->summary();
-                if (diff)
-                    *diff = preview->diffText();
-                if (apply)
-                    preview->applyButton()->click();
-                else
-                    preview->reject();
-                return;
-            }
-        }
-        if (++*tries > 200)
-            timer->deleteLater();
-    });
-    timer->start(50);
-}
-
-// With LW_UI_GRABS=DIR, saves what a dialog looks like there (to look at, not to compare).
-void grabFor(QWidget *widget, const char *name)
-{
-    if (const QString dir = qEnvironmentVariable("LW_UI_GRABS"); !dir.isEmpty())
-        widget->grab().save(dir + QLatin1Char('/') + QLatin1String(name) + QStringLiteral(".png"));
-}
-
-} // namespace
+using lw::test::answerNextMessageBox;
+using lw::test::answerNextPreview;
+using lw::test::grabFor;
+using lw::test::waitForTopLevel;
 
 class ConsoleUiTest : public QObject {
     Q_OBJECT
