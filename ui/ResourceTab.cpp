@@ -1,5 +1,6 @@
 #include "ResourceTab.h"
 #include "LineDiff.h"
+#include "CollectorDetails.h"
 #include "ConflictDialog.h"
 #include "PipelinePreviewDialog.h"
 
@@ -91,7 +92,13 @@ ResourceTab::ResourceTab(console::ApiClient &client, ResourceSpec spec, QWidget 
         bar->addWidget(b);
     m_split = new QSplitter(Qt::Vertical, this);
     m_split->addWidget(m_view);
-    m_split->addWidget(m_details);
+    if (!m_spec.detailPathSuffix.isEmpty()) { // collectors: hashes, last error and the pipeline, highlighted
+        m_collector = new CollectorDetails(this);
+        m_details->hide();
+        m_split->addWidget(m_collector);
+    } else {
+        m_split->addWidget(m_details);
+    }
     m_split->setStretchFactor(0, 3);
     m_split->setStretchFactor(1, 2);
     auto *layout = new QVBoxLayout(this);
@@ -185,7 +192,7 @@ QString ResourceTab::emptyText() const
 
 QString ResourceTab::detailsText() const
 {
-    return m_details->toPlainText();
+    return m_collector ? m_collector->text() : m_details->toPlainText();
 }
 
 int ResourceTab::selectedRow() const
@@ -311,21 +318,37 @@ void ResourceTab::showSelection()
         m_delete->setText(inactive ? tr("Re-&activate") : tr("&Deactivate"));
         m_delete->setToolTip(inactive ? tr("Re-activate the selected row (Del)") : tr("Deactivate the selected row (Del)"));
     }
-    if (row < 0)
+    if (row < 0) {
+        if (m_collector)
+            m_collector->clear();
         return m_details->clear();
+    }
     const std::string name = m_model->name(row);
+    if (m_collector)
+        return showCollector(name, rec);
     m_details->setPlainText(QString::fromStdString(rec.dump(2)));
     if (m_spec.showChanges)
         showChanges(rec.value("before", Json()), rec.value("after", Json()));
-    if (m_spec.detailPathSuffix.isEmpty())
-        return;
+}
+
+void ResourceTab::showCollector(const std::string &name, const Json &listed)
+{
+    // The list may carry only the table's columns: the whole record, and the pipeline, come from the server.
+    m_collector->clear(tr("Loading %1…").arg(QString::fromStdString(name)));
+    m_collector->showRecord(listed);
+    m_client.get(itemUrl(name), console::ApiClient::bound(this, [this, name](const console::ApiResult &r) {
+        if (selectedName() != name)
+            return;
+        if (!r.ok())
+            return showError(r.error);
+        m_collector->showRecord(r.json.value(m_spec.itemKey, Json::object()));
+    }));
     m_client.get(itemUrl(name) + m_spec.detailPathSuffix, console::ApiClient::bound(this, [this, name](const console::ApiResult &r) {
         if (selectedName() != name)
             return;
         if (!r.ok())
             return showError(r.error);
-        m_details->appendPlainText(QStringLiteral("\n") + tr("— rendered pipeline —") + QStringLiteral("\n")
-                                   + QString::fromStdString(r.json.value("content", "")));
+        m_collector->showPipeline(QString::fromStdString(r.json.value("content", "")), QString::fromStdString(r.json.value("hash", "")));
     }));
 }
 

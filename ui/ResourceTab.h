@@ -83,6 +83,7 @@ private:
     void showSelection();
     void showEmptyState();
     void showChanges(const Json &before, const Json &after);
+    void showCollector(const std::string &name, const Json &listed);
     void saveEdit(class RecordEditorDialog *dialog, const std::string &name, Json value, QByteArray etag);
     void submitCreate(RecordEditorDialog *dialog, const Json &value);
     // Sources and targets: the server's dry run shown first; `write` runs once the user applies it.
@@ -108,6 +109,7 @@ private:
     QTimer *m_timer;
     QSplitter *m_split;
     QComboBox *m_tenant = nullptr;
+    class CollectorDetails *m_collector = nullptr;
     int m_pending = 0;
     bool m_refreshQueued = false;
 };

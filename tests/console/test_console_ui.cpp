@@ -2,6 +2,7 @@
 // source is created, edited through a conflict, and deleted with the widgets; a tenant is
 // deactivated. The server's state is checked after each step.
 #include "ApiClient.h"
+#include "CollectorDetails.h"
 #include "ConflictDialog.h"
 #include "RecordEditorDialog.h"
 #include "LogsTab.h"
@@ -47,6 +48,8 @@
 #include <QHeaderView>
 #include <QTableView>
 #include <QTableWidget>
+#include <QTextBlock>
+#include <QTextLayout>
 #include <QTranslator>
 #include <QTimeZone>
 #include <QtTest>
@@ -394,6 +397,45 @@ private Q_SLOTS:
                                       qPrintable(collectors->detailsText().right(300) + " / " + collectors->errorText()), 5000);
             QCOMPARE(collectors->errorText(), QString());
         }
+        // The selected one: its hashes in words, the pipeline highlighted as Alloy syntax.
+        QVERIFY(collectors->selectName("node-17.example"));
+        auto *details = collectors->findChild<lw::ui::CollectorDetails *>();
+        QVERIFY(details);
+        const QString hash12 = QString::fromStdString(unnamed.appliedHash().substr(0, 12));
+        QTRY_VERIFY2_WITH_TIMEOUT(details->status()->text().contains("It runs the current pipeline.")
+                                      && details->status()->text().contains("Served " + hash12 + " · applied " + hash12),
+                                  qPrintable(details->status()->text()), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(details->pipeline()->toPlainText().contains("// Rendered by logwardend"), 5000);
+        // Highlighted: comments in italics (every pipeline starts with one), blocks in bold, and a
+        // "//" inside a string is part of the string.
+        const QTextBlock first = details->pipeline()->document()->begin();
+        QVERIFY(!first.layout()->formats().isEmpty() && first.layout()->formats().first().format.fontItalic());
+        QTextDocument sample;
+        sample.setPlainText("loki.write \"t\" {\n  url = \"http://x//y\" // note\n  /* a\n b */ batch = 5\n}");
+        lw::ui::AlloySyntaxHighlighter highlighter(&sample);
+        highlighter.rehighlight();
+        const auto formatAt = [&sample](int block, int column) {
+            for (const QTextLayout::FormatRange &f : sample.findBlockByNumber(block).layout()->formats())
+                if (column >= f.start && column < f.start + f.length)
+                    return f.format;
+            return QTextCharFormat();
+        };
+        QCOMPARE(formatAt(0, 0).fontWeight(), int(QFont::Bold));             // loki.write
+        QVERIFY(!formatAt(1, 16).fontItalic());                               // "//" inside the string
+        QVERIFY(formatAt(1, 25).fontItalic());                                // the comment after it
+        QVERIFY(formatAt(2, 3).fontItalic() && formatAt(3, 1).fontItalic());  // /* across lines */
+        QVERIFY(!formatAt(3, 6).fontItalic());                                // batch, after the comment
+        // One that failed to apply: its error, in the colour of failures.
+        SimulatedAlloy failing("node-20.example", m_server->remotecfgPort());
+        failing.bearerToken = m_server->agentToken();
+        QCOMPARE(failing.registerCollector(""), 200);
+        QCOMPARE(failing.pollAndApply(std::string("loading config: component loki.write is broken")).httpStatus, 200);
+        refreshed("Collectors");
+        QVERIFY(collectors->selectName("node-20.example"));
+        QTRY_VERIFY2_WITH_TIMEOUT(details->status()->text().contains("Last error: loading config: component loki.write is broken")
+                                      && details->status()->text().contains("not reported applying"),
+                                  qPrintable(details->status()->text()), 5000);
+        QVERIFY(details->status()->styleSheet().contains("color"));
     }
 
     void overviewCountsAndClicksThrough()
