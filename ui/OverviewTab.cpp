@@ -1,4 +1,5 @@
 #include "OverviewTab.h"
+#include "ResourceSpecs.h"
 
 #include "ApiClient.h"
 #include "JsonTableModel.h"
@@ -229,7 +230,7 @@ void OverviewTab::refresh()
     m_busy->show();
     m_refresh->setEnabled(false);
     const auto fail = [](const QString &what, const console::ApiResult &r) { return tr("Could not load %1: %2").arg(what, r.error); };
-    m_client.getRaw(QStringLiteral("/api/v2/logs/collectors"), console::ApiClient::bound(this, [this, fail](const console::ApiResult &r) {
+    m_client.getRaw(collectorListPath(), console::ApiClient::bound(this, [this, fail](const console::ApiResult &r) {
         if (!r.ok())
             return requestDone(fail(tr("collectors"), r));
         requestDone(showFleet(r.body) ? QString() : tr("Could not load collectors: the answer is not a list."));

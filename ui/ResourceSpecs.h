@@ -14,4 +14,7 @@ std::vector<ResourceSpec> standardResources();
 // (good), REMOTECFG_PENDING → "Pending" (warning), ERROR → "Error" (bad); anything else as it is.
 std::function<lw::JsonTableModel::Presented(const QString &)> collectorStatusWords();
 
+// The collector list as the Collectors tab and the Overview read it: only the fields they show.
+QString collectorListPath();
+
 } // namespace lw::ui

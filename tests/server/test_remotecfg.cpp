@@ -232,6 +232,20 @@ private Q_SLOTS:
         QCOMPARE(bogus.status, 400);
         QVERIFY(bogus.body.contains("BOGUS"));
         QCOMPARE(m_server->requestAsAdmin("GET", "/api/v2/logs/collectors/nobody").status, 404);
+        // fields=: only those fields of each collector, with the filters and pages as before.
+        nj slim = collectors("?fields=id,alloyStatus&status=ALLOY_OFFLINE");
+        QCOMPARE(slim["total"], nj(2));
+        for (const auto &c : slim["collectors"]) {
+            QCOMPARE(c.size(), size_t(2));
+            QCOMPARE(c["alloyStatus"], nj("ALLOY_OFFLINE"));
+            QVERIFY(c.contains("id"));
+        }
+        QCOMPARE(collectors("?fields=id&fields=lastError,id")["collectors"][0].size(), size_t(2)); // repeated, deduplicated
+        QVERIFY(collectors("?fields=")["collectors"][0].contains("servedHash")); // empty: everything
+        auto unknown = m_server->requestAsAdmin("GET", "/api/v2/logs/collectors?fields=id,secret");
+        QCOMPARE(unknown.status, 400);
+        QVERIFY(unknown.json()["error"].get<std::string>().find("\"secret\", which is not a collector field") != std::string::npos);
+        QCOMPARE(unknown.json()["field"], nj("fields"));
     }
 
     void renderedConfigForPeopleHidesTheKey()

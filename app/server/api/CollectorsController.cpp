@@ -67,6 +67,23 @@ HttpResponse CollectorsController::list(HttpRequest &req)
             wanted.insert(w);
         }
     }
+    // fields=id,name,…: only those fields of each collector (a table of a few columns over a big fleet).
+    std::vector<std::string> fields;
+    for (const QString &value : req.query.values(QStringLiteral("fields"))) {
+        for (const QString &word : value.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+            const std::string f = word.trimmed().toStdString();
+            const auto &known = CollectorRegistry::viewFields();
+            if (std::find(known.begin(), known.end(), f) == known.end()) {
+                std::string list;
+                for (const std::string &k : known)
+                    list += (list.empty() ? "" : ", ") + k;
+                throw ValidationError("fields", "\"fields\" names \"" + f.substr(0, 64) + "\", which is not a collector field (" + list + ")",
+                                      "invalid_value");
+            }
+            if (std::find(fields.begin(), fields.end(), f) == fields.end())
+                fields.push_back(f);
+        }
+    }
     const int limit = queryInt(req, "limit", 0, 1, MaxPageSize);
     const int offset = queryInt(req, "offset", 0, 0, INT32_MAX);
     const Pipeline &pipeline = m_pipeline.current();
@@ -82,7 +99,7 @@ HttpResponse CollectorsController::list(HttpRequest &req)
         if (matched++ < offset)
             continue;
         if (limit == 0 || static_cast<int>(items.size()) < limit)
-            items.push_back(std::move(v));
+            items.push_back(CollectorRegistry::project(std::move(v), fields));
     }
     Json body = {{"collectors", std::move(items)}};
     if (limit > 0 || offset > 0 || req.query.has(QStringLiteral("status"))) {

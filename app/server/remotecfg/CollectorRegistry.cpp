@@ -398,6 +398,27 @@ size_t CollectorRegistry::size() const
     return m_collectors.size();
 }
 
+const std::vector<std::string> &CollectorRegistry::viewFields()
+{
+    static const std::vector<std::string> fields = {
+        "id", "name", "lastSeen", "alloyStatus", "remotecfgStatus", "pipelineHealth", "failingExporters", "totalExporters",
+        "firstSeen", "attributes", "userAgent", "remoteAddress", "pollIntervalSeconds", "reportedStatus", "servedHash",
+        "appliedHash", "currentHash", "lastError", "probeError", "hint"};
+    return fields;
+}
+
+Json CollectorRegistry::project(Json view, const std::vector<std::string> &fields)
+{
+    if (fields.empty())
+        return view;
+    Json out = Json::object();
+    for (const std::string &f : fields) {
+        if (auto it = view.find(f); it != view.end())
+            out[f] = std::move(*it);
+    }
+    return out;
+}
+
 Json CollectorRegistry::view(const CollectorState &c, const std::string &currentHash, int expectedExporters,
                              int64_t nowMs) const
 {

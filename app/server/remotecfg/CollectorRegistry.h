@@ -102,6 +102,10 @@ public:
 
     // The API view: statuses derived now, against the hash currently served.
     Json view(const CollectorState &c, const std::string &currentHash, int expectedExporters, int64_t nowMs) const;
+    // The fields a view has (for ?fields=), in the order view() writes them.
+    static const std::vector<std::string> &viewFields();
+    // Only `fields` of a view (all of them when empty): a list for a table that shows a few columns.
+    static Json project(Json view, const std::vector<std::string> &fields);
     std::optional<CollectorState> find(const std::string &id) const;
     std::vector<CollectorState> all() const; // copies, sorted by id
     size_t size() const;
