@@ -11,6 +11,7 @@
 #include "SecretStore.h"
 
 #include <QApplication>
+#include <QIcon>
 #include <QCommandLineParser>
 #include <QFile>
 #include <QInputDialog>
@@ -27,6 +28,8 @@ int runConsole(int argc, char **argv)
     QApplication::setApplicationName(QStringLiteral("logwarden"));
     QApplication::setOrganizationName(QStringLiteral("logwarden"));
     QApplication::setApplicationVersion(QStringLiteral(LW_VERSION));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/logwarden.svg"))); // every window and dialog
+    QGuiApplication::setDesktopFileName(QStringLiteral("logwarden"));           // Wayland: the .desktop entry's icon
     const ConsoleSettings settings = ConsoleSettings::load(ConsoleSettingsFile());
     QTranslator qtTranslator, ownTranslator;
     lw::ui::installTranslations(app, settings.language, qtTranslator, ownTranslator);

@@ -1,4 +1,6 @@
 #include "MainWindow.h"
+
+#include <QIcon>
 #include "ResourceSpecs.h"
 #include "LogsTab.h"
 #include "OverviewTab.h"
@@ -35,6 +37,7 @@ MainWindow::MainWindow(console::ApiClient &client, QWidget *parent)
       m_busy(new QProgressBar(this))
 {
     setWindowTitle(tr("Logwarden"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/logwarden.svg")));
     m_overview = new OverviewTab(client, m_tabWidget);
     m_tabWidget->addTab(m_overview, tr("Overview"));
     connect(m_overview, &OverviewTab::failed, this, [this](const QString &message) { statusBar()->showMessage(message, 10000); });

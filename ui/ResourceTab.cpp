@@ -25,7 +25,9 @@
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QAction>
 #include <QShortcut>
+#include <QToolBar>
 #include <QSplitter>
 #include <QTableView>
 #include <QDataStream>
@@ -38,9 +40,9 @@ ResourceTab::ResourceTab(console::ApiClient &client, ResourceSpec spec, QWidget 
     : QWidget(parent), m_client(client), m_spec(std::move(spec)), m_model(new lw::JsonTableModel(m_spec.columns, this)),
       m_proxy(new lw::JsonTableFilterProxy(m_model, this)), m_view(new QTableView(this)), m_filter(new QLineEdit(this)),
       m_details(new QPlainTextEdit(this)), m_busy(new QProgressBar(this)), m_error(new QLabel(this)), m_empty(new QLabel(this)),
-      m_new(new QPushButton(tr("&New"), this)), m_edit(new QPushButton(tr("&Edit"), this)),
-      m_delete(new QPushButton(m_spec.softDelete ? tr("&Deactivate") : tr("&Delete"), this)),
-      m_refresh(new QPushButton(tr("&Refresh"), this)), m_timer(new QTimer(this))
+      m_new(new QAction(tr("&New"), this)), m_edit(new QAction(tr("&Edit"), this)),
+      m_delete(new QAction(m_spec.softDelete ? tr("&Deactivate") : tr("&Delete"), this)),
+      m_refresh(new QAction(tr("&Refresh"), this)), m_timer(new QTimer(this))
 {
     m_model->setKeyField(m_spec.keyField);
     m_view->setModel(m_proxy);
@@ -62,9 +64,11 @@ ResourceTab::ResourceTab(console::ApiClient &client, ResourceSpec spec, QWidget 
     m_empty->setWordWrap(true);
     m_empty->setTextFormat(Qt::PlainText);
     m_empty->hide();
-    m_new->setVisible(!m_spec.newTemplate.is_null());
-    m_edit->setVisible(m_spec.editable);
-    m_delete->setVisible(m_spec.editable);
+    for (auto [action, shown] : {std::pair{m_new, !m_spec.newTemplate.is_null()}, std::pair{m_edit, m_spec.editable},
+                                 std::pair{m_delete, m_spec.editable}}) {
+        action->setVisible(shown);
+        action->setEnabled(shown); // and its shortcut off
+    }
     m_new->setToolTip(tr("Create (Ctrl+N)"));
     m_edit->setToolTip(tr("Edit the selected row (Ctrl+E or double-click)"));
     m_delete->setToolTip(tr("Delete the selected row (Del)"));
@@ -88,8 +92,20 @@ ResourceTab::ResourceTab(console::ApiClient &client, ResourceSpec spec, QWidget 
         connect(m_tenant, &QComboBox::currentTextChanged, this, [this] { refresh(); });
     }
     bar->addWidget(m_filter, 1);
-    for (QPushButton *b : {m_new, m_edit, m_delete, m_refresh})
-        bar->addWidget(b);
+    // The tab's toolbar: icons with their words; the shortcuts work anywhere in the tab.
+    auto *toolbar = new QToolBar(this);
+    toolbar->setObjectName(QStringLiteral("toolbar"));
+    toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    toolbar->setIconSize(QSize(16, 16));
+    m_new->setShortcut(QKeySequence::New);
+    m_edit->setShortcut(QKeySequence(tr("Ctrl+E")));
+    m_refresh->setShortcut(QKeySequence::Refresh);
+    for (QAction *a : {m_new, m_edit, m_delete, m_refresh}) {
+        a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        toolbar->addAction(a);
+        addAction(a);
+    }
+    bar->addWidget(toolbar);
     m_split = new QSplitter(Qt::Vertical, this);
     m_split->addWidget(m_view);
     if (!m_spec.detailPathSuffix.isEmpty()) { // collectors: hashes, last error and the pipeline, highlighted
@@ -109,19 +125,17 @@ ResourceTab::ResourceTab(console::ApiClient &client, ResourceSpec spec, QWidget 
     layout->addWidget(m_split, 1);
 
     connect(m_filter, &QLineEdit::textChanged, m_proxy, &lw::JsonTableFilterProxy::setFilterText);
-    connect(m_new, &QPushButton::clicked, this, &ResourceTab::createRecord);
-    connect(m_edit, &QPushButton::clicked, this, &ResourceTab::editSelected);
-    connect(m_delete, &QPushButton::clicked, this, &ResourceTab::deleteSelected);
-    connect(m_refresh, &QPushButton::clicked, this, &ResourceTab::refresh);
+    connect(m_new, &QAction::triggered, this, &ResourceTab::createRecord);
+    connect(m_edit, &QAction::triggered, this, &ResourceTab::editSelected);
+    connect(m_delete, &QAction::triggered, this, &ResourceTab::deleteSelected);
+    connect(m_refresh, &QAction::triggered, this, &ResourceTab::refresh);
     connect(m_view, &QTableView::doubleClicked, this, [this] {
         if (m_spec.editable)
             editSelected();
     });
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &ResourceTab::showSelection);
-    new QShortcut(QKeySequence::New, this, [this] { if (m_new->isVisible()) createRecord(); }, Qt::WidgetWithChildrenShortcut);
-    new QShortcut(QKeySequence(tr("Ctrl+E")), this, [this] { if (m_spec.editable) editSelected(); }, Qt::WidgetWithChildrenShortcut);
+    // Del only in the table: in the filter it deletes a character.
     new QShortcut(QKeySequence::Delete, m_view, [this] { if (m_spec.editable) deleteSelected(); }, Qt::WidgetShortcut);
-    new QShortcut(QKeySequence::Refresh, this, [this] { refresh(); }, Qt::WidgetWithChildrenShortcut);
     new QShortcut(QKeySequence::Find, this, [this] { m_filter->setFocus(); }, Qt::WidgetWithChildrenShortcut);
     connect(m_timer, &QTimer::timeout, this, &ResourceTab::refresh);
     setAutoRefreshSeconds(m_spec.autoRefreshSeconds);

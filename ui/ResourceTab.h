@@ -7,6 +7,7 @@
 
 #include <functional>
 
+class QAction;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -53,7 +54,8 @@ public:
     bool selectName(const std::string &name); // false when no shown row has that name
     // Soft-deleted (GEL admin) records: Deactivate turns into Re-activate on an inactive row.
     bool selectedIsInactive() const;
-    QPushButton *deleteButton() const { return m_delete; }
+    QAction *deleteAction() const { return m_delete; }
+    QAction *newAction() const { return m_new; }
 
     // Live tabs (the spec has an auto-refresh) reload every `seconds`; 0 stops them.
     bool isLive() const { return m_spec.autoRefreshSeconds > 0; }
@@ -105,7 +107,7 @@ private:
     QProgressBar *m_busy;
     QLabel *m_error;
     QLabel *m_empty;
-    QPushButton *m_new, *m_edit, *m_delete, *m_refresh;
+    QAction *m_new, *m_edit, *m_delete, *m_refresh;
     QTimer *m_timer;
     QSplitter *m_split;
     QComboBox *m_tenant = nullptr;

@@ -48,6 +48,7 @@
 #include <QHeaderView>
 #include <QTableView>
 #include <QTableWidget>
+#include <QToolBar>
 #include <QTextBlock>
 #include <QTextLayout>
 #include <QTranslator>
@@ -279,13 +280,13 @@ private Q_SLOTS:
 
         // Deactivated records can be re-activated: the same button says so on an inactive row.
         QTRY_VERIFY_WITH_TIMEOUT(resources->selectName(name) && resources->selectedIsInactive(), 5000);
-        QCOMPARE(resources->deleteButton()->text().remove('&'), QStringLiteral("Re-activate"));
+        QCOMPARE(resources->deleteAction()->text().remove('&'), QStringLiteral("Re-activate"));
         answerNextMessageBox(QMessageBox::Yes, &question);
         resources->deleteSelected();
         QTRY_COMPARE_WITH_TIMEOUT(m_server->requestAsAdmin("GET", url).json().value("status", ""), std::string("active"), 5000);
         QVERIFY2(question.contains("Re-activate") && question.contains(QString::fromStdString(name)), qPrintable(question));
         QTRY_VERIFY_WITH_TIMEOUT(!resources->isBusy() && resources->selectName(name) && !resources->selectedIsInactive(), 5000);
-        QCOMPARE(resources->deleteButton()->text().remove('&'), QStringLiteral("Deactivate"));
+        QCOMPARE(resources->deleteAction()->text().remove('&'), QStringLiteral("Deactivate"));
         if (tab == "Tokens") { // the token works again
             const QByteArray token = secret.at(0).at(1).toString().toUtf8();
             QCOMPARE(m_server->request("GET", "/loki/api/v1/labels", {}, {{"Authorization", "Bearer " + token}, {"X-Scope-OrgID", "dev"}}).status, 200);
@@ -540,6 +541,32 @@ private Q_SLOTS:
         // Every action button has an icon (the theme's, or Qt's own without one).
         for (QPushButton *button : sources->findChildren<QPushButton *>())
             QVERIFY2(!button->icon().isNull(), qPrintable(button->text()));
+    }
+
+    // Every tab's actions sit in a toolbar with icons, and their shortcuts work from the table.
+    void toolbarShortcutsAndIcon()
+    {
+        QVERIFY(!m_window->windowIcon().isNull());
+        QVERIFY(!m_window->windowIcon().pixmap(64, 64).isNull()); // the SVG renders
+        ResourceTab *sources = refreshed("Sources");
+        auto *toolbar = sources->findChild<QToolBar *>("toolbar");
+        QVERIFY(toolbar);
+        QVERIFY(toolbar->actions().contains(sources->newAction()));
+        QVERIFY(!sources->newAction()->icon().isNull());
+        QVERIFY(m_window->showTab("Sources"));
+        m_window->activateWindow();
+        QApplication::setActiveWindow(m_window.get());
+        sources->view()->setFocus();
+        QTRY_VERIFY_WITH_TIMEOUT(sources->view()->hasFocus(), 2000);
+        QTest::keyClick(sources->view(), Qt::Key_N, Qt::ControlModifier);
+        auto *dialog = waitForTopLevel<lw::ui::RecordEditorDialog>();
+        QVERIFY(dialog);
+        QVERIFY(dialog->form()); // the form first
+        QTest::keyClick(dialog, Qt::Key_Escape);
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog->isVisible(), 2000);
+        // Collectors are not created by hand: no New, and Ctrl+N does nothing there.
+        ResourceTab *collectors = refreshed("Collectors");
+        QVERIFY(!collectors->newAction()->isVisible() && !collectors->newAction()->isEnabled());
     }
 
     void helpAboutNamesVersionServerAndLicences()
