@@ -246,14 +246,6 @@ Claims:
 <context>
     <name>lw::ui</name>
     <message>
-        <source>&quot;name&quot; is required.</source>
-        <translation>„name“ ist erforderlich.</translation>
-    </message>
-    <message>
-        <source>&quot;name&quot; must be 3 to 64 characters of a-z, 0-9, &apos;-&apos; and &apos;_&apos;.</source>
-        <translation>„name“ muss aus 3 bis 64 Zeichen aus a-z, 0-9, „-“ und „_“ bestehen.</translation>
-    </message>
-    <message>
         <source>Sources</source>
         <translation>Quellen</translation>
     </message>
@@ -438,10 +430,6 @@ Claims:
         <translation>Eigener Wert</translation>
     </message>
     <message>
-        <source>&quot;parser&quot; must be json, kv, zap_json or none.</source>
-        <translation>„parser“ muss json, kv, zap_json oder none sein.</translation>
-    </message>
-    <message>
         <source>ingest token</source>
         <translation>Ingest-Token</translation>
     </message>
@@ -525,6 +513,99 @@ Claims:
         <source>audit entry</source>
         <translation>Protokolleintrag</translation>
     </message>
+    <message>
+        <source>none</source>
+        <translation>keins</translation>
+    </message>
+    <message>
+        <source>3–64 of a-z, 0-9, - and _</source>
+        <translation>3–64 Zeichen aus a-z, 0-9, - und _</translation>
+    </message>
+    <message>
+        <source>A name cannot change; create a new record instead.</source>
+        <translation>Ein Name kann sich nicht ändern; legen Sie stattdessen einen neuen Eintrag an.</translation>
+    </message>
+</context>
+<context>
+    <name>lw::ui::AccessPolicyForm</name>
+    <message>
+        <source>&amp;Realms</source>
+        <translation>&amp;Bereiche</translation>
+    </message>
+    <message>
+        <source>&amp;Scopes</source>
+        <translation>Berechti&amp;gungen</translation>
+    </message>
+</context>
+<context>
+    <name>lw::ui::AdminForm</name>
+    <message>
+        <source>3–64 of a-z, 0-9, - and _</source>
+        <translation>3–64 Zeichen aus a-z, 0-9, - und _</translation>
+    </message>
+    <message>
+        <source>A name cannot change; create a new record instead.</source>
+        <translation>Ein Name kann sich nicht ändern; legen Sie stattdessen einen neuen Eintrag an.</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <source>optional; the name when empty</source>
+        <translation>optional; leer: der Name</translation>
+    </message>
+    <message>
+        <source>&amp;Display name</source>
+        <translation>&amp;Anzeigename</translation>
+    </message>
+</context>
+<context>
+    <name>lw::ui::CollectorDetails</name>
+    <message>
+        <source>Pipeline</source>
+        <translation>Pipeline</translation>
+    </message>
+    <message>
+        <source>Record (JSON)</source>
+        <translation>Eintrag (JSON)</translation>
+    </message>
+    <message>
+        <source>Select a collector to see its pipeline, hashes and last error.</source>
+        <translation>Wählen Sie einen Collector, um seine Pipeline, Hashes und seinen letzten Fehler zu sehen.</translation>
+    </message>
+    <message>
+        <source>It has not reported applying a pipeline yet.</source>
+        <translation>Er hat noch nicht gemeldet, eine Pipeline angewendet zu haben.</translation>
+    </message>
+    <message>
+        <source>It runs the current pipeline.</source>
+        <translation>Er führt die aktuelle Pipeline aus.</translation>
+    </message>
+    <message>
+        <source>It runs an older pipeline than the current one.</source>
+        <translation>Er führt eine ältere als die aktuelle Pipeline aus.</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Served %1 · applied %2 · current %3</source>
+        <translation>Ausgeliefert %1 · angewendet %2 · aktuell %3</translation>
+    </message>
+    <message>
+        <source>Last error: %1</source>
+        <translation>Letzter Fehler: %1</translation>
+    </message>
+    <message>
+        <source>Probe: %1</source>
+        <translation>Prüfung: %1</translation>
+    </message>
+    <message>
+        <source>The pipeline this server serves (hash %1); private keys are redacted.</source>
+        <translation>Die Pipeline, die dieser Server ausliefert (Hash %1); private Schlüssel sind geschwärzt.</translation>
+    </message>
 </context>
 <context>
     <name>lw::ui::ConflictDialog</name>
@@ -587,22 +668,61 @@ Vergleichen Sie den Fingerabdruck mit dem des Servers (logwardend gibt ihn beim 
     </message>
 </context>
 <context>
-    <name>lw::ui::JsonEditorDialog</name>
+    <name>lw::ui::ExpiryEditor</name>
     <message>
-        <source>This is not valid JSON yet.</source>
-        <translation>Das ist noch kein gültiges JSON.</translation>
+        <source>Never expires</source>
+        <translation>Läuft nie ab</translation>
     </message>
     <message>
-        <source>Looks valid.</source>
-        <translation>Sieht gültig aus.</translation>
+        <source>7 days</source>
+        <translation>7 Tage</translation>
     </message>
     <message>
-        <source>The server refused: %1</source>
-        <translation>Der Server hat abgelehnt: %1</translation>
+        <source>30 days</source>
+        <translation>30 Tage</translation>
     </message>
     <message>
-        <source>The server refused %1: %2</source>
-        <translation>Der Server hat %1 abgelehnt: %2</translation>
+        <source>1 year</source>
+        <translation>1 Jahr</translation>
+    </message>
+    <message>
+        <source>Expires %1 from now</source>
+        <translation>Läuft in %1 ab</translation>
+    </message>
+</context>
+<context>
+    <name>lw::ui::IngestTokenForm</name>
+    <message>
+        <source>JSON — fields become structured metadata</source>
+        <translation>JSON — Felder werden zu strukturierten Metadaten</translation>
+    </message>
+    <message>
+        <source>key=value pairs</source>
+        <translation>Schlüssel=Wert-Paare</translation>
+    </message>
+    <message>
+        <source>zap JSON (Go services)</source>
+        <translation>zap-JSON (Go-Dienste)</translation>
+    </message>
+    <message>
+        <source>none — lines as they come</source>
+        <translation>keiner — Zeilen, wie sie kommen</translation>
+    </message>
+    <message>
+        <source>&amp;Parser</source>
+        <translation>&amp;Parser</translation>
+    </message>
+    <message>
+        <source>empty: the server generates one (recommended)</source>
+        <translation>leer: der Server erzeugt einen (empfohlen)</translation>
+    </message>
+    <message>
+        <source>32 to 512 characters; only when the server runs with --allow-custom-ingest-tokens</source>
+        <translation>32 bis 512 Zeichen; nur wenn der Server mit --allow-custom-ingest-tokens läuft</translation>
+    </message>
+    <message>
+        <source>Custom &amp;value</source>
+        <translation>Eigener &amp;Wert</translation>
     </message>
 </context>
 <context>
@@ -618,6 +738,25 @@ Vergleichen Sie den Fingerabdruck mit dem des Servers (logwardend gibt ihn beim 
     <message>
         <source>This is not a JWT (three base64url parts with JSON header and claims).</source>
         <translation>Das ist kein JWT (drei base64url-Teile mit JSON-Header und -Claims).</translation>
+    </message>
+</context>
+<context>
+    <name>lw::ui::KeyValueEditor</name>
+    <message>
+        <source>Add label</source>
+        <translation>Label hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Label</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
     </message>
 </context>
 <context>
@@ -953,6 +1092,72 @@ Vergleichen Sie den Fingerabdruck mit dem des Servers (logwardend gibt ihn beim 
     </message>
 </context>
 <context>
+    <name>lw::ui::PemField</name>
+    <message>
+        <source>Choose file…</source>
+        <translation>Datei wählen…</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Leeren</translation>
+    </message>
+    <message>
+        <source>A PEM file; you can also drop one here</source>
+        <translation>Eine PEM-Datei; Sie können auch eine hierher ziehen</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keins</translation>
+    </message>
+    <message>
+        <source>Choose the private key</source>
+        <translation>Privaten Schlüssel wählen</translation>
+    </message>
+    <message>
+        <source>Choose a PEM file</source>
+        <translation>PEM-Datei wählen</translation>
+    </message>
+    <message>
+        <source>PEM files (*.pem *.crt *.cer *.key)</source>
+        <translation>PEM-Dateien (*.pem *.crt *.cer *.key)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>%1 is larger than %2 KiB; a PEM file is not.</source>
+        <translation>%1 ist größer als %2 KiB; eine PEM-Datei ist das nicht.</translation>
+    </message>
+    <message>
+        <source>Could not read %1: %2</source>
+        <translation>%1 konnte nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Subject: %1
+Issuer: %2
+Valid until: %3%4</source>
+        <translation>Inhaber: %1
+Aussteller: %2
+Gültig bis: %3%4</translation>
+    </message>
+    <message>
+        <source> — expired</source>
+        <translation> — abgelaufen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n certificate(s) in the file</source>
+        <translation>
+            <numerusform>%n Zertifikat in der Datei</numerusform>
+            <numerusform>%n Zertifikate in der Datei</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not a PEM certificate: %1</source>
+        <translation>Kein PEM-Zertifikat: %1</translation>
+    </message>
+</context>
+<context>
     <name>lw::ui::PipelinePreviewDialog</name>
     <message>
         <source>Preview of the agents&apos; pipeline</source>
@@ -1074,6 +1279,68 @@ Vergleichen Sie den Fingerabdruck mit dem des Servers (logwardend gibt ihn beim 
     </message>
 </context>
 <context>
+    <name>lw::ui::RealmsEditor</name>
+    <message>
+        <source>Add realm</source>
+        <translation>Bereich hinzufügen</translation>
+    </message>
+    <message>
+        <source>Tenant</source>
+        <translation>Mandant</translation>
+    </message>
+    <message>
+        <source>Cluster</source>
+        <translation>Cluster</translation>
+    </message>
+    <message>
+        <source>Label selectors (optional)</source>
+        <translation>Label-Selektoren (optional)</translation>
+    </message>
+    <message>
+        <source>A tenant, or * for every tenant</source>
+        <translation>Ein Mandant, oder * für alle Mandanten</translation>
+    </message>
+    <message>
+        <source>e.g. {app=&quot;api&quot;} {env!=&quot;prod&quot;}</source>
+        <translation>z. B. {app="api"} {env!="prod"}</translation>
+    </message>
+    <message>
+        <source>Streams this realm reaches: LogQL stream selectors, one after the other. Empty: every stream.</source>
+        <translation>Streams, die dieser Bereich erreicht: LogQL-Stream-Selektoren hintereinander. Leer: alle Streams.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+</context>
+<context>
+    <name>lw::ui::RecordEditorDialog</name>
+    <message>
+        <source>&amp;Form</source>
+        <translation>&amp;Formular</translation>
+    </message>
+    <message>
+        <source>Advanced (&amp;JSON)</source>
+        <translation>Erweitert (&amp;JSON)</translation>
+    </message>
+    <message>
+        <source>Looks valid.</source>
+        <translation>Sieht gültig aus.</translation>
+    </message>
+    <message>
+        <source>This is not valid JSON yet.</source>
+        <translation>Das ist noch kein gültiges JSON.</translation>
+    </message>
+    <message>
+        <source>The server refused: %1</source>
+        <translation>Der Server hat abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>The server refused %1: %2</source>
+        <translation>Der Server hat %1 abgelehnt: %2</translation>
+    </message>
+</context>
+<context>
     <name>lw::ui::ResourceTab</name>
     <message>
         <source>&amp;New</source>
@@ -1140,10 +1407,6 @@ Vergleichen Sie den Fingerabdruck mit dem des Servers (logwardend gibt ihn beim 
         <translation>%1 konnten nicht geladen werden: %2</translation>
     </message>
     <message>
-        <source>— rendered pipeline —</source>
-        <translation>— erzeugte Pipeline —</translation>
-    </message>
-    <message>
         <source>New %1</source>
         <translation>Neu: %1</translation>
     </message>
@@ -1154,10 +1417,6 @@ Vergleichen Sie den Fingerabdruck mit dem des Servers (logwardend gibt ihn beim 
     <message>
         <source>Could not load &quot;%1&quot;: %2</source>
         <translation>„%1“ konnte nicht geladen werden: %2</translation>
-    </message>
-    <message>
-        <source>Edit %1</source>
-        <translation>%1 bearbeiten</translation>
     </message>
     <message>
         <source>Select a row to delete first.</source>
@@ -1231,6 +1490,45 @@ Vergleichen Sie den Fingerabdruck mit dem des Servers (logwardend gibt ihn beim 
         <source>%1: none yet.</source>
         <translation>%1: noch keine.</translation>
     </message>
+    <message>
+        <source>Loading %1…</source>
+        <translation>%1 wird geladen…</translation>
+    </message>
+    <message>
+        <source>Edit %1 &quot;%2&quot;</source>
+        <translation>%1 „%2“ bearbeiten</translation>
+    </message>
+</context>
+<context>
+    <name>lw::ui::ScopeChecklist</name>
+    <message>
+        <source>query, labels, series and tail in its tenants</source>
+        <translation>Abfragen, Labels, Serien und Tail in seinen Mandanten</translation>
+    </message>
+    <message>
+        <source>push logs into its tenants</source>
+        <translation>Logs in seine Mandanten schreiben</translation>
+    </message>
+    <message>
+        <source>delete log lines in its tenants</source>
+        <translation>Logzeilen in seinen Mandanten löschen</translation>
+    </message>
+    <message>
+        <source>manage tenants, policies, tokens and users</source>
+        <translation>Mandanten, Richtlinien, Tokens und Benutzer verwalten</translation>
+    </message>
+    <message>
+        <source>read tenants, policies, tokens, users and the audit log</source>
+        <translation>Mandanten, Richtlinien, Tokens, Benutzer und das Audit-Log lesen</translation>
+    </message>
+    <message>
+        <source>read sources, targets, TLS bundles and collectors</source>
+        <translation>Quellen, Ziele, TLS-Bündel und Collectors lesen</translation>
+    </message>
+    <message>
+        <source>change sources, targets and TLS bundles</source>
+        <translation>Quellen, Ziele und TLS-Bündel ändern</translation>
+    </message>
 </context>
 <context>
     <name>lw::ui::SettingsDialog</name>
@@ -1281,6 +1579,212 @@ Vergleichen Sie den Fingerabdruck mit dem des Servers (logwardend gibt ihn beim 
     <message>
         <source>Theme</source>
         <translation>Erscheinungsbild</translation>
+    </message>
+</context>
+<context>
+    <name>lw::ui::SourceForm</name>
+    <message>
+        <source>Collect from this source</source>
+        <translation>Aus dieser Quelle sammeln</translation>
+    </message>
+    <message>
+        <source>journald</source>
+        <translation>journald</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Dateien</translation>
+    </message>
+    <message>
+        <source>/var/log/app/*.log</source>
+        <translation>/var/log/app/*.log</translation>
+    </message>
+    <message>
+        <source>(not set)</source>
+        <translation>(nicht gesetzt)</translation>
+    </message>
+    <message>
+        <source>the unit&apos;s SYSLOG_IDENTIFIER, e.g. node-manager</source>
+        <translation>der SYSLOG_IDENTIFIER der Unit, z. B. node-manager</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <source>Reads</source>
+        <translation>Liest</translation>
+    </message>
+    <message>
+        <source>Syslog &amp;identifier</source>
+        <translation>Syslog-&amp;Kennung</translation>
+    </message>
+    <message>
+        <source>&amp;Paths</source>
+        <translation>&amp;Pfade</translation>
+    </message>
+    <message>
+        <source>&amp;Labels</source>
+        <translation>&amp;Labels</translation>
+    </message>
+    <message>
+        <source>Log &amp;format</source>
+        <translation>Log-&amp;Format</translation>
+    </message>
+    <message>
+        <source>&amp;Minimum level</source>
+        <translation>&amp;Mindeststufe</translation>
+    </message>
+</context>
+<context>
+    <name>lw::ui::StringListEditor</name>
+    <message>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Remove the selected entry</source>
+        <translation>Den gewählten Eintrag entfernen</translation>
+    </message>
+</context>
+<context>
+    <name>lw::ui::TargetForm</name>
+    <message>
+        <source>Send to this target</source>
+        <translation>An dieses Ziel senden</translation>
+    </message>
+    <message>
+        <source>Loki</source>
+        <translation>Loki</translation>
+    </message>
+    <message>
+        <source>rsyslog (TLS)</source>
+        <translation>rsyslog (TLS)</translation>
+    </message>
+    <message>
+        <source>X-Scope-OrgID (optional)</source>
+        <translation>X-Scope-OrgID (optional)</translation>
+    </message>
+    <message>
+        <source>e.g. 10s (optional)</source>
+        <translation>z. B. 10s (optional)</translation>
+    </message>
+    <message>
+        <source>Push &amp;URL</source>
+        <translation>Push-&amp;URL</translation>
+    </message>
+    <message>
+        <source>&amp;Tenant</source>
+        <translation>&amp;Mandant</translation>
+    </message>
+    <message>
+        <source>TLS &amp;bundle</source>
+        <translation>TLS-&amp;Bündel</translation>
+    </message>
+    <message>
+        <source>&amp;Endpoint</source>
+        <translation>&amp;Endpunkt</translation>
+    </message>
+    <message>
+        <source>P&amp;ort</source>
+        <translation>P&amp;ort</translation>
+    </message>
+    <message>
+        <source>T&amp;imeout</source>
+        <translation>&amp;Zeitlimit</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <source>T&amp;ype</source>
+        <translation>&amp;Typ</translation>
+    </message>
+</context>
+<context>
+    <name>lw::ui::TenantForm</name>
+    <message>
+        <source>&amp;Cluster</source>
+        <translation>&amp;Cluster</translation>
+    </message>
+</context>
+<context>
+    <name>lw::ui::TlsBundleForm</name>
+    <message>
+        <source>none (server authentication only)</source>
+        <translation>keins (nur Server-Authentifizierung)</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <source>CA certificate(s)</source>
+        <translation>CA-Zertifikat(e)</translation>
+    </message>
+    <message>
+        <source>Client certificate</source>
+        <translation>Client-Zertifikat</translation>
+    </message>
+    <message>
+        <source>Private key</source>
+        <translation>Privater Schlüssel</translation>
+    </message>
+    <message>
+        <source>as stored</source>
+        <translation>wie gespeichert</translation>
+    </message>
+    <message>
+        <source>the stored key (unchanged)</source>
+        <translation>der gespeicherte Schlüssel (unverändert)</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keins</translation>
+    </message>
+    <message>
+        <source>from the JSON view</source>
+        <translation>aus der JSON-Ansicht</translation>
+    </message>
+    <message>
+        <source>The server keeps the stored key; choose a file to replace it.</source>
+        <translation>Der Server behält den gespeicherten Schlüssel; wählen Sie eine Datei, um ihn zu ersetzen.</translation>
+    </message>
+    <message>
+        <source>A client certificate needs its private key.</source>
+        <translation>Ein Client-Zertifikat braucht seinen privaten Schlüssel.</translation>
+    </message>
+    <message>
+        <source>A private key needs its client certificate.</source>
+        <translation>Ein privater Schlüssel braucht sein Client-Zertifikat.</translation>
+    </message>
+    <message>
+        <source>Matches the client certificate. It is sent once and stored encrypted; the server never shows it again.</source>
+        <translation>Passt zum Client-Zertifikat. Er wird einmal gesendet und verschlüsselt gespeichert; der Server zeigt ihn nie wieder.</translation>
+    </message>
+    <message>
+        <source>This key does not belong to the client certificate.</source>
+        <translation>Dieser Schlüssel gehört nicht zum Client-Zertifikat.</translation>
+    </message>
+</context>
+<context>
+    <name>lw::ui::TokenForm</name>
+    <message>
+        <source>A token&apos;s access policy cannot change; create a new token instead.</source>
+        <translation>Die Zugriffsrichtlinie eines Tokens kann sich nicht ändern; legen Sie stattdessen ein neues Token an.</translation>
+    </message>
+    <message>
+        <source>&amp;Access policy</source>
+        <translation>&amp;Zugriffsrichtlinie</translation>
+    </message>
+    <message>
+        <source>&amp;Expires</source>
+        <translation>&amp;Läuft ab</translation>
     </message>
 </context>
 <context>
@@ -1352,6 +1856,21 @@ Vergleichen Sie den Fingerabdruck mit dem des Servers (logwardend gibt ihn beim 
     <message>
         <source>This token is shown only here; copy it now (the clipboard is cleared after 30 s).</source>
         <translation>Dieses Token wird nur hier angezeigt; kopieren Sie es jetzt (die Zwischenablage wird nach 30 s geleert).</translation>
+    </message>
+</context>
+<context>
+    <name>lw::ui::UserForm</name>
+    <message>
+        <source>No realm: the user&apos;s tokens reach every tenant.</source>
+        <translation>Kein Bereich: die Tokens des Benutzers erreichen alle Mandanten.</translation>
+    </message>
+    <message>
+        <source>&amp;Scopes</source>
+        <translation>Berechti&amp;gungen</translation>
+    </message>
+    <message>
+        <source>&amp;Realms</source>
+        <translation>&amp;Bereiche</translation>
     </message>
 </context>
 </TS>

@@ -242,14 +242,6 @@ Claims:
 <context>
     <name>lw::ui</name>
     <message>
-        <source>&quot;name&quot; is required.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&quot;name&quot; must be 3 to 64 characters of a-z, 0-9, &apos;-&apos; and &apos;_&apos;.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Sources</source>
         <translation type="unfinished"></translation>
     </message>
@@ -434,10 +426,6 @@ Claims:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&quot;parser&quot; must be json, kv, zap_json or none.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>ingest token</source>
         <translation type="unfinished"></translation>
     </message>
@@ -521,6 +509,99 @@ Claims:
         <source>audit entry</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>3–64 of a-z, 0-9, - and _</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A name cannot change; create a new record instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lw::ui::AccessPolicyForm</name>
+    <message>
+        <source>&amp;Realms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Scopes</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lw::ui::AdminForm</name>
+    <message>
+        <source>3–64 of a-z, 0-9, - and _</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A name cannot change; create a new record instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optional; the name when empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Display name</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lw::ui::CollectorDetails</name>
+    <message>
+        <source>Pipeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record (JSON)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a collector to see its pipeline, hashes and last error.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It has not reported applying a pipeline yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It runs the current pipeline.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It runs an older pipeline than the current one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Served %1 · applied %2 · current %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last error: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Probe: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The pipeline this server serves (hash %1); private keys are redacted.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>lw::ui::ConflictDialog</name>
@@ -578,21 +659,60 @@ Compare the fingerprint with the server&apos;s (logwardend prints it when it sta
     </message>
 </context>
 <context>
-    <name>lw::ui::JsonEditorDialog</name>
+    <name>lw::ui::ExpiryEditor</name>
     <message>
-        <source>This is not valid JSON yet.</source>
+        <source>Never expires</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Looks valid.</source>
+        <source>7 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The server refused: %1</source>
+        <source>30 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The server refused %1: %2</source>
+        <source>1 year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expires %1 from now</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lw::ui::IngestTokenForm</name>
+    <message>
+        <source>JSON — fields become structured metadata</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>key=value pairs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>zap JSON (Go services)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none — lines as they come</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Parser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>empty: the server generates one (recommended)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>32 to 512 characters; only when the server runs with --allow-custom-ingest-tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom &amp;value</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -608,6 +728,25 @@ Compare the fingerprint with the server&apos;s (logwardend prints it when it sta
     </message>
     <message>
         <source>This is not a JWT (three base64url parts with JSON header and claims).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lw::ui::KeyValueEditor</name>
+    <message>
+        <source>Add label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -944,6 +1083,70 @@ Compare the fingerprint with the server&apos;s (logwardend prints it when it sta
     </message>
 </context>
 <context>
+    <name>lw::ui::PemField</name>
+    <message>
+        <source>Choose file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A PEM file; you can also drop one here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the private key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a PEM file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PEM files (*.pem *.crt *.cer *.key)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is larger than %2 KiB; a PEM file is not.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subject: %1
+Issuer: %2
+Valid until: %3%4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> — expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n certificate(s) in the file</source>
+        <translation>
+            <numerusform>%n certificate in the file</numerusform>
+            <numerusform>%n certificates in the file</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not a PEM certificate: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>lw::ui::PipelinePreviewDialog</name>
     <message>
         <source>Preview of the agents&apos; pipeline</source>
@@ -1065,6 +1268,68 @@ Compare the fingerprint with the server&apos;s (logwardend prints it when it sta
     </message>
 </context>
 <context>
+    <name>lw::ui::RealmsEditor</name>
+    <message>
+        <source>Add realm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tenant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cluster</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label selectors (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A tenant, or * for every tenant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. {app=&quot;api&quot;} {env!=&quot;prod&quot;}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Streams this realm reaches: LogQL stream selectors, one after the other. Empty: every stream.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lw::ui::RecordEditorDialog</name>
+    <message>
+        <source>&amp;Form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Advanced (&amp;JSON)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Looks valid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is not valid JSON yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server refused: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server refused %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>lw::ui::ResourceTab</name>
     <message>
         <source>&amp;New</source>
@@ -1131,10 +1396,6 @@ Compare the fingerprint with the server&apos;s (logwardend prints it when it sta
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>— rendered pipeline —</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>New %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1144,10 +1405,6 @@ Compare the fingerprint with the server&apos;s (logwardend prints it when it sta
     </message>
     <message>
         <source>Could not load &quot;%1&quot;: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Edit %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1222,6 +1479,45 @@ Compare the fingerprint with the server&apos;s (logwardend prints it when it sta
         <source>%1: none yet.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Loading %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit %1 &quot;%2&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lw::ui::ScopeChecklist</name>
+    <message>
+        <source>query, labels, series and tail in its tenants</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>push logs into its tenants</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>delete log lines in its tenants</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>manage tenants, policies, tokens and users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>read tenants, policies, tokens, users and the audit log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>read sources, targets, TLS bundles and collectors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>change sources, targets and TLS bundles</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>lw::ui::SettingsDialog</name>
@@ -1271,6 +1567,212 @@ Compare the fingerprint with the server&apos;s (logwardend prints it when it sta
     </message>
     <message>
         <source>Theme</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lw::ui::SourceForm</name>
+    <message>
+        <source>Collect from this source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>journald</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>/var/log/app/*.log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(not set)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the unit&apos;s SYSLOG_IDENTIFIER, e.g. node-manager</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Syslog &amp;identifier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Paths</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Labels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log &amp;format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Minimum level</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lw::ui::StringListEditor</name>
+    <message>
+        <source>Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the selected entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lw::ui::TargetForm</name>
+    <message>
+        <source>Send to this target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loki</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rsyslog (TLS)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>X-Scope-OrgID (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. 10s (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Push &amp;URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Tenant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS &amp;bundle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Endpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P&amp;ort</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>T&amp;imeout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>T&amp;ype</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lw::ui::TenantForm</name>
+    <message>
+        <source>&amp;Cluster</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lw::ui::TlsBundleForm</name>
+    <message>
+        <source>none (server authentication only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CA certificate(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Private key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>as stored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the stored key (unchanged)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from the JSON view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server keeps the stored key; choose a file to replace it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A client certificate needs its private key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A private key needs its client certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Matches the client certificate. It is sent once and stored encrypted; the server never shows it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This key does not belong to the client certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lw::ui::TokenForm</name>
+    <message>
+        <source>A token&apos;s access policy cannot change; create a new token instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Access policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Expires</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1342,6 +1844,21 @@ Compare the fingerprint with the server&apos;s (logwardend prints it when it sta
     </message>
     <message>
         <source>This token is shown only here; copy it now (the clipboard is cleared after 30 s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lw::ui::UserForm</name>
+    <message>
+        <source>No realm: the user&apos;s tokens reach every tenant.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Scopes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Realms</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -246,14 +246,6 @@ Claims:
 <context>
     <name>lw::ui</name>
     <message>
-        <source>&quot;name&quot; is required.</source>
-        <translation>“name”为必填项。</translation>
-    </message>
-    <message>
-        <source>&quot;name&quot; must be 3 to 64 characters of a-z, 0-9, &apos;-&apos; and &apos;_&apos;.</source>
-        <translation>“name”必须由 3 到 64 个 a-z、0-9、“-”和“_”字符组成。</translation>
-    </message>
-    <message>
         <source>Sources</source>
         <translation>日志源</translation>
     </message>
@@ -438,10 +430,6 @@ Claims:
         <translation>自定义值</translation>
     </message>
     <message>
-        <source>&quot;parser&quot; must be json, kv, zap_json or none.</source>
-        <translation>“parser”必须是 json、kv、zap_json 或 none。</translation>
-    </message>
-    <message>
         <source>ingest token</source>
         <translation>摄取令牌</translation>
     </message>
@@ -525,6 +513,99 @@ Claims:
         <source>audit entry</source>
         <translation>审计条目</translation>
     </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>3–64 of a-z, 0-9, - and _</source>
+        <translation>3–64 个 a-z、0-9、- 和 _ 字符</translation>
+    </message>
+    <message>
+        <source>A name cannot change; create a new record instead.</source>
+        <translation>名称不能更改；请改为新建记录。</translation>
+    </message>
+</context>
+<context>
+    <name>lw::ui::AccessPolicyForm</name>
+    <message>
+        <source>&amp;Realms</source>
+        <translation>领域(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Scopes</source>
+        <translation>权限范围(&amp;S)</translation>
+    </message>
+</context>
+<context>
+    <name>lw::ui::AdminForm</name>
+    <message>
+        <source>3–64 of a-z, 0-9, - and _</source>
+        <translation>3–64 个 a-z、0-9、- 和 _ 字符</translation>
+    </message>
+    <message>
+        <source>A name cannot change; create a new record instead.</source>
+        <translation>名称不能更改；请改为新建记录。</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>名称(&amp;N)</translation>
+    </message>
+    <message>
+        <source>optional; the name when empty</source>
+        <translation>可选；为空时使用名称</translation>
+    </message>
+    <message>
+        <source>&amp;Display name</source>
+        <translation>显示名称(&amp;D)</translation>
+    </message>
+</context>
+<context>
+    <name>lw::ui::CollectorDetails</name>
+    <message>
+        <source>Pipeline</source>
+        <translation>管道</translation>
+    </message>
+    <message>
+        <source>Record (JSON)</source>
+        <translation>记录 (JSON)</translation>
+    </message>
+    <message>
+        <source>Select a collector to see its pipeline, hashes and last error.</source>
+        <translation>选择一个采集器以查看其流水线、哈希和最近的错误。</translation>
+    </message>
+    <message>
+        <source>It has not reported applying a pipeline yet.</source>
+        <translation>它尚未报告应用过流水线。</translation>
+    </message>
+    <message>
+        <source>It runs the current pipeline.</source>
+        <translation>它运行的是当前流水线。</translation>
+    </message>
+    <message>
+        <source>It runs an older pipeline than the current one.</source>
+        <translation>它运行的是比当前更旧的流水线。</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Served %1 · applied %2 · current %3</source>
+        <translation>已下发 %1 · 已应用 %2 · 当前 %3</translation>
+    </message>
+    <message>
+        <source>Last error: %1</source>
+        <translation>最近错误：%1</translation>
+    </message>
+    <message>
+        <source>Probe: %1</source>
+        <translation>探测：%1</translation>
+    </message>
+    <message>
+        <source>The pipeline this server serves (hash %1); private keys are redacted.</source>
+        <translation>此服务器下发的流水线（哈希 %1）；私钥已隐去。</translation>
+    </message>
 </context>
 <context>
     <name>lw::ui::ConflictDialog</name>
@@ -587,22 +668,61 @@ SHA-256：%2
     </message>
 </context>
 <context>
-    <name>lw::ui::JsonEditorDialog</name>
+    <name>lw::ui::ExpiryEditor</name>
     <message>
-        <source>This is not valid JSON yet.</source>
-        <translation>这还不是有效的 JSON。</translation>
+        <source>Never expires</source>
+        <translation>永不过期</translation>
     </message>
     <message>
-        <source>Looks valid.</source>
-        <translation>看起来有效。</translation>
+        <source>7 days</source>
+        <translation>7 天</translation>
     </message>
     <message>
-        <source>The server refused: %1</source>
-        <translation>服务器拒绝：%1</translation>
+        <source>30 days</source>
+        <translation>30 天</translation>
     </message>
     <message>
-        <source>The server refused %1: %2</source>
-        <translation>服务器拒绝了 %1：%2</translation>
+        <source>1 year</source>
+        <translation>1 年</translation>
+    </message>
+    <message>
+        <source>Expires %1 from now</source>
+        <translation>从现在起 %1 后过期</translation>
+    </message>
+</context>
+<context>
+    <name>lw::ui::IngestTokenForm</name>
+    <message>
+        <source>JSON — fields become structured metadata</source>
+        <translation>JSON — 字段成为结构化元数据</translation>
+    </message>
+    <message>
+        <source>key=value pairs</source>
+        <translation>key=value 键值对</translation>
+    </message>
+    <message>
+        <source>zap JSON (Go services)</source>
+        <translation>zap JSON（Go 服务）</translation>
+    </message>
+    <message>
+        <source>none — lines as they come</source>
+        <translation>无 — 原样保留各行</translation>
+    </message>
+    <message>
+        <source>&amp;Parser</source>
+        <translation>解析器(&amp;P)</translation>
+    </message>
+    <message>
+        <source>empty: the server generates one (recommended)</source>
+        <translation>留空：由服务器生成（推荐）</translation>
+    </message>
+    <message>
+        <source>32 to 512 characters; only when the server runs with --allow-custom-ingest-tokens</source>
+        <translation>32 到 512 个字符；仅当服务器以 --allow-custom-ingest-tokens 运行时</translation>
+    </message>
+    <message>
+        <source>Custom &amp;value</source>
+        <translation>自定义值(&amp;V)</translation>
     </message>
 </context>
 <context>
@@ -618,6 +738,25 @@ SHA-256：%2
     <message>
         <source>This is not a JWT (three base64url parts with JSON header and claims).</source>
         <translation>这不是 JWT（应为三段 base64url，含 JSON 头部和声明）。</translation>
+    </message>
+</context>
+<context>
+    <name>lw::ui::KeyValueEditor</name>
+    <message>
+        <source>Add label</source>
+        <translation>添加标签</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
     </message>
 </context>
 <context>
@@ -952,6 +1091,71 @@ SHA-256：%2
     </message>
 </context>
 <context>
+    <name>lw::ui::PemField</name>
+    <message>
+        <source>Choose file…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>A PEM file; you can also drop one here</source>
+        <translation>PEM 文件；也可以拖放到这里</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Choose the private key</source>
+        <translation>选择私钥</translation>
+    </message>
+    <message>
+        <source>Choose a PEM file</source>
+        <translation>选择 PEM 文件</translation>
+    </message>
+    <message>
+        <source>PEM files (*.pem *.crt *.cer *.key)</source>
+        <translation>PEM 文件 (*.pem *.crt *.cer *.key)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>%1 is larger than %2 KiB; a PEM file is not.</source>
+        <translation>%1 大于 %2 KiB；这不是 PEM 文件。</translation>
+    </message>
+    <message>
+        <source>Could not read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>Subject: %1
+Issuer: %2
+Valid until: %3%4</source>
+        <translation>主体：%1
+颁发者：%2
+有效期至：%3%4</translation>
+    </message>
+    <message>
+        <source> — expired</source>
+        <translation> — 已过期</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n certificate(s) in the file</source>
+        <translation>
+            <numerusform>文件中有 %n 个证书</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not a PEM certificate: %1</source>
+        <translation>不是 PEM 证书：%1</translation>
+    </message>
+</context>
+<context>
     <name>lw::ui::PipelinePreviewDialog</name>
     <message>
         <source>Preview of the agents&apos; pipeline</source>
@@ -1072,6 +1276,68 @@ SHA-256：%2
     </message>
 </context>
 <context>
+    <name>lw::ui::RealmsEditor</name>
+    <message>
+        <source>Add realm</source>
+        <translation>添加领域</translation>
+    </message>
+    <message>
+        <source>Tenant</source>
+        <translation>租户</translation>
+    </message>
+    <message>
+        <source>Cluster</source>
+        <translation>集群</translation>
+    </message>
+    <message>
+        <source>Label selectors (optional)</source>
+        <translation>标签选择器（可选）</translation>
+    </message>
+    <message>
+        <source>A tenant, or * for every tenant</source>
+        <translation>一个租户，或 * 表示所有租户</translation>
+    </message>
+    <message>
+        <source>e.g. {app=&quot;api&quot;} {env!=&quot;prod&quot;}</source>
+        <translation>例如 {app="api"} {env!="prod"}</translation>
+    </message>
+    <message>
+        <source>Streams this realm reaches: LogQL stream selectors, one after the other. Empty: every stream.</source>
+        <translation>此领域可访问的流：依次排列的 LogQL 流选择器。留空：所有流。</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+</context>
+<context>
+    <name>lw::ui::RecordEditorDialog</name>
+    <message>
+        <source>&amp;Form</source>
+        <translation>表单(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Advanced (&amp;JSON)</source>
+        <translation>高级 (&amp;JSON)</translation>
+    </message>
+    <message>
+        <source>Looks valid.</source>
+        <translation>看起来有效。</translation>
+    </message>
+    <message>
+        <source>This is not valid JSON yet.</source>
+        <translation>这还不是有效的 JSON。</translation>
+    </message>
+    <message>
+        <source>The server refused: %1</source>
+        <translation>服务器拒绝：%1</translation>
+    </message>
+    <message>
+        <source>The server refused %1: %2</source>
+        <translation>服务器拒绝了 %1：%2</translation>
+    </message>
+</context>
+<context>
     <name>lw::ui::ResourceTab</name>
     <message>
         <source>&amp;New</source>
@@ -1138,10 +1404,6 @@ SHA-256：%2
         <translation>无法加载%1：%2</translation>
     </message>
     <message>
-        <source>— rendered pipeline —</source>
-        <translation>— 生成的管道 —</translation>
-    </message>
-    <message>
         <source>New %1</source>
         <translation>新建%1</translation>
     </message>
@@ -1152,10 +1414,6 @@ SHA-256：%2
     <message>
         <source>Could not load &quot;%1&quot;: %2</source>
         <translation>无法加载“%1”：%2</translation>
-    </message>
-    <message>
-        <source>Edit %1</source>
-        <translation>编辑 %1</translation>
     </message>
     <message>
         <source>Select a row to delete first.</source>
@@ -1229,6 +1487,45 @@ SHA-256：%2
         <source>%1: none yet.</source>
         <translation>%1：暂无。</translation>
     </message>
+    <message>
+        <source>Loading %1…</source>
+        <translation>正在加载 %1…</translation>
+    </message>
+    <message>
+        <source>Edit %1 &quot;%2&quot;</source>
+        <translation>编辑%1“%2”</translation>
+    </message>
+</context>
+<context>
+    <name>lw::ui::ScopeChecklist</name>
+    <message>
+        <source>query, labels, series and tail in its tenants</source>
+        <translation>在其租户中查询、标签、序列和实时追踪</translation>
+    </message>
+    <message>
+        <source>push logs into its tenants</source>
+        <translation>向其租户推送日志</translation>
+    </message>
+    <message>
+        <source>delete log lines in its tenants</source>
+        <translation>删除其租户中的日志行</translation>
+    </message>
+    <message>
+        <source>manage tenants, policies, tokens and users</source>
+        <translation>管理租户、策略、令牌和用户</translation>
+    </message>
+    <message>
+        <source>read tenants, policies, tokens, users and the audit log</source>
+        <translation>读取租户、策略、令牌、用户和审计日志</translation>
+    </message>
+    <message>
+        <source>read sources, targets, TLS bundles and collectors</source>
+        <translation>读取来源、目标、TLS 证书包和采集器</translation>
+    </message>
+    <message>
+        <source>change sources, targets and TLS bundles</source>
+        <translation>修改来源、目标和 TLS 证书包</translation>
+    </message>
 </context>
 <context>
     <name>lw::ui::SettingsDialog</name>
@@ -1279,6 +1576,212 @@ SHA-256：%2
     <message>
         <source>Theme</source>
         <translation>主题</translation>
+    </message>
+</context>
+<context>
+    <name>lw::ui::SourceForm</name>
+    <message>
+        <source>Collect from this source</source>
+        <translation>从此来源采集</translation>
+    </message>
+    <message>
+        <source>journald</source>
+        <translation>journald</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>/var/log/app/*.log</source>
+        <translation>/var/log/app/*.log</translation>
+    </message>
+    <message>
+        <source>(not set)</source>
+        <translation>（未设置）</translation>
+    </message>
+    <message>
+        <source>the unit&apos;s SYSLOG_IDENTIFIER, e.g. node-manager</source>
+        <translation>该单元的 SYSLOG_IDENTIFIER，例如 node-manager</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>名称(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Reads</source>
+        <translation>读取</translation>
+    </message>
+    <message>
+        <source>Syslog &amp;identifier</source>
+        <translation>Syslog 标识符(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Paths</source>
+        <translation>路径(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Labels</source>
+        <translation>标签(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Log &amp;format</source>
+        <translation>日志格式(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Minimum level</source>
+        <translation>最低级别(&amp;M)</translation>
+    </message>
+</context>
+<context>
+    <name>lw::ui::StringListEditor</name>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Remove the selected entry</source>
+        <translation>移除所选条目</translation>
+    </message>
+</context>
+<context>
+    <name>lw::ui::TargetForm</name>
+    <message>
+        <source>Send to this target</source>
+        <translation>发送到此目标</translation>
+    </message>
+    <message>
+        <source>Loki</source>
+        <translation>Loki</translation>
+    </message>
+    <message>
+        <source>rsyslog (TLS)</source>
+        <translation>rsyslog (TLS)</translation>
+    </message>
+    <message>
+        <source>X-Scope-OrgID (optional)</source>
+        <translation>X-Scope-OrgID（可选）</translation>
+    </message>
+    <message>
+        <source>e.g. 10s (optional)</source>
+        <translation>例如 10s（可选）</translation>
+    </message>
+    <message>
+        <source>Push &amp;URL</source>
+        <translation>推送 URL(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Tenant</source>
+        <translation>租户(&amp;T)</translation>
+    </message>
+    <message>
+        <source>TLS &amp;bundle</source>
+        <translation>TLS 证书包(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Endpoint</source>
+        <translation>端点(&amp;E)</translation>
+    </message>
+    <message>
+        <source>P&amp;ort</source>
+        <translation>端口(&amp;O)</translation>
+    </message>
+    <message>
+        <source>T&amp;imeout</source>
+        <translation>超时(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>名称(&amp;N)</translation>
+    </message>
+    <message>
+        <source>T&amp;ype</source>
+        <translation>类型(&amp;Y)</translation>
+    </message>
+</context>
+<context>
+    <name>lw::ui::TenantForm</name>
+    <message>
+        <source>&amp;Cluster</source>
+        <translation>集群(&amp;C)</translation>
+    </message>
+</context>
+<context>
+    <name>lw::ui::TlsBundleForm</name>
+    <message>
+        <source>none (server authentication only)</source>
+        <translation>无（仅服务器认证）</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>名称(&amp;N)</translation>
+    </message>
+    <message>
+        <source>CA certificate(s)</source>
+        <translation>CA 证书</translation>
+    </message>
+    <message>
+        <source>Client certificate</source>
+        <translation>客户端证书</translation>
+    </message>
+    <message>
+        <source>Private key</source>
+        <translation>私钥</translation>
+    </message>
+    <message>
+        <source>as stored</source>
+        <translation>已存储</translation>
+    </message>
+    <message>
+        <source>the stored key (unchanged)</source>
+        <translation>已存储的私钥（不变）</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>from the JSON view</source>
+        <translation>来自 JSON 视图</translation>
+    </message>
+    <message>
+        <source>The server keeps the stored key; choose a file to replace it.</source>
+        <translation>服务器保留已存储的私钥；选择文件可替换它。</translation>
+    </message>
+    <message>
+        <source>A client certificate needs its private key.</source>
+        <translation>客户端证书需要其私钥。</translation>
+    </message>
+    <message>
+        <source>A private key needs its client certificate.</source>
+        <translation>私钥需要其客户端证书。</translation>
+    </message>
+    <message>
+        <source>Matches the client certificate. It is sent once and stored encrypted; the server never shows it again.</source>
+        <translation>与客户端证书匹配。它只发送一次并加密存储；服务器不会再显示它。</translation>
+    </message>
+    <message>
+        <source>This key does not belong to the client certificate.</source>
+        <translation>此私钥不属于该客户端证书。</translation>
+    </message>
+</context>
+<context>
+    <name>lw::ui::TokenForm</name>
+    <message>
+        <source>A token&apos;s access policy cannot change; create a new token instead.</source>
+        <translation>令牌的访问策略不能更改；请改为新建令牌。</translation>
+    </message>
+    <message>
+        <source>&amp;Access policy</source>
+        <translation>访问策略(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Expires</source>
+        <translation>过期时间(&amp;E)</translation>
     </message>
 </context>
 <context>
@@ -1350,6 +1853,21 @@ SHA-256：%2
     <message>
         <source>This token is shown only here; copy it now (the clipboard is cleared after 30 s).</source>
         <translation>此令牌仅在此处显示；请立即复制（剪贴板将在 30 秒后清除）。</translation>
+    </message>
+</context>
+<context>
+    <name>lw::ui::UserForm</name>
+    <message>
+        <source>No realm: the user&apos;s tokens reach every tenant.</source>
+        <translation>无领域：该用户的令牌可访问所有租户。</translation>
+    </message>
+    <message>
+        <source>&amp;Scopes</source>
+        <translation>权限范围(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Realms</source>
+        <translation>领域(&amp;R)</translation>
     </message>
 </context>
 </TS>

@@ -356,6 +356,9 @@ private Q_SLOTS:
 
     void collectorPipelineShowsWithAndWithoutAName()
     {
+        // A target, so that the pipeline has something to show.
+        QCOMPARE(m_server->requestAsAdmin("POST", "/api/v2/logs/targets", {{"name", "central-loki"}, {"type", "LOKI"}, {"enabled", true},
+            {"loki", {{"url", "https://loki.example.com/loki/api/v1/push"}}}}).status, 201);
         // Alloy usually registers with its id only; a named one's name is a label, not its key.
         SimulatedAlloy unnamed("node-17.example", m_server->remotecfgPort());
         SimulatedAlloy named("node-18.example", m_server->remotecfgPort());
@@ -437,6 +440,11 @@ private Q_SLOTS:
                                       && details->status()->text().contains("not reported applying"),
                                   qPrintable(details->status()->text()), 5000);
         QVERIFY(details->status()->styleSheet().contains("color"));
+        QVERIFY(collectors->selectName("node-17.example"));
+        QTRY_VERIFY_WITH_TIMEOUT(details->pipeline()->toPlainText().contains("loki.write"), 5000);
+        QVERIFY(m_window->showTab("Collectors"));
+        grabFor(m_window.get(), "console-collectors-selected");
+        QCOMPARE(m_server->requestAsAdmin("DELETE", "/api/v2/logs/targets/central-loki").status, 200);
     }
 
     void overviewCountsAndClicksThrough()
