@@ -933,10 +933,6 @@ Vergleichen Sie den Fingerabdruck mit dem des Servers (logwardend gibt ihn beim 
         <translation>Server: %1 (%2)</translation>
     </message>
     <message>
-        <source>Logwarden — %1</source>
-        <translation>Logwarden — %1</translation>
-    </message>
-    <message>
         <source>No keychain</source>
         <translation>Kein Schlüsselbund</translation>
     </message>
@@ -959,6 +955,10 @@ Vergleichen Sie den Fingerabdruck mit dem des Servers (logwardend gibt ihn beim 
     <message>
         <source>About Logwarden</source>
         <translation>Über Logwarden</translation>
+    </message>
+    <message>
+        <source>Logwarden — %1 (%2)</source>
+        <translation>Logwarden — %1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -1302,7 +1302,7 @@ Gültig bis: %3%4</translation>
     </message>
     <message>
         <source>e.g. {app=&quot;api&quot;} {env!=&quot;prod&quot;}</source>
-        <translation>z. B. {app="api"} {env!="prod"}</translation>
+        <translation>z. B. {app=&quot;api&quot;} {env!=&quot;prod&quot;}</translation>
     </message>
     <message>
         <source>Streams this realm reaches: LogQL stream selectors, one after the other. Empty: every stream.</source>

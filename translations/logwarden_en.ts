@@ -924,10 +924,6 @@ Compare the fingerprint with the server&apos;s (logwardend prints it when it sta
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Logwarden — %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>No keychain</source>
         <translation type="unfinished"></translation>
     </message>
@@ -949,6 +945,10 @@ Compare the fingerprint with the server&apos;s (logwardend prints it when it sta
     </message>
     <message>
         <source>About Logwarden</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logwarden — %1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -933,10 +933,6 @@ SHA-256：%2
         <translation>服务器：%1（%2）</translation>
     </message>
     <message>
-        <source>Logwarden — %1</source>
-        <translation>Logwarden — %1</translation>
-    </message>
-    <message>
         <source>No keychain</source>
         <translation>没有钥匙串</translation>
     </message>
@@ -959,6 +955,10 @@ SHA-256：%2
     <message>
         <source>About Logwarden</source>
         <translation>关于 Logwarden</translation>
+    </message>
+    <message>
+        <source>Logwarden — %1 (%2)</source>
+        <translation>Logwarden — %1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -1299,7 +1299,7 @@ Valid until: %3%4</source>
     </message>
     <message>
         <source>e.g. {app=&quot;api&quot;} {env!=&quot;prod&quot;}</source>
-        <translation>例如 {app="api"} {env!="prod"}</translation>
+        <translation>例如 {app=&quot;api&quot;} {env!=&quot;prod&quot;}</translation>
     </message>
     <message>
         <source>Streams this realm reaches: LogQL stream selectors, one after the other. Empty: every stream.</source>

@@ -817,6 +817,7 @@ private Q_SLOTS:
         QSignalSpy noKeychain(&connections, &lw::ui::ConnectionManager::keychainUnavailable);
         connections.connectTo({"lab-a", m_server->url({}), "jwt", pinA}, QString::fromUtf8(m_server->systemJwt()));
         QTRY_COMPARE_WITH_TIMEOUT(connected.count(), 1, 5000);
+        QCOMPARE(m_window->windowTitle(), "Logwarden — lab-a (" + m_server->hostPort() + ")"); // the profile and its server
         // This test runs without a D-Bus session: the window says the keychain is missing, once, without blocking.
         QTRY_COMPARE_WITH_TIMEOUT(noKeychain.count(), 1, 5000);
         auto *warning = m_window->findChild<QMessageBox *>("noKeychain");
