@@ -70,7 +70,7 @@ bool looksLikePem(const std::string &pem, const char *label)
 
 CertificateInfo inspectCertificates(const std::string &field, const std::string &pem)
 {
-    if (pem.size() > 256 * 1024)
+    if (pem.size() > MaxCertificatesPemBytes)
         throw ValidationError(field, "\"" + field + "\" is larger than 256 KiB", "invalid_pem");
     if (!looksLikePem(pem, "CERTIFICATE"))
         throw ValidationError(field, "\"" + field + "\" holds no PEM certificate (-----BEGIN CERTIFICATE-----)",
@@ -99,7 +99,7 @@ CertificateInfo inspectCertificates(const std::string &field, const std::string 
 
 void requireKeyMatchesCertificate(const std::string &keyField, const std::string &keyPem, const std::string &certPem)
 {
-    if (keyPem.size() > 64 * 1024 || !looksLikePem(keyPem, ""))
+    if (keyPem.size() > MaxPrivateKeyPemBytes || !looksLikePem(keyPem, ""))
         throw ValidationError(keyField, "\"" + keyField + "\" holds no PEM private key", "invalid_pem");
     if (keyPem.find("ENCRYPTED") != std::string::npos)
         throw ValidationError(keyField, "\"" + keyField + "\" is encrypted; provide the key without a passphrase",

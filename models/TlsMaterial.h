@@ -15,6 +15,10 @@ struct CertificateInfo {
 
 namespace tls {
 
+// The largest PEM texts a bundle holds: certificates (a CA chain) and an unencrypted private key.
+inline constexpr size_t MaxCertificatesPemBytes = 256 * 1024;
+inline constexpr size_t MaxPrivateKeyPemBytes = 64 * 1024;
+
 // Parses every certificate in `pem`; throws ValidationError naming `field` if there is none or one is broken.
 CertificateInfo inspectCertificates(const std::string &field, const std::string &pem);
 // Parses an unencrypted PEM private key and checks it belongs to the first certificate of certPem.

@@ -1156,6 +1156,10 @@ Gültig bis: %3%4</translation>
         <source>Not a PEM certificate: %1</source>
         <translation>Kein PEM-Zertifikat: %1</translation>
     </message>
+    <message>
+        <source>%1 is not a regular file.</source>
+        <translation>%1 ist keine reguläre Datei.</translation>
+    </message>
 </context>
 <context>
     <name>lw::ui::PipelinePreviewDialog</name>
@@ -1338,6 +1342,17 @@ Gültig bis: %3%4</translation>
     <message>
         <source>The server refused %1: %2</source>
         <translation>Der Server hat %1 abgelehnt: %2</translation>
+    </message>
+    <message>
+        <source>The form cannot show %1 as it is; edit this record on the Advanced (JSON) tab.</source>
+        <translation>Das Formular kann %1 nicht so zeigen, wie es ist; bearbeiten Sie diesen Eintrag im Reiter „Erweitert (JSON)“.</translation>
+    </message>
+</context>
+<context>
+    <name>lw::ui::RecordForm</name>
+    <message>
+        <source>this record</source>
+        <translation>diesen Eintrag</translation>
     </message>
 </context>
 <context>
@@ -1771,6 +1786,14 @@ Gültig bis: %3%4</translation>
         <source>This key does not belong to the client certificate.</source>
         <translation>Dieser Schlüssel gehört nicht zum Client-Zertifikat.</translation>
     </message>
+    <message>
+        <source>Without a client certificate the server drops the stored key.</source>
+        <translation>Ohne Client-Zertifikat verwirft der Server den gespeicherten Schlüssel.</translation>
+    </message>
+    <message>
+        <source>A new client certificate needs its private key: choose it.</source>
+        <translation>Ein neues Client-Zertifikat braucht seinen privaten Schlüssel: wählen Sie ihn.</translation>
+    </message>
 </context>
 <context>
     <name>lw::ui::TokenForm</name>
@@ -1871,6 +1894,10 @@ Gültig bis: %3%4</translation>
     <message>
         <source>&amp;Realms</source>
         <translation>&amp;Bereiche</translation>
+    </message>
+    <message>
+        <source>No realm: the user&apos;s tokens reach no tenant.</source>
+        <translation>Kein Bereich: die Tokens des Benutzers erreichen keinen Mandanten.</translation>
     </message>
 </context>
 </TS>

@@ -1145,6 +1145,10 @@ Valid until: %3%4</source>
         <source>Not a PEM certificate: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 is not a regular file.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>lw::ui::PipelinePreviewDialog</name>
@@ -1326,6 +1330,17 @@ Valid until: %3%4</source>
     </message>
     <message>
         <source>The server refused %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The form cannot show %1 as it is; edit this record on the Advanced (JSON) tab.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lw::ui::RecordForm</name>
+    <message>
+        <source>this record</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1760,6 +1775,14 @@ Valid until: %3%4</source>
         <source>This key does not belong to the client certificate.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Without a client certificate the server drops the stored key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new client certificate needs its private key: choose it.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>lw::ui::TokenForm</name>
@@ -1859,6 +1882,10 @@ Valid until: %3%4</source>
     </message>
     <message>
         <source>&amp;Realms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No realm: the user&apos;s tokens reach no tenant.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1154,6 +1154,10 @@ Valid until: %3%4</source>
         <source>Not a PEM certificate: %1</source>
         <translation>不是 PEM 证书：%1</translation>
     </message>
+    <message>
+        <source>%1 is not a regular file.</source>
+        <translation>%1 不是普通文件。</translation>
+    </message>
 </context>
 <context>
     <name>lw::ui::PipelinePreviewDialog</name>
@@ -1335,6 +1339,17 @@ Valid until: %3%4</source>
     <message>
         <source>The server refused %1: %2</source>
         <translation>服务器拒绝了 %1：%2</translation>
+    </message>
+    <message>
+        <source>The form cannot show %1 as it is; edit this record on the Advanced (JSON) tab.</source>
+        <translation>表单无法按原样显示 %1；请在“高级 (JSON)”标签页中编辑此记录。</translation>
+    </message>
+</context>
+<context>
+    <name>lw::ui::RecordForm</name>
+    <message>
+        <source>this record</source>
+        <translation>此记录</translation>
     </message>
 </context>
 <context>
@@ -1768,6 +1783,14 @@ Valid until: %3%4</source>
         <source>This key does not belong to the client certificate.</source>
         <translation>此私钥不属于该客户端证书。</translation>
     </message>
+    <message>
+        <source>Without a client certificate the server drops the stored key.</source>
+        <translation>没有客户端证书时，服务器会丢弃已存储的私钥。</translation>
+    </message>
+    <message>
+        <source>A new client certificate needs its private key: choose it.</source>
+        <translation>新的客户端证书需要其私钥：请选择它。</translation>
+    </message>
 </context>
 <context>
     <name>lw::ui::TokenForm</name>
@@ -1868,6 +1891,10 @@ Valid until: %3%4</source>
     <message>
         <source>&amp;Realms</source>
         <translation>领域(&amp;R)</translation>
+    </message>
+    <message>
+        <source>No realm: the user&apos;s tokens reach no tenant.</source>
+        <translation>无领域：该用户的令牌无法访问任何租户。</translation>
     </message>
 </context>
 </TS>

@@ -2,6 +2,8 @@
 
 #include "FormWidgets.h"
 
+#include "AccessModels.h"
+
 #include <QComboBox>
 #include <QFormLayout>
 #include <QLineEdit>
@@ -10,12 +12,17 @@ namespace lw::ui {
 
 namespace {
 
-std::vector<std::string> stringList(const Json &record, const char *key)
+// The strings of an array field; `complete` false when the field holds anything else.
+std::vector<std::string> stringList(const Json &record, const char *key, bool &complete)
 {
     std::vector<std::string> out;
-    for (const Json &v : record.value(key, Json::array()))
+    complete = !record.contains(key) || record[key].is_array();
+    for (const Json &v : lw::tolerant::array(record, key)) {
         if (v.is_string())
             out.push_back(v.get<std::string>());
+        else
+            complete = false;
+    }
     return out;
 }
 
@@ -41,6 +48,8 @@ AdminForm::AdminForm(const FormContext &context, QWidget *parent, bool withDispl
 
 void AdminForm::loadFields(const Json &record)
 {
+    expect(record, "/name", Kind::String);
+    expect(record, "/display_name", Kind::String);
     m_name->setText(text(record, "/name"));
     if (m_displayName)
         m_displayName->setText(text(record, "/display_name"));
@@ -49,8 +58,12 @@ void AdminForm::loadFields(const Json &record)
 void AdminForm::writeFields(Json &record) const
 {
     put(record, "/name", m_name->text().trimmed());
-    if (m_displayName)
-        put(record, "/display_name", m_displayName->text().trimmed());
+    if (!m_displayName)
+        return;
+    // Empty means "the name" (the placeholder says so): sent as such, since on an edit an absent
+    // display_name would keep the old one.
+    const QString shown = m_displayName->text().trimmed();
+    put(record, "/display_name", shown.isEmpty() ? m_name->text().trimmed() : shown);
 }
 
 // ---- tenants ----
@@ -66,6 +79,7 @@ TenantForm::TenantForm(const FormContext &context, QWidget *parent) : AdminForm(
 void TenantForm::loadFields(const Json &record)
 {
     AdminForm::loadFields(record);
+    expect(record, "/cluster", Kind::String);
     m_cluster->setCurrentText(text(record, "/cluster"));
 }
 
@@ -78,7 +92,7 @@ void TenantForm::writeFields(Json &record) const
 // ---- access policies ----
 
 AccessPolicyForm::AccessPolicyForm(const FormContext &context, QWidget *parent)
-    : AdminForm(context, parent), m_realms(new RealmsEditor(context.client, this)), m_scopes(new ScopeChecklist(this))
+    : AdminForm(context, parent), m_realms(new RealmsEditor(context.client, this)), m_scopes(new ScopeChecklist(false, this))
 {
     addRow(tr("&Realms"), m_realms, QStringLiteral("realms"));
     addRow(tr("&Scopes"), m_scopes, QStringLiteral("scopes"));
@@ -88,8 +102,11 @@ AccessPolicyForm::AccessPolicyForm(const FormContext &context, QWidget *parent)
 void AccessPolicyForm::loadFields(const Json &record)
 {
     AdminForm::loadFields(record);
-    m_realms->setRealms(record.value("realms", Json::array()));
-    m_scopes->setScopes(stringList(record, "scopes"));
+    for (const QString &field : m_realms->setRealms(record.value("realms", Json())))
+        cannotShow(field);
+    bool complete = true;
+    if (!m_scopes->setScopes(stringList(record, "scopes", complete)) || !complete)
+        cannotShow(QStringLiteral("scopes"));
 }
 
 void AccessPolicyForm::writeFields(Json &record) const
@@ -118,6 +135,10 @@ TokenForm::TokenForm(const FormContext &context, QWidget *parent)
 void TokenForm::loadFields(const Json &record)
 {
     AdminForm::loadFields(record);
+    expect(record, "/access_policy", Kind::String);
+    expect(record, "/expiration", Kind::String);
+    if (const QString e = text(record, "/expiration"); !e.isEmpty() && !lw::parseRfc3339Millis(e.toStdString()))
+        cannotShow(QStringLiteral("expiration"));
     m_policy->setCurrentText(text(record, "/access_policy"));
     m_expiry->setExpiration(text(record, "/expiration"));
 }
@@ -132,9 +153,11 @@ void TokenForm::writeFields(Json &record) const
 // ---- users ----
 
 UserForm::UserForm(const FormContext &context, QWidget *parent)
-    : AdminForm(context, parent), m_scopes(new ScopeChecklist(this)), m_realms(new RealmsEditor(context.client, this))
+    : AdminForm(context, parent), m_scopes(new ScopeChecklist(true, this)), m_realms(new RealmsEditor(context.client, this))
 {
-    m_realms->setToolTip(tr("No realm: the user's tokens reach every tenant."));
+    // The server's default applies to a new user only: on an edit, no realm means no tenant.
+    m_realms->setToolTip(context.editing ? tr("No realm: the user's tokens reach no tenant.")
+                                         : tr("No realm: the user's tokens reach every tenant."));
     addRow(tr("&Scopes"), m_scopes, QStringLiteral("scopes"));
     addRow(tr("&Realms"), m_realms, QStringLiteral("realms"));
     watchChanges();
@@ -143,9 +166,12 @@ UserForm::UserForm(const FormContext &context, QWidget *parent)
 void UserForm::loadFields(const Json &record)
 {
     AdminForm::loadFields(record);
-    m_scopes->setScopes(stringList(record, "scopes"));
+    bool complete = true;
+    if (!m_scopes->setScopes(stringList(record, "scopes", complete)) || !complete)
+        cannotShow(QStringLiteral("scopes"));
     m_hadRealms = record.contains("realms");
-    m_realms->setRealms(record.value("realms", Json::array()));
+    for (const QString &field : m_realms->setRealms(record.value("realms", Json())))
+        cannotShow(field);
 }
 
 void UserForm::writeFields(Json &record) const
@@ -181,10 +207,21 @@ IngestTokenForm::IngestTokenForm(const FormContext &context, QWidget *parent)
 void IngestTokenForm::loadFields(const Json &record)
 {
     AdminForm::loadFields(record);
+    expect(record, "/parser", Kind::String);
+    expect(record, "/token", Kind::String);
     const int i = m_parser->findData(text(record, "/parser"));
+    if (record.contains("parser") && i < 0)
+        cannotShow(QStringLiteral("parser"));
     m_parser->setCurrentIndex(i >= 0 ? i : m_parser->findData(QStringLiteral("none")));
-    if (m_custom)
-        m_custom->setText(text(record, "/token"));
+    if (const QString token = text(record, "/token"); m_custom && token != QLatin1String(SecretPlaceholder))
+        m_custom->setText(token); // the placeholder stands for what the field holds
+}
+
+std::vector<RecordForm::Secret> IngestTokenForm::secrets() const
+{
+    if (!m_custom || m_custom->text().isEmpty())
+        return {};
+    return {{"/token", m_custom->text()}};
 }
 
 void IngestTokenForm::writeFields(Json &record) const

@@ -104,6 +104,7 @@ public:
     IngestTokenForm(const FormContext &context, QWidget *parent = nullptr);
     QComboBox *parser() const { return m_parser; }
     QLineEdit *customValue() const { return m_custom; }
+    std::vector<Secret> secrets() const override;
 
 protected:
     void loadFields(const Json &record) override;

@@ -8,6 +8,7 @@
 #include <QPlainTextEdit>
 #include <QRegularExpression>
 #include <QTabWidget>
+#include <QTextDocument>
 #include <QVBoxLayout>
 
 namespace lw::ui {
@@ -162,7 +163,8 @@ void CollectorDetails::showRecord(const Json &c)
 void CollectorDetails::showPipeline(const QString &content, const QString &hash)
 {
     m_pipeline->setPlainText(content);
-    m_pipeline->setToolTip(tr("The pipeline this server serves (hash %1); private keys are redacted.").arg(hash.left(12)));
+    m_pipeline->setToolTip(Qt::convertFromPlainText(
+        tr("The pipeline this server serves (hash %1); private keys are redacted.").arg(hash.left(12)), Qt::WhiteSpaceNormal));
 }
 
 QString CollectorDetails::text() const

@@ -112,20 +112,31 @@ void SourceForm::showKind()
 
 void SourceForm::loadFields(const Json &record)
 {
+    for (const char *p : {"/name", "/logFormat", "/minLevel", "/journald/syslogIdentifier"})
+        expect(record, p, Kind::String);
+    expect(record, "/enabled", Kind::Boolean);
+    for (const char *p : {"/journald", "/file", "/file/labels"})
+        expect(record, p, Kind::Object);
+    expect(record, "/file/paths", Kind::Array);
     m_name->setText(text(record, "/name"));
-    m_enabled->setChecked(record.value("enabled", true) != false);
+    m_enabled->setChecked(lw::tolerant::boolean(record, "enabled", true));
     const bool files = record.contains("file") && !record.contains("journald");
     (files ? m_files : m_journald)->setChecked(true);
     m_identifier->setText(text(record, "/journald/syslogIdentifier"));
     QStringList paths;
     std::vector<std::pair<QString, QString>> labels;
     if (const auto file = record.find("file"); file != record.end() && file->is_object()) {
-        for (const Json &p : file->value("paths", Json::array()))
-            if (p.is_string())
+        for (const Json &p : lw::tolerant::array(*file, "paths")) {
+            if (!p.is_string())
+                cannotShow(QStringLiteral("file.paths"));
+            else
                 paths << QString::fromStdString(p.get<std::string>());
-        if (const auto l = file->find("labels"); l != file->end() && l->is_object())
-            for (const auto &[k, v] : l->items())
-                labels.emplace_back(QString::fromStdString(k), v.is_string() ? QString::fromStdString(v.get<std::string>()) : QString());
+        }
+        for (const auto &[k, v] : lw::tolerant::object(*file, "labels").items()) {
+            if (!v.is_string())
+                cannotShow(QStringLiteral("file.labels"));
+            labels.emplace_back(QString::fromStdString(k), v.is_string() ? QString::fromStdString(v.get<std::string>()) : QString());
+        }
     }
     m_paths->setValues(paths);
     m_labels->setValues(labels);
@@ -207,9 +218,19 @@ TargetForm::TargetForm(const FormContext &context, QWidget *parent)
 
 void TargetForm::loadFields(const Json &record)
 {
+    for (const char *p : {"/name", "/type", "/loki/url", "/loki/tenantId", "/loki/tlsBundle", "/rsyslog/endpoint", "/rsyslog/timeout",
+                          "/rsyslog/tlsBundle"})
+        expect(record, p, Kind::String);
+    expect(record, "/enabled", Kind::Boolean);
+    expect(record, "/loki", Kind::Object);
+    expect(record, "/rsyslog", Kind::Object);
+    expect(record, "/rsyslog/port", Kind::Port);
+    const QString type = text(record, "/type");
+    if (record.contains("type") && type != QLatin1String("LOKI") && type != QLatin1String("RSYSLOG"))
+        cannotShow(QStringLiteral("type")); // the form offers these two; the check says what is wrong
     m_name->setText(text(record, "/name"));
-    m_enabled->setChecked(record.value("enabled", true) != false);
-    m_type->setCurrentIndex(text(record, "/type") == QLatin1String("RSYSLOG") ? 1 : 0);
+    m_enabled->setChecked(lw::tolerant::boolean(record, "enabled", true));
+    m_type->setCurrentIndex(type == QLatin1String("RSYSLOG") ? 1 : 0);
     m_pages->setCurrentIndex(m_type->currentIndex());
     m_lokiUrl->setText(text(record, "/loki/url"));
     m_lokiTenant->setText(text(record, "/loki/tenantId"));
@@ -262,19 +283,39 @@ TlsBundleForm::TlsBundleForm(const FormContext &context, QWidget *parent)
 
 void TlsBundleForm::loadFields(const Json &record)
 {
+    for (const char *p : {"/name", "/caPem", "/certPem", "/keyPem"})
+        expect(record, p, Kind::String);
+    expect(record, "/hasKey", Kind::Boolean);
     m_name->setText(text(record, "/name"));
-    m_storedKey = m_editing && record.value("hasKey", false) == true;
-    m_ca->setPem(text(record, "/caPem"), tr("as stored"));
-    m_cert->setPem(text(record, "/certPem"), tr("as stored"));
+    m_storedKey = m_editing && lw::tolerant::boolean(record, "hasKey", false);
+    const QString ca = text(record, "/caPem"), cert = text(record, "/certPem"), key = text(record, "/keyPem");
+    if (ca != m_ca->pem()) // the same text keeps its file name
+        m_ca->setPem(ca, tr("as stored"));
+    if (cert != m_cert->pem())
+        m_cert->setPem(cert, tr("as stored"));
+    if (m_loadedCert.isNull())
+        m_loadedCert = cert.isNull() ? QStringLiteral("") : cert; // what the server holds, for describeKey
     m_key->setEmptyText(m_storedKey ? tr("the stored key (unchanged)") : tr("none"));
-    m_key->setPem(text(record, "/keyPem"), tr("from the JSON view"));
+    if (key != QLatin1String(SecretPlaceholder) && key != m_key->pem()) // the placeholder stands for the key the form holds
+        m_key->setPem(key, tr("from the JSON view"));
     describeKey();
+}
+
+std::vector<RecordForm::Secret> TlsBundleForm::secrets() const
+{
+    if (m_key->pem().isEmpty())
+        return {};
+    return {{"/keyPem", m_key->pem()}};
 }
 
 void TlsBundleForm::describeKey()
 {
     if (m_key->pem().isEmpty()) {
         const bool certChosen = !m_cert->pem().isEmpty();
+        if (m_storedKey && !certChosen)
+            return m_key->setSummary(tr("Without a client certificate the server drops the stored key."), true);
+        if (m_storedKey && m_cert->pem() != m_loadedCert)
+            return m_key->setSummary(tr("A new client certificate needs its private key: choose it."), true);
         if (m_storedKey)
             return m_key->setSummary(tr("The server keeps the stored key; choose a file to replace it."), false);
         return m_key->setSummary(certChosen ? tr("A client certificate needs its private key.") : QString(), certChosen);

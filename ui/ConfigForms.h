@@ -82,6 +82,7 @@ public:
     PemField *ca() const { return m_ca; }
     PemField *cert() const { return m_cert; }
     PemField *key() const { return m_key; }
+    std::vector<Secret> secrets() const override;
 
 protected:
     void loadFields(const Json &record) override;
@@ -93,6 +94,7 @@ private:
     PemField *m_ca, *m_cert, *m_key;
     bool m_editing;
     bool m_storedKey = false;
+    QString m_loadedCert; // the certificate as first loaded (null until then)
 };
 
 } // namespace lw::ui

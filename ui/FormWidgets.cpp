@@ -42,8 +42,6 @@ int leadingIndex(const QString &text, QString *rest = nullptr)
     return ok ? index : -1;
 }
 
-constexpr qint64 MaxPemBytes = 256 * 1024; // the server's bound on a bundle's PEM text
-
 } // namespace
 
 // ---- StringListEditor ----
@@ -102,6 +100,9 @@ QStringList StringListEditor::values() const
         if (const QString t = m_list->item(i)->text().trimmed(); !t.isEmpty())
             out << t;
     }
+    // What is typed in the entry but not added yet counts too: the record says what the form shows.
+    if (const QString typed = m_input->text().trimmed(); !typed.isEmpty())
+        out << typed;
     return out;
 }
 
@@ -201,7 +202,7 @@ QString ScopeChecklist::describe(const QString &scope)
     return {};
 }
 
-ScopeChecklist::ScopeChecklist(QWidget *parent) : FieldEditor(parent)
+ScopeChecklist::ScopeChecklist(bool aliasesAllowed, QWidget *parent) : FieldEditor(parent), m_aliasesAllowed(aliasesAllowed)
 {
     auto *grid = new QGridLayout(this);
     grid->setContentsMargins(0, 0, 0, 0);
@@ -229,15 +230,20 @@ QCheckBox *ScopeChecklist::box(const QString &scope) const
     return nullptr;
 }
 
-void ScopeChecklist::setScopes(const std::vector<std::string> &words)
+bool ScopeChecklist::setScopes(const std::vector<std::string> &words)
 {
     m_words = words;
+    const bool known = std::all_of(words.begin(), words.end(), [this](const std::string &w) {
+        const auto canonical = lw::scope::canonical(w);
+        return canonical && (m_aliasesAllowed || *canonical == w);
+    });
     for (QCheckBox *b : m_boxes) {
         const QSignalBlocker quiet(b);
         b->setChecked(std::any_of(words.begin(), words.end(), [b](const std::string &w) {
             return lw::scope::canonical(w) == b->objectName().toStdString();
         }));
     }
+    return known;
 }
 
 std::vector<std::string> ScopeChecklist::scopes() const
@@ -247,8 +253,8 @@ std::vector<std::string> ScopeChecklist::scopes() const
         if (!b->isChecked())
             continue;
         const std::string scope = b->objectName().toStdString();
-        bool kept = false; // the loaded spellings of this scope, as they were
-        for (const std::string &w : m_words) {
+        bool kept = false; // the loaded spellings of this scope, as they were (where another spelling is allowed)
+        for (const std::string &w : m_aliasesAllowed ? m_words : std::vector<std::string>{}) {
             if (lw::scope::canonical(w) == scope && std::find(out.begin(), out.end(), w) == out.end()) {
                 out.push_back(w);
                 kept = true;
@@ -285,16 +291,16 @@ RealmsEditor::RealmsEditor(console::ApiClient *client, QWidget *parent)
     if (!client)
         return;
     client->get(QStringLiteral("/admin/api/v3/clusters"), console::ApiClient::bound(this, [this](const console::ApiResult &r) {
-        const Json items = r.ok() ? r.json.value("items", Json::array()) : Json::array();
-        if (!items.empty() && items[0].is_object() && items[0].contains("name") && items[0]["name"].is_string())
-            m_defaultCluster = QString::fromStdString(items[0]["name"].get<std::string>());
+        const Json &items = lw::tolerant::array(r.json, "items");
+        if (r.ok() && !items.empty() && !lw::tolerant::string(items[0], "name").empty())
+            m_defaultCluster = QString::fromStdString(lw::tolerant::string(items[0], "name"));
     }));
     client->get(QStringLiteral("/admin/api/v3/tenants"), console::ApiClient::bound(this, [this](const console::ApiResult &r) {
         if (!r.ok())
             return;
-        for (const auto &t : r.json.value("items", Json::array()))
-            if (t.is_object())
-                m_tenants << QString::fromStdString(t.value("name", ""));
+        for (const Json &t : lw::tolerant::array(r.json, "items"))
+            if (const std::string name = lw::tolerant::string(t, "name"); !name.empty())
+                m_tenants << QString::fromStdString(name);
         for (const Row &row : m_rows) {
             const QString shown = row.tenant->currentText();
             const QSignalBlocker quiet(row.tenant);
@@ -375,26 +381,44 @@ QStringList RealmsEditor::splitSelectors(const QString &text)
     return out;
 }
 
-void RealmsEditor::setRealms(const Json &realms)
+QStringList RealmsEditor::setRealms(const Json &realms)
 {
     for (const Row &row : m_rows)
         delete row.box;
     m_rows.clear();
+    if (realms.is_null())
+        return {};
     if (!realms.is_array())
-        return;
-    for (const Json &realm : realms) {
-        if (!realm.is_object())
+        return {QStringLiteral("realms")};
+    QStringList problems;
+    for (size_t i = 0; i < realms.size(); ++i) {
+        const Json &realm = realms[i];
+        const QString at = QStringLiteral("realms[%1]").arg(i);
+        if (!realm.is_object()) {
+            problems << at;
             continue;
-        QStringList selectors;
-        for (const Json &p : realm.value("label_policies", Json::array())) {
-            if (p.is_object() && p.contains("selector") && p["selector"].is_string())
-                selectors << QString::fromStdString(p["selector"].get<std::string>());
         }
-        const auto str = [&realm](const char *key) {
-            return realm.contains(key) && realm[key].is_string() ? QString::fromStdString(realm[key].get<std::string>()) : QString();
-        };
-        addRow(str("tenant"), str("cluster"), selectors.join(QLatin1Char(' ')));
+        for (const char *key : {"tenant", "cluster"}) {
+            if (realm.contains(key) && !realm[key].is_string())
+                problems << at + QLatin1Char('.') + QLatin1String(key);
+        }
+        QStringList selectors;
+        const auto policies = realm.find("label_policies");
+        if (policies != realm.end() && !policies->is_array()) {
+            problems << at + QStringLiteral(".label_policies"); // a restriction the form would drop: fail closed
+        } else if (policies != realm.end()) {
+            for (const Json &p : *policies) {
+                const std::string selector = lw::tolerant::string(p, "selector");
+                if (selector.empty() || p.size() != 1)
+                    problems << at + QStringLiteral(".label_policies");
+                selectors << QString::fromStdString(selector);
+            }
+        }
+        addRow(QString::fromStdString(lw::tolerant::string(realm, "tenant")), QString::fromStdString(lw::tolerant::string(realm, "cluster")),
+               selectors.join(QLatin1Char(' ')));
     }
+    problems.removeDuplicates();
+    return problems;
 }
 
 Json RealmsEditor::realms() const
@@ -455,6 +479,7 @@ PemField::PemField(Kind kind, QWidget *parent)
         setPem({}, {});
         Q_EMIT changed();
     });
+    setPem({}, {});
     connect(m_choose, &QPushButton::clicked, this, [this] {
         auto *dialog = new QFileDialog(this, m_kind == Kind::PrivateKey ? tr("Choose the private key") : tr("Choose a PEM file"));
         dialog->setObjectName(QStringLiteral("pemFileDialog"));
@@ -464,13 +489,13 @@ PemField::PemField(Kind kind, QWidget *parent)
         connect(dialog, &QFileDialog::fileSelected, this, [this](const QString &path) { loadFile(path); });
         dialog->open();
     });
-    describe();
 }
 
 void PemField::setEmptyText(const QString &text)
 {
     m_emptyText = text;
-    describe();
+    if (m_pem.isEmpty())
+        m_origin->setText(m_emptyText);
 }
 
 void PemField::setPem(const QString &pem, const QString &origin)
@@ -482,21 +507,30 @@ void PemField::setPem(const QString &pem, const QString &origin)
 
 bool PemField::loadFile(const QString &path)
 {
-    QFile file(path);
-    if (QFileInfo(path).size() > MaxPemBytes) {
-        setSummary(tr("%1 is larger than %2 KiB; a PEM file is not.").arg(QFileInfo(path).fileName()).arg(MaxPemBytes / 1024), true);
+    // The server's bounds (lw_models), checked before anything is read; only regular files: a
+    // FIFO or a terminal would block the window on open or read.
+    const qint64 limit = qint64(m_kind == Kind::PrivateKey ? lw::tls::MaxPrivateKeyPemBytes : lw::tls::MaxCertificatesPemBytes);
+    const QFileInfo info(path);
+    if (!info.isFile()) {
+        setSummary(tr("%1 is not a regular file.").arg(info.fileName()), true);
         return false;
     }
+    const QString tooLarge = tr("%1 is larger than %2 KiB; a PEM file is not.").arg(info.fileName()).arg(limit / 1024);
+    if (info.size() > limit) {
+        setSummary(tooLarge, true);
+        return false;
+    }
+    QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         setSummary(tr("Could not read %1: %2").arg(path, file.errorString()), true);
         return false;
     }
-    const QByteArray bytes = file.read(MaxPemBytes + 1);
-    if (bytes.size() > MaxPemBytes) { // a device or pipe says size 0
-        setSummary(tr("%1 is larger than %2 KiB; a PEM file is not.").arg(QFileInfo(path).fileName()).arg(MaxPemBytes / 1024), true);
+    const QByteArray bytes = file.read(limit + 1);
+    if (bytes.size() > limit) { // it grew meanwhile
+        setSummary(tooLarge, true);
         return false;
     }
-    setPem(QString::fromUtf8(bytes), QFileInfo(path).fileName());
+    setPem(QString::fromUtf8(bytes), info.fileName());
     Q_EMIT changed();
     return true;
 }
@@ -621,9 +655,10 @@ void loadNames(console::ApiClient *client, const QString &path, const char *list
         const QSignalBlocker quiet(picker);
         picker->clear();
         picker->addItems(first);
-        for (const auto &item : r.json.value(listKey, Json::array())) {
-            if (item.is_object() && item.value("status", "active") == "active")
-                picker->addItem(QString::fromStdString(item.value("name", "")));
+        for (const Json &item : lw::tolerant::array(r.json, listKey)) {
+            const std::string name = lw::tolerant::string(item, "name");
+            if (!name.empty() && lw::tolerant::string(item, "status", "active") == "active")
+                picker->addItem(QString::fromStdString(name));
         }
         picker->setCurrentText(shown);
     }));

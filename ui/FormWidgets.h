@@ -66,8 +66,10 @@ private:
 class ScopeChecklist : public FieldEditor {
     Q_OBJECT
 public:
-    explicit ScopeChecklist(QWidget *parent = nullptr);
-    void setScopes(const std::vector<std::string> &words);
+    // Access policies take our names only (aliasesAllowed false: a checked box sends its canonical
+    // name); users take seed 001's spellings too.
+    explicit ScopeChecklist(bool aliasesAllowed, QWidget *parent = nullptr);
+    bool setScopes(const std::vector<std::string> &words); // false: a word the boxes cannot show
     std::vector<std::string> scopes() const;
     QCheckBox *box(const QString &scope) const; // by canonical name, or nullptr
     static QString describe(const QString &scope);
@@ -75,6 +77,7 @@ public:
 private:
     std::vector<QCheckBox *> m_boxes;
     std::vector<std::string> m_words; // as loaded, to keep their spelling
+    bool m_aliasesAllowed;
 };
 
 // Realms as rows: a tenant picker (with "*" for every tenant), the cluster, and the label
@@ -83,7 +86,7 @@ class RealmsEditor : public FieldEditor {
     Q_OBJECT
 public:
     explicit RealmsEditor(console::ApiClient *client, QWidget *parent = nullptr);
-    void setRealms(const Json &realms);
+    QStringList setRealms(const Json &realms); // the fields it cannot show as they are (then: the JSON tab)
     Json realms() const;
     int rowCount() const { return int(m_rows.size()); }
     QComboBox *tenant(int row) const { return m_rows.at(size_t(row)).tenant; }

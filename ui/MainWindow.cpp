@@ -169,7 +169,7 @@ void MainWindow::setConnections(ConnectionManager *connections)
     m_connectAction->setEnabled(connections != nullptr);
     connect(connections, &ConnectionManager::connected, this, [this](const console::Profile &profile) {
         m_serverLabel->setText(tr("Server: %1 (%2)").arg(profile.serverUrl, profile.name));
-        setWindowTitle(tr("Logwarden — %1 (%2)").arg(profile.name, QUrl(profile.serverUrl).authority()));
+        setWindowTitle(tr("Logwarden — %1 (%2)").arg(profile.name, QUrl(profile.serverUrl).adjusted(QUrl::RemoveUserInfo).authority()));
         for (ResourceTab *t : m_tabs) {
             if (t->tenantPicker())
                 t->loadTenants(); // another server has other tenants

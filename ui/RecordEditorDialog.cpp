@@ -28,13 +28,23 @@ RecordEditorDialog::RecordEditorDialog(const QString &title, const Json &initial
     auto *layout = new QVBoxLayout(this);
     if (m_form) {
         m_tabs = new QTabWidget(this);
-        auto *scroll = new QScrollArea(m_tabs);
+        auto *page = new QWidget(m_tabs);
+        auto *pageLayout = new QVBoxLayout(page);
+        m_formNote = new QLabel(page);
+        m_formNote->setObjectName(QStringLiteral("formNote"));
+        m_formNote->setWordWrap(true);
+        m_formNote->setTextFormat(Qt::PlainText);
+        m_formNote->hide();
+        auto *scroll = new QScrollArea(page);
         scroll->setWidgetResizable(true);
         scroll->setFrameShape(QFrame::NoFrame);
         scroll->setWidget(m_form);
-        m_tabs->addTab(scroll, tr("&Form"));
+        pageLayout->addWidget(m_formNote);
+        pageLayout->addWidget(scroll, 1);
+        m_tabs->addTab(page, tr("&Form"));
         m_tabs->addTab(m_editor, tr("Advanced (&JSON)"));
         m_form->load(initial);
+        showFormState();
         connect(m_form, &RecordForm::changed, this, &RecordEditorDialog::formChanged);
         layout->addWidget(m_tabs);
     } else {
@@ -50,17 +60,43 @@ RecordEditorDialog::RecordEditorDialog(const QString &title, const Json &initial
 
 Json RecordEditorDialog::value() const
 {
-    return Json::parse(m_editor->toPlainText().toStdString(), nullptr, false);
+    Json v = Json::parse(m_editor->toPlainText().toStdString(), nullptr, false);
+    if (!m_form || !v.is_object())
+        return v;
+    // The secrets the JSON tab shows as a placeholder go back in (unless the placeholder was replaced).
+    for (const RecordForm::Secret &s : m_form->secrets()) {
+        const Json::json_pointer at(s.pointer);
+        try {
+            if (v.contains(at) && v.at(at) == RecordForm::SecretPlaceholder)
+                v[at] = s.value.toStdString();
+        } catch (const std::exception &) {
+            // a pointer through something that is not an object: the JSON stays as typed
+        }
+    }
+    return v;
 }
 
 void RecordEditorDialog::formChanged()
 {
     if (m_syncing)
         return;
+    Json shown = m_form->value();
+    for (const RecordForm::Secret &s : m_form->secrets())
+        RecordForm::slot(shown, s.pointer) = RecordForm::SecretPlaceholder; // never in an editor's clear text
     m_syncing = true; // the JSON follows the form
-    m_editor->setPlainText(QString::fromStdString(m_form->value().dump(2)));
+    m_editor->setPlainText(QString::fromStdString(shown.dump(2)));
     m_syncing = false;
     revalidate();
+}
+
+void RecordEditorDialog::showFormState()
+{
+    const QStringList unshowable = m_form->unshowable();
+    m_form->setEnabled(unshowable.isEmpty() && !m_busy);
+    m_formNote->setVisible(!unshowable.isEmpty());
+    m_formNote->setText(tr("The form cannot show %1 as it is; edit this record on the Advanced (JSON) tab.")
+                            .arg(unshowable.join(QStringLiteral(", "))));
+    m_formNote->setStyleSheet(QStringLiteral("color: #c62828;"));
 }
 
 void RecordEditorDialog::jsonChanged()
@@ -72,6 +108,7 @@ void RecordEditorDialog::jsonChanged()
             m_syncing = true;
             m_form->load(v);
             m_syncing = false;
+            showFormState();
         }
     }
     revalidate();
@@ -107,6 +144,11 @@ void RecordEditorDialog::showServerError(const QString &message, const QString &
     }
 }
 
+QString RecordEditorDialog::formNote() const
+{
+    return m_formNote && !m_formNote->isHidden() ? m_formNote->text() : QString();
+}
+
 QString RecordEditorDialog::messageText() const
 {
     return m_message->text();
@@ -131,7 +173,7 @@ void RecordEditorDialog::setBusy(bool busy)
     m_buttons->setEnabled(!busy);
     m_editor->setReadOnly(busy);
     if (m_form)
-        m_form->setEnabled(!busy);
+        showFormState();
 }
 
 } // namespace lw::ui

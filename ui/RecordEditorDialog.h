@@ -29,6 +29,7 @@ public:
     QTabWidget *tabs() const { return m_tabs; }
     void showServerError(const QString &message, const QString &field);
     QString messageText() const; // what the dialog says under the editor (validation, refusal)
+    QString formNote() const;    // why the form is off, or empty
     // While busy (a request about this record is in flight) Save is off and the dialog does not
     // close (Esc, Cancel, the window's close button): the answer always finds it.
     void setBusy(bool busy);
@@ -46,11 +47,13 @@ private:
     void formChanged();
     void jsonChanged();
     void showProblem(const QString &message, const QString &field);
+    void showFormState(); // off, with a note, while the form cannot show the record
 
     QPlainTextEdit *m_editor;
     RecordForm *m_form;
     QTabWidget *m_tabs = nullptr;
     QLabel *m_message;
+    QLabel *m_formNote = nullptr;
     QDialogButtonBox *m_buttons;
     std::function<Problem(const Json &)> m_validate;
     bool m_busy = false;

@@ -10,6 +10,7 @@
 #include <QPlainTextEdit>
 #include <QSpinBox>
 #include <QStyle>
+#include <QTextDocument>
 
 namespace lw::ui {
 
@@ -57,12 +58,48 @@ void RecordForm::notifyChanged()
         Q_EMIT changed();
 }
 
+const char *const RecordForm::SecretPlaceholder = "(secret: sent when you save, never shown)";
+
 void RecordForm::load(const Json &record)
 {
     m_base = record.is_object() ? record : Json::object();
+    m_unshowable.clear();
     m_loading = true;
-    loadFields(m_base);
+    try {
+        loadFields(m_base);
+    } catch (const std::exception &) {
+        cannotShow(tr("this record")); // a shape no check above foresaw: the JSON tab has it
+    }
     m_loading = false;
+}
+
+void RecordForm::cannotShow(const QString &field)
+{
+    if (!m_unshowable.contains(field))
+        m_unshowable << field;
+}
+
+void RecordForm::expect(const Json &record, const char *pointer, Kind kind)
+{
+    const Json *at = &record;
+    for (const std::string &key : split(pointer)) {
+        if (!at->is_object())
+            return; // the parent's own check says so
+        const auto it = at->find(key);
+        if (it == at->end())
+            return; // absent is fine: the form shows its default
+        at = &*it;
+    }
+    bool ok = true;
+    switch (kind) {
+    case Kind::String: ok = at->is_string(); break;
+    case Kind::Boolean: ok = at->is_boolean(); break;
+    case Kind::Object: ok = at->is_object(); break;
+    case Kind::Array: ok = at->is_array(); break;
+    case Kind::Port: ok = at->is_number_integer() && at->get<int64_t>() >= 1 && at->get<int64_t>() <= 65535; break;
+    }
+    if (!ok)
+        cannotShow(QString::fromLatin1(pointer + 1).replace(QLatin1Char('/'), QLatin1Char('.')));
 }
 
 Json RecordForm::value() const
@@ -95,7 +132,7 @@ QWidget *RecordForm::markField(const QString &field, const QString &message)
     QWidget *target = field.isEmpty() ? nullptr : widgetFor(field);
     if (m_marked && m_marked != target) {
         m_marked->setProperty("invalidField", false);
-        m_marked->setToolTip(QString());
+        m_marked->setToolTip(m_marked->property("plainToolTip").toString()); // its own hint again
         m_marked->style()->unpolish(m_marked);
         m_marked->style()->polish(m_marked);
     }
@@ -103,8 +140,11 @@ QWidget *RecordForm::markField(const QString &field, const QString &message)
     m_markedField = target ? field : QString();
     if (!target)
         return nullptr;
+    if (!target->property("invalidField").toBool())
+        target->setProperty("plainToolTip", target->toolTip());
     target->setProperty("invalidField", true);
-    target->setToolTip(message);
+    // The server's words as text: a tooltip that looks like markup would be rendered as such.
+    target->setToolTip(message.isEmpty() ? QString() : Qt::convertFromPlainText(message, Qt::WhiteSpaceNormal));
     target->style()->unpolish(target);
     target->style()->polish(target);
     return target;

@@ -3,6 +3,7 @@
 #include "Json.h"
 
 #include <QPointer>
+#include <QStringList>
 #include <QWidget>
 
 #include <utility>
@@ -50,6 +51,20 @@ public:
     explicit RecordForm(QWidget *parent = nullptr);
 
     void load(const Json &record);   // fills the widgets, without changed()
+    // Fields of the loaded record the form cannot show as they are (a number where it shows text,
+    // a type it does not offer): the dialog then leaves the record to the JSON tab, so that no
+    // edit in the form rewrites them behind the admin's back. Empty when the form shows it all.
+    QStringList unshowable() const { return m_unshowable; }
+    // Secrets the form holds (a private key, a chosen token value): the JSON tab shows
+    // SecretPlaceholder in their place and they are put back when the record is sent.
+    struct Secret {
+        const char *pointer;
+        QString value;
+    };
+    virtual std::vector<Secret> secrets() const { return {}; }
+    static const char *const SecretPlaceholder;
+    // The value at a pointer, made (with objects on the way, replacing what is not one) if absent.
+    static Json &slot(Json &record, const char *pointer);
     Json value() const;              // the loaded record with the widgets' values written in
     QWidget *widgetFor(const QString &field) const;
     // Highlights the widget of `field` with `message` as its tooltip (empty: clears); returns it.
@@ -72,6 +87,11 @@ protected:
     }
     void addFieldRow(const QString &label, QWidget *widget, const QString &field);
     void registerField(const QString &field, QWidget *widget);
+    // Load-time checks: the value at `pointer`, when present, must be of this kind, else the
+    // field ("rsyslog.port" for "/rsyslog/port") is one the form cannot show.
+    enum class Kind { String, Boolean, Object, Array, Port };
+    void expect(const Json &record, const char *pointer, Kind kind);
+    void cannotShow(const QString &field);
     // Every input widget under this form (and every FieldEditor) reports changes; call once built.
     void watchChanges();
     void notifyChanged();
@@ -81,8 +101,6 @@ protected:
     static QString text(const Json &record, const char *pointer);
     static void put(Json &record, const char *pointer, const QString &value);
     static void erase(Json &record, const char *pointer);
-    // The value at a pointer, made (with objects on the way, replacing what is not one) if absent.
-    static Json &slot(Json &record, const char *pointer);
 
 private:
     static std::vector<std::string> split(const char *pointer);
@@ -93,6 +111,7 @@ private:
     bool m_loading = false;
     QPointer<QWidget> m_marked;
     QString m_markedField;
+    QStringList m_unshowable;
 };
 
 } // namespace lw::ui

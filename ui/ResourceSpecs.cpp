@@ -83,6 +83,8 @@ void checkRealms(const Json &v, bool required)
                 throw lw::ValidationError(path + "." + key, "\"" + path + "." + key + "\" is required", "missing_field");
         }
         const Json policies = realms[i].value("label_policies", Json::array());
+        if (!policies.is_array())
+            throw lw::ValidationError(path + ".label_policies", "\"" + path + ".label_policies\" must be an array", "invalid_type");
         for (size_t k = 0; k < policies.size(); ++k) {
             const std::string lp = path + ".label_policies[" + std::to_string(k) + "].selector";
             const Json selector = policies[k].is_object() ? policies[k].value("selector", Json()) : Json();
@@ -93,11 +95,16 @@ void checkRealms(const Json &v, bool required)
 
 void checkScopes(const Json &v, bool aliasesAllowed)
 {
-    const Json scopes = v.value("scopes", Json::array());
+    if (!v.contains("scopes"))
+        throw lw::ValidationError("scopes", "\"scopes\" is required", "missing_field"); // as the server's readScopes
+    const Json &scopes = v["scopes"];
     if (!scopes.is_array())
         throw lw::ValidationError("scopes", "\"scopes\" must be an array", "invalid_type");
     for (size_t i = 0; i < scopes.size(); ++i) {
-        const std::string word = scopes[i].is_string() ? scopes[i].get<std::string>() : std::string();
+        if (!scopes[i].is_string())
+            throw lw::ValidationError("scopes[" + std::to_string(i) + "]", "\"scopes[" + std::to_string(i) + "]\" must be a string",
+                                      "invalid_type");
+        const std::string word = scopes[i].get<std::string>();
         const auto canonical = lw::scope::canonical(word);
         if (!canonical || (!aliasesAllowed && *canonical != word))
             throw lw::ValidationError("scopes[" + std::to_string(i) + "]",

@@ -355,14 +355,15 @@ void ResourceTab::showCollector(const std::string &name, const Json &listed)
             return;
         if (!r.ok())
             return showError(r.error);
-        m_collector->showRecord(r.json.value(m_spec.itemKey, Json::object()));
+        m_collector->showRecord(lw::tolerant::object(r.json, m_spec.itemKey.c_str()));
     }));
     m_client.get(itemUrl(name) + m_spec.detailPathSuffix, console::ApiClient::bound(this, [this, name](const console::ApiResult &r) {
         if (selectedName() != name)
             return;
         if (!r.ok())
             return showError(r.error);
-        m_collector->showPipeline(QString::fromStdString(r.json.value("content", "")), QString::fromStdString(r.json.value("hash", "")));
+        m_collector->showPipeline(QString::fromStdString(lw::tolerant::string(r.json, "content")),
+                                  QString::fromStdString(lw::tolerant::string(r.json, "hash")));
     }));
 }
 
@@ -456,7 +457,7 @@ void ResourceTab::editSelected()
         setPending(-1);
         if (!r.ok())
             return showError(tr("Could not load \"%1\": %2").arg(QString::fromStdString(name), r.error));
-        const Json record = m_spec.itemKey.empty() ? r.json : r.json.value(m_spec.itemKey, Json::object());
+        const Json record = m_spec.itemKey.empty() ? r.json : lw::tolerant::object(r.json, m_spec.itemKey.c_str());
         auto *dialog = new RecordEditorDialog(tr("Edit %1 \"%2\"").arg(m_spec.singular, QString::fromStdString(name)), editable(record),
                                               m_spec.validate, m_spec.form ? m_spec.form(FormContext{&m_client, true}) : nullptr, this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
@@ -478,7 +479,7 @@ void ResourceTab::saveEdit(RecordEditorDialog *dialog, const std::string &name, 
         if (r.status == 412) {
             // Someone else changed it: show both versions.
             m_client.get(path, console::ApiClient::bound(this, [this, dialog, name, value](const console::ApiResult &now) {
-                const Json theirs = m_spec.itemKey.empty() ? now.json : now.json.value(m_spec.itemKey, Json::object());
+                const Json theirs = m_spec.itemKey.empty() ? now.json : lw::tolerant::object(now.json, m_spec.itemKey.c_str());
                 ConflictDialog conflict(value, editable(theirs), dialog);
                 if (conflict.exec() == ConflictDialog::Overwrite)
                     return saveEdit(dialog, name, value, now.etag);

@@ -155,9 +155,14 @@ void ApiClient::send(const QByteArray &method, const QString &path, const QByteA
                           ? tr("The server did not answer within %1 seconds.").arg(m_timeoutMs / 1000)
                           : tr("Cannot reach %1: %2").arg(m_base.toString(), reply->errorString());
         } else if (!r.ok()) {
+            // The server's words, bounded: a sentence and a field path, never a novel.
+            const auto text = [&r](const char *key, qsizetype max) {
+                const auto it = r.json.find(key);
+                return it != r.json.end() && it->is_string() ? QString::fromStdString(it->get<std::string>()).left(max) : QString();
+            };
             if (r.json.is_object() && r.json.contains("error")) {
-                r.error = QString::fromStdString(r.json.value("error", ""));
-                r.field = QString::fromStdString(r.json.value("field", ""));
+                r.error = text("error", 2000);
+                r.field = text("field", 256);
             } else {
                 r.error = QString::fromUtf8(r.body.trimmed().left(500));
             }

@@ -59,9 +59,16 @@ public:
     // must not be called back.
     static Done bound(const QObject *context, Done done)
     {
+        // The last line of defence: an answer the callback could not handle (a hostile server's
+        // JSON of unexpected types) never reaches the event loop as an exception.
         return [guard = QPointer<const QObject>(context), done = std::move(done)](const ApiResult &r) {
-            if (guard)
+            if (!guard)
+                return;
+            try {
                 done(r);
+            } catch (const std::exception &e) {
+                qWarning("logwarden: an answer of the server (HTTP %d) could not be shown: %s", r.status, e.what());
+            }
         };
     }
 

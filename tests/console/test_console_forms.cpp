@@ -6,6 +6,7 @@
 #include "ApiClient.h"
 #include "ConfigForms.h"
 #include "FormWidgets.h"
+#include "RecordForm.h"
 #include "MainWindow.h"
 #include "RecordEditorDialog.h"
 #include "ResourceTab.h"
@@ -156,6 +157,16 @@ private Q_SLOTS:
         shown["file"]["labels"]["env"] = "prod";
         json->setPlainText(QString::fromStdString(shown.dump(2)));
         QCOMPARE(form->labels()->values().size(), size_t(2)); // the form follows the JSON
+        // JSON the form cannot show as it is (a number for a flag, a string for the labels) turns
+        // the form off with a note, rather than being rewritten by the next form edit.
+        Json odd = shown;
+        odd["enabled"] = 1;
+        odd["file"]["labels"]["team"] = 7;
+        json->setPlainText(QString::fromStdString(odd.dump(2)));
+        QVERIFY2(dialog->formNote().contains("enabled") && dialog->formNote().contains("file.labels"), qPrintable(dialog->formNote()));
+        QVERIFY(!form->isEnabled());
+        json->setPlainText(QString::fromStdString(shown.dump(2)));
+        QVERIFY(dialog->formNote().isEmpty() && form->isEnabled());
         form->enabled()->setChecked(false);
         QVERIFY(Json::parse(json->toPlainText().toStdString())["file"]["labels"].contains("env"));
         grabFor(dialog, "console-source-form");
@@ -220,6 +231,12 @@ private Q_SLOTS:
         QVERIFY2(form->key()->summary()->text().contains("does not belong to the client certificate"), qPrintable(form->key()->summary()->text()));
         QVERIFY(lw::test::dropFile(form->key(), m_certs.filePath("rsyslog-server.key")));
         QVERIFY2(form->key()->summary()->text().startsWith("Matches"), qPrintable(form->key()->summary()->text()));
+        // The key never sits in the JSON tab's clear text: a placeholder stands for it, and it is
+        // put back when the record is sent.
+        const QString jsonText = dialog->findChild<QPlainTextEdit *>("json")->toPlainText();
+        QVERIFY(!jsonText.contains("PRIVATE KEY"));
+        QVERIFY(jsonText.contains(lw::ui::RecordForm::SecretPlaceholder));
+        QVERIFY(QString::fromStdString(dialog->value()["keyPem"].get<std::string>()).contains("PRIVATE KEY"));
         QVERIFY(saveButton(dialog)->isEnabled());
         grabFor(dialog, "console-tls-bundle-form");
         saveButton(dialog)->click();
@@ -291,6 +308,14 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(m_server->requestAsAdmin("GET", "/admin/api/v3/tenants/payments").status, 200, 5000);
         QCOMPARE(get("/admin/api/v3/tenants/payments")["display_name"], Json("Payments team"));
         QTRY_VERIFY_WITH_TIMEOUT(dialogClosed(), 5000);
+        // Emptied on edit: the display name becomes the name, as the placeholder says.
+        refreshed("Tenants");
+        form = openForm<lw::ui::TenantForm>(tenants, &dialog, "payments");
+        QVERIFY(form);
+        form->displayName()->clear();
+        saveButton(dialog)->click();
+        QTRY_COMPARE_WITH_TIMEOUT(get("/admin/api/v3/tenants/payments")["display_name"], Json("payments"), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(dialogClosed(), 5000);
     }
 
     // Realms as rows (tenant picker, selectors), scopes as checkboxes; a selector that is not one
@@ -313,7 +338,7 @@ private Q_SLOTS:
         QVERIFY2(!isMarked(form->realms()->selectors(0)), qPrintable(dialog->messageText()));
         form->realms()->addButton()->click();
         QCOMPARE(form->realms()->rowCount(), 2);
-        form->realms()->tenant(1)->setCurrentText("no-such-tenant");
+        form->realms()->tenant(1)->setCurrentText("<b>no-such</b>");
         form->scopes()->box("logs:read")->setChecked(false);
         form->scopes()->box("logs:write")->click();
         form->scopes()->box("config:read")->click();
@@ -324,6 +349,8 @@ private Q_SLOTS:
         QTRY_VERIFY2_WITH_TIMEOUT(dialog->messageText().contains("The server refused realms[1].tenant"), qPrintable(dialog->messageText()), 5000);
         QCOMPARE(form->markedField(), QStringLiteral("realms[1].tenant"));
         QVERIFY(isMarked(form->realms()->tenant(1)));
+        // The server's sentence (which repeats what was typed) is text in the tooltip, not markup.
+        QVERIFY2(form->realms()->tenant(1)->toolTip().contains("&lt;b&gt;no-such&lt;/b&gt;"), qPrintable(form->realms()->tenant(1)->toolTip()));
         QCOMPARE(m_server->requestAsAdmin("GET", "/admin/api/v3/accesspolicies/web-readers").status, 404);
         form->realms()->tenant(1)->setCurrentText("dev");
         saveButton(dialog)->click();
@@ -392,6 +419,14 @@ private Q_SLOTS:
         QCOMPARE(stored["scopes"], Json::array({"search:read", "logs:write"}));
         QCOMPARE(stored["realms"][0]["tenant"], Json("*")); // no realm: every tenant
         QTRY_VERIFY_WITH_TIMEOUT(dialogClosed(), 5000);
+        // On an edit the server's default no longer applies: the form says what no realm means then.
+        refreshed("Users");
+        form = openForm<lw::ui::UserForm>(users, &dialog, "alice");
+        QVERIFY(form);
+        QCOMPARE(form->realms()->rowCount(), 1);
+        QVERIFY(form->realms()->toolTip().contains("no tenant"));
+        QCOMPARE(form->scopes()->scopes(), (std::vector<std::string>{"search:read", "logs:write"})); // spellings kept
+        dialog->reject();
     }
 
     // An ingest token in the tenant picked in the tab: the parser from a list; a custom value the

@@ -566,6 +566,8 @@ private Q_SLOTS:
         QApplication::setActiveWindow(m_window.get());
         sources->view()->setFocus();
         QTRY_VERIFY_WITH_TIMEOUT(sources->view()->hasFocus(), 2000);
+        for (QWidget *w : QApplication::topLevelWidgets()) // none left over: the next one is Ctrl+N's
+            QVERIFY(!(qobject_cast<lw::ui::RecordEditorDialog *>(w) && w->isVisible()));
         QTest::keyClick(sources->view(), Qt::Key_N, Qt::ControlModifier);
         auto *dialog = waitForTopLevel<lw::ui::RecordEditorDialog>();
         QVERIFY(dialog);

@@ -235,6 +235,7 @@ private Q_SLOTS:
         // fields=: only those fields of each collector, with the filters and pages as before.
         nj slim = collectors("?fields=id,alloyStatus&status=ALLOY_OFFLINE");
         QCOMPARE(slim["total"], nj(2));
+        QCOMPARE(slim["collectors"].size(), size_t(2));
         for (const auto &c : slim["collectors"]) {
             QCOMPARE(c.size(), size_t(2));
             QCOMPARE(c["alloyStatus"], nj("ALLOY_OFFLINE"));
@@ -242,10 +243,20 @@ private Q_SLOTS:
         }
         QCOMPARE(collectors("?fields=id&fields=lastError,id")["collectors"][0].size(), size_t(2)); // repeated, deduplicated
         QVERIFY(collectors("?fields=")["collectors"][0].contains("servedHash")); // empty: everything
+        // Every field of a whole view can be asked for by name (the list of names follows view()).
+        const nj whole = collectors("");
+        for (const auto &c : whole["collectors"]) {
+            for (const auto &[key, value] : c.items()) {
+                const auto one = collectors(QString("?fields=%1").arg(QString::fromStdString(key)));
+                const nj &list = one["collectors"];
+                QVERIFY2(std::any_of(list.begin(), list.end(), [&key](const nj &x) { return x.contains(key) && x.size() == 1; }),
+                         key.c_str());
+            }
+        }
         auto unknown = m_server->requestAsAdmin("GET", "/api/v2/logs/collectors?fields=id,secret");
         QCOMPARE(unknown.status, 400);
         QVERIFY(unknown.json()["error"].get<std::string>().find("\"secret\", which is not a collector field") != std::string::npos);
-        QCOMPARE(unknown.json()["field"], nj("fields"));
+        QCOMPARE(unknown.json()["field"], lw::Json("fields"));
     }
 
     void renderedConfigForPeopleHidesTheKey()

@@ -1,0 +1,84 @@
+#include "OpsController.h"
+
+#include "auth/Principal.h"
+#include "http/Router.h"
+#include "metrics/Metrics.h"
+#include "remotecfg/CollectorRegistry.h"
+#include "remotecfg/PipelineCache.h"
+#include "store/ConfigStore.h"
+
+#include <QDateTime>
+
+#include <map>
+
+namespace lw::server {
+
+OpsController::OpsController(ConfigStore &store, CollectorRegistry &collectors, PipelineCache &pipeline, Options options)
+    : m_store(store), m_collectors(collectors), m_pipeline(pipeline), m_options(std::move(options)),
+      m_startedAt(double(QDateTime::currentMSecsSinceEpoch()) / 1000.0)
+{
+    // Read when scraped, on the event loop (the /metrics handler runs there, as the registry needs).
+    m_gauges = Metrics::global().addGauges([this](PrometheusWriter &out) {
+        std::map<std::pair<std::string, std::string>, int> counts;
+        for (const char *status : {"ALLOY_ONLINE", "ALLOY_OFFLINE", "ALLOY_UNKNOWN"})
+            counts[{"alloy", status}] = 0;
+        for (const char *status : {"REMOTECFG_UP", "REMOTECFG_PENDING", "REMOTECFG_FAILED", "REMOTECFG_DOWN"})
+            counts[{"remotecfg", status}] = 0;
+        for (const char *status : {"OK", "DEGRADED", "ERROR", "UNKNOWN"})
+            counts[{"pipeline", status}] = 0;
+        const Pipeline &pipeline = m_pipeline.current();
+        const int64_t now = QDateTime::currentMSecsSinceEpoch();
+        for (const CollectorState &c : m_collectors.all()) {
+            const Json v = CollectorRegistry::project(m_collectors.view(c, pipeline.hash, pipeline.enabledTargets, now),
+                                                      {"alloyStatus", "remotecfgStatus", "pipelineHealth"});
+            ++counts[{"alloy", v.value("alloyStatus", "")}];
+            ++counts[{"remotecfg", v.value("remotecfgStatus", "")}];
+            ++counts[{"pipeline", v.value("pipelineHealth", "")}];
+        }
+        out.family("logwardend_collectors", "gauge",
+                   "Collectors by status: alloy (online, offline), remotecfg (up to date, pending, failed, down), pipeline health.");
+        for (const auto &[key, n] : counts)
+            out.sample("logwardend_collectors", {{"dimension", key.first}, {"status", key.second}}, n);
+        out.family("logwardend_open_connections", "gauge", "Open HTTP connections on all listeners.");
+        out.sample("logwardend_open_connections", {}, m_options.openConnections ? double(m_options.openConnections()) : 0);
+        out.family("logwardend_build_info", "gauge", "The running version.");
+        out.sample("logwardend_build_info", {{"version", m_options.version}}, 1);
+        out.family("logwardend_start_time_seconds", "gauge", "When the server started, in seconds since the epoch.");
+        out.sample("logwardend_start_time_seconds", {}, m_startedAt);
+    });
+}
+
+OpsController::~OpsController()
+{
+    Metrics::global().removeGauges(m_gauges);
+}
+
+void OpsController::registerRoutes(Router &router)
+{
+    if (m_options.metricsPublic)
+        router.addPublic("GET", "/metrics", [this](HttpRequest &r) { return metrics(r); });
+    else
+        router.add("GET", "/metrics", scopes::AdminRead, [this](HttpRequest &r) { return metrics(r); });
+    // Liveness: answered on the event loop, so a loop that hangs fails the probe.
+    router.addPublic("GET", "/healthz", [](HttpRequest &) { return HttpResponse::json(200, {{"status", "ok"}}); });
+    router.addPublic("GET", "/readyz", [this](HttpRequest &r) { return ready(r); });
+}
+
+HttpResponse OpsController::metrics(HttpRequest &)
+{
+    return HttpResponse::raw(200, QByteArray::fromStdString(Metrics::global().render()), "text/plain; version=0.0.4; charset=utf-8");
+}
+
+HttpResponse OpsController::ready(HttpRequest &)
+{
+    try {
+        m_store.get("tenant", "readyz-probe"); // a read through the store; its answer does not matter
+    } catch (const std::exception &) {
+        return HttpResponse::json(503, {{"status", "not ready"}, {"reason", "the configuration store cannot be read"}});
+    }
+    if (!m_pipeline.snapshot())
+        return HttpResponse::json(503, {{"status", "not ready"}, {"reason", "no pipeline rendered yet"}});
+    return HttpResponse::json(200, {{"status", "ready"}});
+}
+
+} // namespace lw::server
