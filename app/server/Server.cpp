@@ -8,6 +8,7 @@
 #include "auth/CredentialResolver.h"
 #include "api/LogsV2Controller.h"
 #include "api/PipelinePreviewController.h"
+#include "api/OpsController.h"
 #include "remotecfg/AlloyHealthProbe.h"
 #include "remotecfg/CollectorRegistry.h"
 #include "remotecfg/ConnectService.h"
@@ -192,11 +193,21 @@ void Server::start()
     m_collectorsApi->registerRoutes(*m_router);
     m_preview = std::make_unique<PipelinePreviewController>(*m_store, *m_logsV2, *m_pipeline, *m_collectors);
     m_preview->registerRoutes(*m_router);
+    // /metrics is public only while every API listener is on this host.
+    const auto plain = parseHostPort(m_options.httpListen);
+    const bool loopbackOnly = hostPort->address.isLoopback()
+                              && (m_options.httpListen.isEmpty() || m_options.httpListen == QLatin1String("off")
+                                  || (plain && plain->address.isLoopback()));
+    m_ops = std::make_unique<OpsController>(
+        *m_store, *m_collectors, *m_pipeline,
+        OpsController::Options{loopbackOnly, LW_VERSION, [this] { return m_front ? m_front->openConnections() : size_t(0); }});
+    m_ops->registerRoutes(*m_router);
 
     m_post = std::make_unique<EventLoopPost>();
     m_front = std::make_unique<HttpFront>(m_options.limits);
     m_api = std::make_unique<ApiEndpoint>(*m_router, *m_auth, *m_accessLog, m_options.maxBodyBytes, *m_post);
     m_api->setDurabilityGate(m_store.get());
+    m_api->setMetricsListener("api");
     TailService &tail = m_loki->enableTail(*m_auth);
     m_api->setWebSocketHandler([&tail](std::shared_ptr<HttpRequest> upgrade, std::shared_ptr<WebSocketChannel> channel) {
         tail.accept(*upgrade, std::move(channel));
@@ -267,6 +278,7 @@ void Server::startRemotecfg()
     m_remotecfg = std::make_unique<ApiEndpoint>(*m_remotecfgRouter, *m_auth, *m_accessLog,
                                                 std::max<qint64>(m_options.maxBodyBytes, 4 << 20), *m_post,
                                                 &ConnectService::formatError);
+    m_remotecfg->setMetricsListener("remotecfg");
     m_remotecfgTls = !plain;
     m_remotecfgPort = listenOn(QStringLiteral("--remotecfg-listen"), m_options.remotecfgListen, *m_remotecfg,
                                plain ? nullptr : m_tls);

@@ -32,6 +32,7 @@ class LogStore;
 class LokiController;
 class CollectorsController;
 class PipelinePreviewController;
+class OpsController;
 class CollectorRegistry;
 class ConnectService;
 class PipelineCache;
@@ -93,6 +94,7 @@ private:
     bool m_remotecfgTls = false;
     std::unique_ptr<CollectorsController> m_collectorsApi;
     std::unique_ptr<PipelinePreviewController> m_preview;
+    std::unique_ptr<OpsController> m_ops;
     std::unique_ptr<Router> m_remotecfgRouter;
     std::unique_ptr<ConnectService> m_connect;
     std::unique_ptr<AlloyHealthProbe> m_probe;

@@ -61,7 +61,7 @@ bool TestServer::start()
     m_process->start(binaryPath(), args);
     if (!m_process->waitForStarted(10000))
         return false;
-    static const QRegularExpression apiLine(QStringLiteral("API on https://127\\.0\\.0\\.1:(\\d+)"));
+    static const QRegularExpression apiLine(QStringLiteral("API on https://(?:127\\.0\\.0\\.1|0\\.0\\.0\\.0):(\\d+)")); // 0.0.0.0: reached on 127.0.0.1
     QDeadlineTimer deadline(20000);
     while (!deadline.hasExpired()) {
         if (m_process->state() == QProcess::NotRunning) {

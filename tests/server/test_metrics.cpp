@@ -25,7 +25,7 @@ Json scrape(TestServer &server, const QList<std::pair<QByteArray, QByteArray>> &
         return Json();
     file.close();
     const auto [code, out] = lw::test::runCommand(
-        "python3", {qEnvironmentVariable("LW_SOURCE_DIR") + "/tests/server/check_metrics.py", file.fileName()});
+        "/usr/bin/python3", {qEnvironmentVariable("LW_SOURCE_DIR") + "/tests/server/check_metrics.py", file.fileName()});
     if (code != 0) {
         qWarning("the Prometheus parser refused the document: %s", out.constData());
         return Json();
@@ -90,11 +90,10 @@ private Q_SLOTS:
         QCOMPARE(m_server->request("GET", "/api/v2/logs/sources").status, 401);               // no credential
         QCOMPARE(m_server->request("GET", "/api/v2/logs/no/such/thing/at/all").status, 404);  // no route
         QCOMPARE(m_server->requestAsAdmin("POST", "/admin/api/v3/tenants", {{"name", "metrics"}, {"cluster", "logwarden"}}).status, 201);
+        const std::string ns = std::to_string(QDateTime::currentMSecsSinceEpoch() * 1000000LL);
         const QByteArray push = QByteArray::fromStdString(
             Json{{"streams", Json::array({{{"stream", {{"job", "m"}}},
-                                           {"values", Json::array({Json::array({"1700000000000000000", "a"}),
-                                                                   Json::array({"1700000000000000001", "b"}),
-                                                                   Json::array({"1700000000000000002", "c"})})}}})}}
+                                           {"values", Json::array({Json::array({ns, "a"}), Json::array({ns, "b"}), Json::array({ns, "c"})})}}})}}
                 .dump());
         QCOMPARE(m_server->request("POST", "/loki/api/v1/push", push,
                                    {{"Authorization", "Bearer " + m_server->systemJwt()}, {"X-Scope-OrgID", "metrics"},
@@ -132,7 +131,7 @@ private Q_SLOTS:
     void metricsNeedACredentialBeyondLoopback()
     {
         TestServer wide({}, {"--listen", "0.0.0.0:0"});
-        QVERIFY(wide.start());
+        QVERIFY2(wide.start(), wide.log().constData());
         QCOMPARE(wide.request("GET", "/metrics").status, 401);
         const QByteArray viewer = wide.issueJwt("scraper", "viewer");
         QCOMPARE(wide.request("GET", "/metrics", {}, {{"Authorization", "Bearer " + viewer}}).status, 403); // no admin:read

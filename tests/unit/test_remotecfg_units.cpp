@@ -7,6 +7,7 @@
 #include "remotecfg/ConnectService.h"
 #include "remotecfg/PipelineCache.h"
 #include "http/Router.h"
+#include "metrics/Metrics.h"
 #include "AccessModels.h"
 #include "auth/CredentialResolver.h"
 #include "store/SecretBox.h"
@@ -23,6 +24,30 @@ class RemotecfgUnitsTest : public QObject {
     QTemporaryDir m_dir;
 
 private Q_SLOTS:
+    // /metrics: label values are escaped by the one writer, and a label an attacker chooses (a
+    // tenant) holds at most Metrics::MaxValuesPerLabel values, the rest counted as "_other".
+    void metricsWriterAndBoundedLabels()
+    {
+        lw::server::PrometheusWriter w;
+        w.family("x_total", "counter", "help with a \\ and\na newline");
+        w.sample("x_total", {{"tenant", "a\"b\\c\nd"}}, 3);
+        w.sample("x_total", {}, 0.25);
+        QCOMPARE(QString::fromStdString(w.text()),
+                 QString("# HELP x_total help with a \\\\ and\\na newline\n# TYPE x_total counter\n"
+                         "x_total{tenant=\"a\\\"b\\\\c\\nd\"} 3\nx_total 0.25\n"));
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, w.sample("bad name", {}, 1));
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, w.sample("x", {{"bad-label", "v"}}, 1));
+        auto &m = lw::server::Metrics::global();
+        const std::string family = "logwardend_pushes_total";
+        for (size_t i = 0; i < lw::server::Metrics::MaxValuesPerLabel; ++i)
+            QCOMPARE(m.bounded(family, "tenant", "t" + std::to_string(i)), "t" + std::to_string(i));
+        QCOMPARE(m.bounded(family, "tenant", "one-too-many"), std::string("_other"));
+        QCOMPARE(m.bounded(family, "tenant", "t7"), std::string("t7")); // known ones stay
+        m.add(family, {{"tenant", "_other"}}, 2);
+        QCOMPARE(m.value(family, {{"tenant", "_other"}}), 2.0);
+        QVERIFY(m.render().find("# TYPE logwardend_store_commit_duration_seconds histogram") != std::string::npos);
+    }
+
     // Seed 000's inspection is "node-local only": open to loopback peers, an agent credential from
     // anywhere else (a non-loopback listener). Agent credentials are checked against the store live.
     void inspectionIsNodeLocalAndCredentialsAreLive()

@@ -76,8 +76,11 @@ HttpResponse OpsController::ready(HttpRequest &)
     } catch (const std::exception &) {
         return HttpResponse::json(503, {{"status", "not ready"}, {"reason", "the configuration store cannot be read"}});
     }
-    if (!m_pipeline.snapshot())
-        return HttpResponse::json(503, {{"status", "not ready"}, {"reason", "no pipeline rendered yet"}});
+    try {
+        m_pipeline.current(); // rendered now if a change is pending: what agents would be served
+    } catch (const std::exception &) {
+        return HttpResponse::json(503, {{"status", "not ready"}, {"reason", "the pipeline cannot be rendered"}});
+    }
     return HttpResponse::json(200, {{"status", "ready"}});
 }
 

@@ -5,6 +5,9 @@
 #include "auth/Authenticator.h"
 #include "store/ConfigStore.h"
 #include "ValidationError.h"
+#include "metrics/Metrics.h"
+
+#include <set>
 
 #include <atomic>
 #include <chrono>
@@ -12,6 +15,59 @@
 namespace lw::server {
 
 namespace {
+
+// Metric labels from a bounded set only: the route's pattern (never the path a client sent), a
+// known method, the status; refusals by reason.
+std::string routeLabel(const Route *route)
+{
+    if (!route)
+        return "unmatched";
+    std::string pattern;
+    for (const std::string &segment : route->segments)
+        pattern += "/" + segment;
+    return pattern.empty() ? "/" : pattern;
+}
+
+std::string methodLabel(const std::string &method)
+{
+    static const std::set<std::string> known = {"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"};
+    return known.count(method) ? method : "other";
+}
+
+const char *refusalReason(int status)
+{
+    switch (status) {
+    case 400: return "invalid";
+    case 401: return "unauthenticated";
+    case 403: return "forbidden";
+    case 404: return "not_found";
+    case 405: return "method_not_allowed";
+    case 408: return "timeout";
+    case 409: return "conflict";
+    case 412: return "precondition_failed";
+    case 413: return "body_too_large";
+    case 414:
+    case 431: return "head_too_large";
+    case 415: return "unsupported_media_type";
+    case 428: return "precondition_required";
+    case 429: return "rate_limited";
+    case 503: return "unavailable";
+    default: return status >= 400 && status < 500 ? "other_client_error" : nullptr;
+    }
+}
+
+void count(const std::string &listener, const Route *route, const std::string &method, int status, double seconds)
+{
+    if (listener.empty())
+        return;
+    Metrics &m = Metrics::global();
+    const std::string routeName = routeLabel(route);
+    m.add("logwardend_http_requests_total",
+          {{"listener", listener}, {"route", routeName}, {"method", methodLabel(method)}, {"status", std::to_string(status)}});
+    m.observe("logwardend_http_request_duration_seconds", {{"listener", listener}, {"route", routeName}}, seconds);
+    if (const char *reason = refusalReason(status))
+        m.add("logwardend_http_rejected_requests_total", {{"listener", listener}, {"reason", reason}});
+}
 
 std::string joinMethods(const std::vector<std::string> &methods)
 {
@@ -214,6 +270,8 @@ HttpResponse ApiEndpoint::frontError(const HttpRequest *head, int status, const 
         log(*head, status, r.body.size());
     else
         m_log.write({"-", "-", "-", status, r.body.size(), 0, {}});
+    if (!head)
+        count(m_listener, nullptr, "-", status, 0);
     return r;
 }
 
@@ -234,6 +292,7 @@ void ApiEndpoint::log(const HttpRequest &req, int status, int64_t bytes) const
     const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - req.received).count();
     m_log.write({req.remote.toString().toStdString(), req.method, req.path, status, bytes, ms,
                  req.principal ? req.principal->subject : std::string()});
+    count(m_listener, req.route, req.method, status, ms / 1000.0);
 }
 
 } // namespace lw::server

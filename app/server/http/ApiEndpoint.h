@@ -36,6 +36,8 @@ public:
     // Holds answers while the store has writes not yet durable, so nothing is acknowledged before
     // it is on disk; a failed commit turns them into 503s.
     void setDurabilityGate(ConfigStore *store) { m_durability = store; }
+    // Counts every answer in /metrics under this listener's name ("api", "remotecfg").
+    void setMetricsListener(std::string name) { m_listener = std::move(name); }
     // Accepts WebSocket upgrades and hands them (on the event loop) to `handler`.
     void setWebSocketHandler(WebSocketHandler handler) { m_webSockets = std::move(handler); }
 
@@ -61,6 +63,7 @@ private:
     ErrorFormatter m_plainText;
     ConfigStore *m_durability = nullptr;
     WebSocketHandler m_webSockets;
+    std::string m_listener;
 };
 
 } // namespace lw::server

@@ -1,4 +1,5 @@
 #include "LokiController.h"
+#include "metrics/Metrics.h"
 #include "Guarded.h"
 #include "auth/Principal.h"
 #include "http/Compression.h"
@@ -66,6 +67,14 @@ HttpResponse LokiController::errorResponse(ErrorStyle style, int status, const s
                                           : HttpResponse::error(status, code, message);
 }
 
+void LokiController::countPush(const std::string &tenant, size_t lines)
+{
+    Metrics &m = Metrics::global();
+    const std::string label = m.bounded("logwardend_pushes_total", "tenant", tenant); // tenants are many; series are not
+    m.add("logwardend_pushes_total", {{"tenant", label}});
+    m.add("logwardend_push_lines_total", {{"tenant", label}}, double(lines));
+}
+
 void LokiController::accept(const std::string &tenant, std::vector<StreamBatch> batches, HttpResponse accepted, ErrorStyle style,
                             const std::function<void(HttpResponse)> &reply)
 {
@@ -101,11 +110,12 @@ void LokiController::accept(const std::string &tenant, std::vector<StreamBatch> 
     auto shared = std::make_shared<const std::vector<StreamBatch>>(std::move(batches));
     if (m_forwarder) {
         // The forwarder speaks through the event loop's network stack.
-        QMetaObject::invokeMethod(m_context.get(), guarded("forwarding a push", [this, tenant, shared, accepted, reply] {
-            m_forwarder->push(tenant, *shared, [this, tenant, shared, accepted, reply](LokiForwarder::Outcome outcome) {
+        QMetaObject::invokeMethod(m_context.get(), guarded("forwarding a push", [this, tenant, shared, accepted, reply, lines] {
+            m_forwarder->push(tenant, *shared, [this, tenant, shared, accepted, reply, lines](LokiForwarder::Outcome outcome) {
                 if (outcome.status != 204)
                     return reply(HttpResponse::plainError(outcome.status, "upstream", outcome.message));
                 stored(tenant, shared, std::numeric_limits<int64_t>::max());
+                countPush(tenant, lines);
                 reply(accepted);
             });
         }), Qt::QueuedConnection);
@@ -113,7 +123,7 @@ void LokiController::accept(const std::string &tenant, std::vector<StreamBatch> 
     }
     const bool queued = m_writer->append(
         PushToStore{tenant, shared, 0}, memory,
-        [this, tenant, shared, accepted, reply, style](const std::optional<std::string> &error, int64_t firstSeq) {
+        [this, tenant, shared, accepted, reply, style, lines](const std::optional<std::string> &error, int64_t firstSeq) {
             // On the writer thread, once durable (or not written at all).
             if (error) {
                 if (!m_storeFailing.exchange(true))
@@ -125,6 +135,7 @@ void LokiController::accept(const std::string &tenant, std::vector<StreamBatch> 
             }
             if (m_storeFailing.exchange(false))
                 std::fprintf(stderr, "logwardend: storing pushed lines works again\n");
+            countPush(tenant, lines);
             reply(accepted);
             QMetaObject::invokeMethod(m_context.get(),
                                       guarded("feeding live tails", [this, tenant, shared, firstSeq] { stored(tenant, shared, firstSeq); }),

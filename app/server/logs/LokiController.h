@@ -60,6 +60,7 @@ private:
     // Thread-safe; throws ApiError.
     std::vector<StreamBatch> decodePush(const QByteArray &body, const QByteArray &encoding, const QByteArray &type) const;
     // Rate limit, then writer (or forwarder); from any thread.
+    static void countPush(const std::string &tenant, size_t lines); // /metrics: pushes and lines per tenant
     void accept(const std::string &tenant, std::vector<StreamBatch> batches, HttpResponse accepted, ErrorStyle style,
                 const std::function<void(HttpResponse)> &reply);
     static HttpResponse errorResponse(ErrorStyle style, int status, const std::string &code, const std::string &message);

@@ -1,4 +1,5 @@
 #include "ConnectService.h"
+#include "metrics/Metrics.h"
 #include "CollectorRegistry.h"
 #include "PipelineCache.h"
 #include "remotecfg/collector.pb.h"
@@ -262,6 +263,13 @@ PollReport pollReport(const HttpRequest &req, const collector::v1::GetConfigRequ
 
 } // namespace
 
+void ConnectService::countPoll(bool notModified)
+{
+    Metrics::global().add("logwardend_remotecfg_polls_total", {});
+    if (notModified)
+        Metrics::global().add("logwardend_remotecfg_polls_not_modified_total", {});
+}
+
 std::optional<HttpResponse> ConnectService::routineGetConfig(const HttpRequest &req)
 {
     if (mediaType(req.header("content-type")) != "application/proto" || !req.header("content-encoding").isEmpty())
@@ -276,6 +284,7 @@ std::optional<HttpResponse> ConnectService::routineGetConfig(const HttpRequest &
     const std::shared_ptr<const Pipeline> pipeline = m_pipeline.snapshot();
     if (!pipeline || !m_registry.recordRoutinePoll(pollReport(req, request, *pipeline, std::get<AgentIdentity>(agent))))
         return std::nullopt;
+    countPoll(request.hash() == pipeline->hash);
     return HttpResponse::raw(200, request.hash() == pipeline->hash ? pipeline->notModifiedProto : pipeline->fullResponseProto,
                              "application/proto");
 }
@@ -296,6 +305,7 @@ HttpResponse ConnectService::getConfig(const HttpRequest &req, const Call &call,
         return refusal(*refused);
 
     const bool notModified = request.hash() == pipeline.hash;
+    countPoll(notModified);
     if (call.codec == Codec::Proto) {
         // The two possible answers are serialized once per pipeline, not per poll.
         return HttpResponse::raw(200, notModified ? pipeline.notModifiedProto : pipeline.fullResponseProto,

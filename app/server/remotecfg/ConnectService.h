@@ -54,6 +54,7 @@ private:
     // The poll of a known agent that already has, or is being served, the current pipeline,
     // answered on the I/O thread; nullopt for everything else.
     std::optional<HttpResponse> routineGetConfig(const HttpRequest &req);
+    static void countPoll(bool notModified); // /metrics: polls, and how many found nothing new
     HttpResponse registerCollector(const HttpRequest &req, const Call &call, const AgentIdentity &agent);
     HttpResponse unregisterCollector(const HttpRequest &req, const Call &call, const AgentIdentity &agent);
     HttpResponse inspect(const HttpRequest &req);

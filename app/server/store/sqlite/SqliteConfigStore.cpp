@@ -1,4 +1,7 @@
 #include "SqliteConfigStore.h"
+#include "metrics/Metrics.h"
+
+#include <chrono>
 #include "Guarded.h"
 
 #include <sqlite3.h>
@@ -181,7 +184,10 @@ void SqliteConfigStore::begin()
 
 void SqliteConfigStore::commit()
 {
+    const auto started = std::chrono::steady_clock::now();
     runStep(prepared(Commit, "COMMIT"), "commit failed");
+    Metrics::global().observe("logwardend_store_commit_duration_seconds", {},
+                              std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
 }
 
 void SqliteConfigStore::rollback()
