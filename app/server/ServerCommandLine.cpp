@@ -1,4 +1,7 @@
 #include "ServerCommandLine.h"
+
+#include <systemd/sd-daemon.h>
+#include <unistd.h>
 #include "Server.h"
 #include "MaintenanceCommands.h"
 #include "ShutdownSignals.h"
@@ -339,12 +342,17 @@ int serve(QCoreApplication &app, const QStringList &arguments)
         std::printf(server.remotecfgUsesTls() ? "logwardend: remotecfg on https://%s:%u\n" : "logwardend: remotecfg on http://%s:%u\n",
                     qPrintable(options.remotecfgListen.section(QLatin1Char(':'), 0, -2)), server.remotecfgPort());
     std::fflush(stdout);
+    // Under systemd (Type=notify) `systemctl start` returns now, once the listeners answer.
+    // Elsewhere NOTIFY_SOCKET is unset and this does nothing.
+    sd_notifyf(0, "READY=1\nSTATUS=Serving the API on %s\nMAINPID=%lu", qPrintable(server.apiUrl()),
+               static_cast<unsigned long>(::getpid()));
 
     bool stopping = false;
     QObject::connect(&signals, &ShutdownSignals::shutdownRequested, &app, [&](int signo) {
         if (stopping)
             return;
         stopping = true;
+        sd_notify(0, "STOPPING=1\nSTATUS=Finishing the requests in flight");
         std::fprintf(stderr, "logwardend: signal %d received, shutting down\n", signo);
         server.shutdown(std::chrono::milliseconds(options.shutdownGraceMs), [&app] { app.quit(); });
     });

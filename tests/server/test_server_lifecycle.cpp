@@ -17,6 +17,11 @@
 #include <QtTest>
 
 #include <csignal>
+#include <cstring>
+#include <poll.h>
+#include <sys/socket.h>
+#include <sys/un.h>
+#include <unistd.h>
 
 using lw::test::TestServer;
 using nj = nlohmann::json;
@@ -35,6 +40,41 @@ class ServerLifecycleTest : public QObject {
     }
 
 private Q_SLOTS:
+    // Type=notify: the server tells the service manager (here: the test, on the datagram socket
+    // NOTIFY_SOCKET names, as systemd does) that it serves once its listeners answer, and that it
+    // stops when told to.
+    void notifiesTheServiceManager()
+    {
+        QTemporaryDir dir;
+        const QByteArray path = QFile::encodeName(dir.filePath("notify"));
+        const int fd = ::socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+        QVERIFY(fd >= 0);
+        sockaddr_un addr{};
+        addr.sun_family = AF_UNIX;
+        QVERIFY(size_t(path.size()) < sizeof addr.sun_path);
+        std::memcpy(addr.sun_path, path.constData(), size_t(path.size()));
+        QCOMPARE(::bind(fd, reinterpret_cast<sockaddr *>(&addr), sizeof addr), 0);
+        const auto receive = [fd]() -> QByteArray {
+            pollfd p{fd, POLLIN, 0};
+            if (::poll(&p, 1, 15000) != 1)
+                return {};
+            char buffer[4096];
+            const ssize_t n = ::recv(fd, buffer, sizeof buffer, 0);
+            return n > 0 ? QByteArray(buffer, int(n)) : QByteArray();
+        };
+        lw::test::TestServer server(dir.filePath("data"));
+        server.setExtraEnvironment({"NOTIFY_SOCKET=" + QString::fromLocal8Bit(path)});
+        QVERIFY(server.start());
+        const QByteArray ready = receive();
+        QVERIFY2(ready.contains("READY=1"), ready.constData());
+        QVERIFY2(ready.contains("STATUS=Serving the API on https://127.0.0.1:" + QByteArray::number(server.port())), ready.constData());
+        QCOMPARE(server.request("GET", "/healthz").status, 200); // it does serve when it says so
+        QCOMPARE(server.stop(), 0);
+        const QByteArray stopping = receive();
+        QVERIFY2(stopping.contains("STOPPING=1"), stopping.constData());
+        ::close(fd);
+    }
+
     void initTestCase()
     {
         const QString certs = m_work.path() + "/certs";
