@@ -606,6 +606,10 @@ Claims:
         <source>The pipeline this server serves (hash %1); private keys are redacted.</source>
         <translation>Die Pipeline, die dieser Server ausliefert (Hash %1); private Schlüssel sind geschwärzt.</translation>
     </message>
+    <message>
+        <source>Attributes: %1</source>
+        <translation>Attribute: %1</translation>
+    </message>
 </context>
 <context>
     <name>lw::ui::ConflictDialog</name>

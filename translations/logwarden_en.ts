@@ -602,6 +602,10 @@ Claims:
         <source>The pipeline this server serves (hash %1); private keys are redacted.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Attributes: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>lw::ui::ConflictDialog</name>

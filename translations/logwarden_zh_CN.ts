@@ -606,6 +606,10 @@ Claims:
         <source>The pipeline this server serves (hash %1); private keys are redacted.</source>
         <translation>此服务器下发的流水线（哈希 %1）；私钥已隐去。</translation>
     </message>
+    <message>
+        <source>Attributes: %1</source>
+        <translation>属性：%1</translation>
+    </message>
 </context>
 <context>
     <name>lw::ui::ConflictDialog</name>

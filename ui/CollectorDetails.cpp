@@ -144,6 +144,18 @@ void CollectorDetails::showRecord(const Json &c)
     const QString who = QString::fromStdString(field(c, "name").empty() ? field(c, "id") : field(c, "name") + " (" + field(c, "id") + ")");
     lines << tr("%1 — %2").arg(who, runs);
     lines << tr("Served %1 · applied %2 · current %3").arg(shortHash(served), shortHash(applied), shortHash(current));
+    // What the agent says about itself (host, OS, version, …): the first 20, by name.
+    QStringList attributes;
+    for (const auto &[key, value] : lw::tolerant::object(c, "attributes").items()) {
+        if (attributes.size() == 20) {
+            attributes << QStringLiteral("…");
+            break;
+        }
+        attributes << QString::fromStdString(key) + QLatin1Char('=')
+                          + QString::fromStdString(value.is_string() ? value.get<std::string>() : value.dump()).left(200);
+    }
+    if (!attributes.isEmpty())
+        lines << tr("Attributes: %1").arg(attributes.join(QStringLiteral(", ")));
     bool problem = false;
     if (const std::string error = field(c, "lastError"); !error.empty()) {
         lines << tr("Last error: %1").arg(QString::fromStdString(error));

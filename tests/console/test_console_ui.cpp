@@ -410,6 +410,8 @@ private Q_SLOTS:
                                       && details->status()->text().contains("Served " + hash12 + " · applied " + hash12),
                                   qPrintable(details->status()->text()), 5000);
         QTRY_VERIFY_WITH_TIMEOUT(details->pipeline()->toPlainText().contains("// Rendered by logwardend"), 5000);
+        QVERIFY2(details->status()->text().contains("Attributes: ") && details->status()->text().contains("collector.os="),
+                 qPrintable(details->status()->text()));
         // Highlighted: comments in italics (every pipeline starts with one), blocks in bold, and a
         // "//" inside a string is part of the string.
         const QTextBlock first = details->pipeline()->document()->begin();
