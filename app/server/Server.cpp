@@ -193,14 +193,9 @@ void Server::start()
     m_collectorsApi->registerRoutes(*m_router);
     m_preview = std::make_unique<PipelinePreviewController>(*m_store, *m_logsV2, *m_pipeline, *m_collectors);
     m_preview->registerRoutes(*m_router);
-    // /metrics is public only while every API listener is on this host.
-    const auto plain = parseHostPort(m_options.httpListen);
-    const bool loopbackOnly = hostPort->address.isLoopback()
-                              && (m_options.httpListen.isEmpty() || m_options.httpListen == QLatin1String("off")
-                                  || (plain && plain->address.isLoopback()));
     m_ops = std::make_unique<OpsController>(
         *m_store, *m_collectors, *m_pipeline,
-        OpsController::Options{loopbackOnly, LW_VERSION, [this] { return m_front ? m_front->openConnections() : size_t(0); }});
+        OpsController::Options{LW_VERSION, [this] { return m_front ? m_front->openConnections() : size_t(0); }});
     m_ops->registerRoutes(*m_router);
 
     m_post = std::make_unique<EventLoopPost>();

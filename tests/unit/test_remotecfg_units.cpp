@@ -25,7 +25,7 @@ class RemotecfgUnitsTest : public QObject {
 
 private Q_SLOTS:
     // /metrics: label values are escaped by the one writer, and a label an attacker chooses (a
-    // tenant) holds at most Metrics::MaxValuesPerLabel values, the rest counted as "_other".
+    // tenant) holds at most Metrics::MaxValuesPerLabel values, the rest counted as "~other".
     void metricsWriterAndBoundedLabels()
     {
         lw::server::PrometheusWriter w;
@@ -41,10 +41,10 @@ private Q_SLOTS:
         const std::string family = "logwardend_pushes_total";
         for (size_t i = 0; i < lw::server::Metrics::MaxValuesPerLabel; ++i)
             QCOMPARE(m.bounded(family, "tenant", "t" + std::to_string(i)), "t" + std::to_string(i));
-        QCOMPARE(m.bounded(family, "tenant", "one-too-many"), std::string("_other"));
+        QCOMPARE(m.bounded(family, "tenant", "one-too-many"), std::string("~other"));
         QCOMPARE(m.bounded(family, "tenant", "t7"), std::string("t7")); // known ones stay
-        m.add(family, {{"tenant", "_other"}}, 2);
-        QCOMPARE(m.value(family, {{"tenant", "_other"}}), 2.0);
+        m.add(family, {{"tenant", "~other"}}, 2);
+        QCOMPARE(m.value(family, {{"tenant", "~other"}}), 2.0);
         QVERIFY(m.render().find("# TYPE logwardend_store_commit_duration_seconds histogram") != std::string::npos);
     }
 

@@ -19,26 +19,22 @@ OpsController::OpsController(ConfigStore &store, CollectorRegistry &collectors, 
 {
     // Read when scraped, on the event loop (the /metrics handler runs there, as the registry needs).
     m_gauges = Metrics::global().addGauges([this](PrometheusWriter &out) {
-        std::map<std::pair<std::string, std::string>, int> counts;
+        std::map<std::tuple<std::string, std::string>, int> counts;
         for (const char *status : {"ALLOY_ONLINE", "ALLOY_OFFLINE", "ALLOY_UNKNOWN"})
             counts[{"alloy", status}] = 0;
         for (const char *status : {"REMOTECFG_UP", "REMOTECFG_PENDING", "REMOTECFG_FAILED", "REMOTECFG_DOWN"})
             counts[{"remotecfg", status}] = 0;
         for (const char *status : {"OK", "DEGRADED", "ERROR", "UNKNOWN"})
             counts[{"pipeline", status}] = 0;
-        const Pipeline &pipeline = m_pipeline.current();
-        const int64_t now = QDateTime::currentMSecsSinceEpoch();
-        for (const CollectorState &c : m_collectors.all()) {
-            const Json v = CollectorRegistry::project(m_collectors.view(c, pipeline.hash, pipeline.enabledTargets, now),
-                                                      {"alloyStatus", "remotecfgStatus", "pipelineHealth"});
-            ++counts[{"alloy", v.value("alloyStatus", "")}];
-            ++counts[{"remotecfg", v.value("remotecfgStatus", "")}];
-            ++counts[{"pipeline", v.value("pipelineHealth", "")}];
-        }
+        // The pipeline as last rendered: a scrape never renders (nor fails on a pending change).
+        const auto pipeline = m_pipeline.snapshot();
+        for (const auto &[key, n] : m_collectors.countByStatus(pipeline ? pipeline->hash : std::string(),
+                                                               QDateTime::currentMSecsSinceEpoch()))
+            counts[key] += n;
         out.family("logwardend_collectors", "gauge",
                    "Collectors by status: alloy (online, offline), remotecfg (up to date, pending, failed, down), pipeline health.");
         for (const auto &[key, n] : counts)
-            out.sample("logwardend_collectors", {{"dimension", key.first}, {"status", key.second}}, n);
+            out.sample("logwardend_collectors", {{"dimension", std::get<0>(key)}, {"status", std::get<1>(key)}}, n);
         out.family("logwardend_open_connections", "gauge", "Open HTTP connections on all listeners.");
         out.sample("logwardend_open_connections", {}, m_options.openConnections ? double(m_options.openConnections()) : 0);
         out.family("logwardend_build_info", "gauge", "The running version.");
@@ -55,10 +51,8 @@ OpsController::~OpsController()
 
 void OpsController::registerRoutes(Router &router)
 {
-    if (m_options.metricsPublic)
-        router.addPublic("GET", "/metrics", [this](HttpRequest &r) { return metrics(r); });
-    else
-        router.add("GET", "/metrics", scopes::AdminRead, [this](HttpRequest &r) { return metrics(r); });
+    // Tenant names and traffic: admin:read, on every listener (other users of this host may be hostile).
+    router.add("GET", "/metrics", scopes::AdminRead, [this](HttpRequest &r) { return metrics(r); });
     // Liveness: answered on the event loop, so a loop that hangs fails the probe.
     router.addPublic("GET", "/healthz", [](HttpRequest &) { return HttpResponse::json(200, {{"status", "ok"}}); });
     router.addPublic("GET", "/readyz", [this](HttpRequest &r) { return ready(r); });

@@ -16,11 +16,10 @@ class Router;
 // What operators and their tools ask: GET /metrics (Prometheus text: requests, latencies,
 // refusals, remotecfg polls, pushes and lines per tenant, store commits, collectors by status,
 // open connections), GET /healthz (the event loop answers) and GET /readyz (the store reads and a
-// pipeline is rendered). /metrics needs admin:read unless the API listens on loopback only.
+// pipeline is rendered). /metrics needs admin:read; the probes need no credential.
 class OpsController {
 public:
     struct Options {
-        bool metricsPublic = false;
         std::string version;
         std::function<size_t()> openConnections;
     };

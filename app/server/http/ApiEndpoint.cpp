@@ -56,6 +56,14 @@ const char *refusalReason(int status)
     }
 }
 
+// Statuses this server answers; another (an upstream Loki's, passed through) counts by its class.
+std::string statusLabel(int status)
+{
+    static const std::set<int> known = {101, 200, 201, 204, 206, 304, 400, 401, 403, 404, 405, 408, 409, 412, 413,
+                                        414, 415, 428, 429, 431, 500, 502, 503, 504};
+    return known.count(status) ? std::to_string(status) : std::to_string(status / 100 % 10) + "xx";
+}
+
 void count(const std::string &listener, const Route *route, const std::string &method, int status, double seconds)
 {
     if (listener.empty())
@@ -63,7 +71,7 @@ void count(const std::string &listener, const Route *route, const std::string &m
     Metrics &m = Metrics::global();
     const std::string routeName = routeLabel(route);
     m.add("logwardend_http_requests_total",
-          {{"listener", listener}, {"route", routeName}, {"method", methodLabel(method)}, {"status", std::to_string(status)}});
+          {{"listener", listener}, {"route", routeName}, {"method", methodLabel(method)}, {"status", statusLabel(status)}});
     m.observe("logwardend_http_request_duration_seconds", {{"listener", listener}, {"route", routeName}}, seconds);
     if (const char *reason = refusalReason(status))
         m.add("logwardend_http_rejected_requests_total", {{"listener", listener}, {"reason", reason}});

@@ -23,6 +23,7 @@ Metrics::Metrics()
     declare("logwardend_remotecfg_polls_not_modified_total", "counter", "Polls answered 'not modified' (the agent had the current pipeline).");
     declare("logwardend_pushes_total", "counter", "Log pushes stored or forwarded, by tenant.");
     declare("logwardend_push_lines_total", "counter", "Log lines stored or forwarded, by tenant.");
+    declare("logwardend_metrics_gauge_errors_total", "counter", "Scrapes where a gauge could not be read (the rest of the document is served).");
     declare("logwardend_store_commit_duration_seconds", "histogram", "Configuration store commits (durable on return).",
             {0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1});
 }
@@ -68,12 +69,12 @@ std::string Metrics::bounded(const std::string &family, const std::string &label
     std::lock_guard lock(m_mutex);
     auto it = m_families.find(family);
     if (it == m_families.end())
-        return "_other";
+        return OtherValue;
     std::set<std::string> &seen = it->second.seenValues[label];
     if (seen.count(value))
         return value;
     if (seen.size() >= MaxValuesPerLabel)
-        return "_other";
+        return OtherValue;
     seen.insert(value);
     return value;
 }
@@ -130,8 +131,15 @@ std::string Metrics::render()
         }
         gauges = m_gauges;
     }
-    for (const auto &[id, write] : gauges) // outside the lock: they read other components
-        write(out);
+    for (const auto &[id, write] : gauges) { // outside the lock: they read other components
+        PrometheusWriter part;
+        try {
+            write(part);
+            out.append(part);
+        } catch (const std::exception &) {
+            add("logwardend_metrics_gauge_errors_total", {}); // shown from the next scrape on
+        }
+    }
     return out.text();
 }
 

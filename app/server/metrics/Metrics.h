@@ -14,17 +14,18 @@ namespace lw::server {
 // The server's metrics, for /metrics: counters and latency histograms recorded from any thread
 // (HTTP I/O threads, the event loop, the log writer), and gauges read when scraped. Families are
 // declared up front (the document always lists them). Label values an attacker can choose (a
-// tenant id) are bounded: past MaxValuesPerLabel distinct values the rest count as "_other".
+// tenant id) are bounded: past MaxValuesPerLabel distinct values the rest count as "~other".
 class Metrics {
 public:
     using Labels = PrometheusWriter::Labels;
     static constexpr size_t MaxValuesPerLabel = 1000;
+    static constexpr const char *OtherValue = "~other"; // outside every name grammar: no tenant is called so
 
     static Metrics &global();
 
     void add(const std::string &counter, const Labels &labels, double by = 1);
     void observe(const std::string &histogram, const Labels &labels, double seconds);
-    // `value` if this family's label `label` has it or room for it, else "_other".
+    // `value` if this family's label `label` has it or room for it, else "~other".
     std::string bounded(const std::string &family, const std::string &label, const std::string &value);
 
     // Gauges computed at scrape time, written by `write` (on the thread that renders).

@@ -17,6 +17,7 @@ public:
     void family(std::string_view name, std::string_view type, std::string_view help);
     void sample(std::string_view name, const Labels &labels, double value);
     const std::string &text() const { return m_out; }
+    void append(const PrometheusWriter &other) { m_out += other.m_out; }
 
     static bool isValidName(std::string_view name); // [a-zA-Z_:][a-zA-Z0-9_:]*
     static std::string escapeLabelValue(std::string_view value);

@@ -419,24 +419,44 @@ Json CollectorRegistry::project(Json view, const std::vector<std::string> &field
     return out;
 }
 
+CollectorRegistry::Status CollectorRegistry::statusOf(const CollectorState &c, const std::string &currentHash, int64_t nowMs) const
+{
+    Status s;
+    const bool offline = c.unregistered || nowMs - c.lastSeenMs > MissedPollsForOffline * c.pollIntervalMs;
+    s.alloy = c.lastSeenMs == 0 ? "ALLOY_UNKNOWN" : offline ? "ALLOY_OFFLINE" : "ALLOY_ONLINE";
+    if (offline)
+        s.remotecfg = "REMOTECFG_DOWN";
+    else if (c.lastStatus == "FAILED")
+        s.remotecfg = "REMOTECFG_FAILED";
+    else if (c.lastStatus == "APPLIED" && c.agentHash == currentHash)
+        s.remotecfg = "REMOTECFG_UP";
+    else
+        s.remotecfg = "REMOTECFG_PENDING";
+    s.probeFresh = c.probe && nowMs - c.probe->probedAtMs <= m_probeFreshnessMs;
+    s.health = s.probeFresh ? c.probe->pipelineHealth.c_str() : c.lastStatus == "FAILED" ? "ERROR" : "UNKNOWN";
+    return s;
+}
+
+std::map<std::tuple<std::string, std::string>, int> CollectorRegistry::countByStatus(const std::string &currentHash,
+                                                                                     int64_t nowMs) const
+{
+    std::map<std::tuple<std::string, std::string>, int> counts;
+    std::lock_guard lock(m_mutex); // counted in place: no copy of the fleet, no JSON
+    for (const auto &[id, c] : m_collectors) {
+        const Status s = statusOf(c, currentHash, nowMs);
+        ++counts[{"alloy", s.alloy}];
+        ++counts[{"remotecfg", s.remotecfg}];
+        ++counts[{"pipeline", s.health}];
+    }
+    return counts;
+}
+
 Json CollectorRegistry::view(const CollectorState &c, const std::string &currentHash, int expectedExporters,
                              int64_t nowMs) const
 {
-    const bool offline = c.unregistered || nowMs - c.lastSeenMs > MissedPollsForOffline * c.pollIntervalMs;
-    const std::string alloyStatus = c.lastSeenMs == 0 ? "ALLOY_UNKNOWN" : offline ? "ALLOY_OFFLINE" : "ALLOY_ONLINE";
-
-    std::string remotecfgStatus;
-    if (offline)
-        remotecfgStatus = "REMOTECFG_DOWN";
-    else if (c.lastStatus == "FAILED")
-        remotecfgStatus = "REMOTECFG_FAILED";
-    else if (c.lastStatus == "APPLIED" && c.agentHash == currentHash)
-        remotecfgStatus = "REMOTECFG_UP";
-    else
-        remotecfgStatus = "REMOTECFG_PENDING";
-
-    const bool probeFresh = c.probe && nowMs - c.probe->probedAtMs <= m_probeFreshnessMs;
-    std::string health = probeFresh ? c.probe->pipelineHealth : c.lastStatus == "FAILED" ? "ERROR" : "UNKNOWN";
+    const Status status = statusOf(c, currentHash, nowMs);
+    const std::string alloyStatus = status.alloy, remotecfgStatus = status.remotecfg, health = status.health;
+    const bool probeFresh = status.probeFresh;
     std::vector<std::string> failing = probeFresh ? c.probe->failingExporters : std::vector<std::string>{};
     const int total = probeFresh ? c.probe->totalExporters : expectedExporters;
 

@@ -1,5 +1,8 @@
 #pragma once
 
+#include <map>
+#include <tuple>
+
 #include "Json.h"
 #include "auth/AgentCredentials.h"
 
@@ -102,6 +105,16 @@ public:
 
     // The API view: statuses derived now, against the hash currently served.
     Json view(const CollectorState &c, const std::string &currentHash, int expectedExporters, int64_t nowMs) const;
+    // A collector's three statuses (the rule view() shows), and the fleet counted by them:
+    // {"alloy"|"remotecfg"|"pipeline", status} -> collectors, under the lock, without copies.
+    struct Status {
+        const char *alloy;
+        const char *remotecfg;
+        std::string health;
+        bool probeFresh = false;
+    };
+    Status statusOf(const CollectorState &c, const std::string &currentHash, int64_t nowMs) const;
+    std::map<std::tuple<std::string, std::string>, int> countByStatus(const std::string &currentHash, int64_t nowMs) const;
     // The fields a view has (for ?fields=), in the order view() writes them.
     static const std::vector<std::string> &viewFields();
     // Only `fields` of a view (all of them when empty): a list for a table that shows a few columns.
