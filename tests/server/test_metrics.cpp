@@ -4,7 +4,10 @@
 #include "SimulatedAlloy.h"
 #include "TestServer.h"
 
+#include <QSslCertificate>
+#include <QSslConfiguration>
 #include <QTemporaryDir>
+#include <QWebSocket>
 #include <QtTest>
 
 using lw::Json;
@@ -106,6 +109,20 @@ private Q_SLOTS:
         QCOMPARE(again.httpStatus, 200);
         QVERIFY(again.notModified);
 
+        // A live tail (WebSocket) counts as an upgrade (101) under route "websocket".
+        QWebSocket tail;
+        QNetworkRequest upgrade(QUrl(QStringLiteral("wss://127.0.0.1:%1/loki/api/v1/tail?query=%2&limit=0")
+                                         .arg(QString::number(m_server->port()), QString::fromLatin1(QUrl::toPercentEncoding("{job=\"m\"}")))));
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        tls.setCaCertificates(QSslCertificate::fromPath(m_server->dataDir() + "/tls/server.crt"));
+        tail.setSslConfiguration(tls);
+        upgrade.setRawHeader("Authorization", "Bearer " + m_server->systemJwt());
+        upgrade.setRawHeader("X-Scope-OrgID", "metrics");
+        QSignalSpy connected(&tail, &QWebSocket::connected);
+        tail.open(upgrade);
+        QVERIFY(connected.wait(5000));
+        tail.close();
+
         const Json after = scrape(*m_server);
         QVERIFY(after.is_array());
         QCOMPARE(sample(after, "logwardend_http_requests_total", {{"listener", "api"}, {"route", route}, {"method", "GET"}, {"status", "200"}}),
@@ -118,6 +135,7 @@ private Q_SLOTS:
         QVERIFY(sample(after, "logwardend_http_requests_total", {{"route", "unmatched"}, {"status", "404"}}) >= 1);
         for (const Json &s : after)
             QVERIFY2(s[1].value("route", "").find("no/such") == std::string::npos, s.dump().c_str());
+        QCOMPARE(sample(after, "logwardend_http_requests_total", {{"route", "websocket"}, {"status", "101"}}), 1.0);
         QCOMPARE(sample(after, "logwardend_pushes_total", {{"tenant", "metrics"}}), 1.0);
         QCOMPARE(sample(after, "logwardend_push_lines_total", {{"tenant", "metrics"}}), 3.0);
         QVERIFY(sample(after, "logwardend_remotecfg_polls_total") >= 3);

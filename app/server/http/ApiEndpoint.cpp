@@ -77,6 +77,13 @@ void count(const std::string &listener, const Route *route, const std::string &m
         m.add("logwardend_http_rejected_requests_total", {{"listener", listener}, {"reason", reason}});
 }
 
+void countWebSocket(const std::string &listener)
+{
+    if (!listener.empty())
+        Metrics::global().add("logwardend_http_requests_total",
+                              {{"listener", listener}, {"route", "websocket"}, {"method", "GET"}, {"status", "101"}});
+}
+
 std::string joinMethods(const std::vector<std::string> &methods)
 {
     std::string out;
@@ -285,6 +292,9 @@ HttpResponse ApiEndpoint::frontError(const HttpRequest *head, int status, const 
 
 void ApiEndpoint::webSocketOpened(std::shared_ptr<HttpRequest> upgrade, std::shared_ptr<WebSocketChannel> channel)
 {
+    // Upgrades skip admit() and the router (the tail checks its path and credential itself): one
+    // label for them all, never the path a client sent.
+    countWebSocket(m_listener);
     m_post([this, upgrade, channel] {
         try {
             m_webSockets(upgrade, channel);
