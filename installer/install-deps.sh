@@ -11,7 +11,7 @@ packages=(
   nlohmann-json3-dev libssl-dev libcpp-jwt-dev libsqlite3-dev libsystemd-dev systemd
   libprotobuf-dev protobuf-compiler libsnappy-dev zlib1g-dev libsimdjson-dev
   etcd-server etcd-client gnome-keyring libsecret-tools dbus dbus-x11 xvfb xauth
-  curl jq openssl python3 python3-jwt python3-prometheus-client wrk
+  curl jq openssl python3 python3-jwt python3-prometheus-client wrk desktop-file-utils appstream
   clang libclang-rt-14-dev xz-utils nginx-light
 )
 

@@ -29,7 +29,7 @@ int runConsole(int argc, char **argv)
     QApplication::setOrganizationName(QStringLiteral("logwarden"));
     QApplication::setApplicationVersion(QStringLiteral(LW_VERSION));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/logwarden.svg"))); // every window and dialog
-    QGuiApplication::setDesktopFileName(QStringLiteral("logwarden"));           // Wayland: the .desktop entry's icon
+    QGuiApplication::setDesktopFileName(QStringLiteral("io.github.logwarden.Logwarden")); // Wayland: the .desktop entry, its icon
     const ConsoleSettings settings = ConsoleSettings::load(ConsoleSettingsFile());
     QTranslator qtTranslator, ownTranslator;
     lw::ui::installTranslations(app, settings.language, qtTranslator, ownTranslator);
