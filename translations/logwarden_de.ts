@@ -517,14 +517,6 @@ Claims:
         <source>none</source>
         <translation>keins</translation>
     </message>
-    <message>
-        <source>3–64 of a-z, 0-9, - and _</source>
-        <translation>3–64 Zeichen aus a-z, 0-9, - und _</translation>
-    </message>
-    <message>
-        <source>A name cannot change; create a new record instead.</source>
-        <translation>Ein Name kann sich nicht ändern; legen Sie stattdessen einen neuen Eintrag an.</translation>
-    </message>
 </context>
 <context>
     <name>lw::ui::AccessPolicyForm</name>
@@ -539,14 +531,6 @@ Claims:
 </context>
 <context>
     <name>lw::ui::AdminForm</name>
-    <message>
-        <source>3–64 of a-z, 0-9, - and _</source>
-        <translation>3–64 Zeichen aus a-z, 0-9, - und _</translation>
-    </message>
-    <message>
-        <source>A name cannot change; create a new record instead.</source>
-        <translation>Ein Name kann sich nicht ändern; legen Sie stattdessen einen neuen Eintrag an.</translation>
-    </message>
     <message>
         <source>&amp;Name</source>
         <translation>&amp;Name</translation>
@@ -1357,6 +1341,14 @@ Gültig bis: %3%4</translation>
     <message>
         <source>this record</source>
         <translation>diesen Eintrag</translation>
+    </message>
+    <message>
+        <source>3–64 of a-z, 0-9, - and _</source>
+        <translation>3–64 Zeichen aus a-z, 0-9, - und _</translation>
+    </message>
+    <message>
+        <source>A name cannot change; create a new record instead.</source>
+        <translation>Ein Name kann sich nicht ändern; legen Sie stattdessen einen neuen Eintrag an.</translation>
     </message>
 </context>
 <context>

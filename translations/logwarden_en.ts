@@ -513,14 +513,6 @@ Claims:
         <source>none</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>3–64 of a-z, 0-9, - and _</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A name cannot change; create a new record instead.</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>lw::ui::AccessPolicyForm</name>
@@ -535,14 +527,6 @@ Claims:
 </context>
 <context>
     <name>lw::ui::AdminForm</name>
-    <message>
-        <source>3–64 of a-z, 0-9, - and _</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A name cannot change; create a new record instead.</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>&amp;Name</source>
         <translation type="unfinished"></translation>
@@ -1345,6 +1329,14 @@ Valid until: %3%4</source>
     <name>lw::ui::RecordForm</name>
     <message>
         <source>this record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>3–64 of a-z, 0-9, - and _</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A name cannot change; create a new record instead.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -517,14 +517,6 @@ Claims:
         <source>none</source>
         <translation>无</translation>
     </message>
-    <message>
-        <source>3–64 of a-z, 0-9, - and _</source>
-        <translation>3–64 个 a-z、0-9、- 和 _ 字符</translation>
-    </message>
-    <message>
-        <source>A name cannot change; create a new record instead.</source>
-        <translation>名称不能更改；请改为新建记录。</translation>
-    </message>
 </context>
 <context>
     <name>lw::ui::AccessPolicyForm</name>
@@ -539,14 +531,6 @@ Claims:
 </context>
 <context>
     <name>lw::ui::AdminForm</name>
-    <message>
-        <source>3–64 of a-z, 0-9, - and _</source>
-        <translation>3–64 个 a-z、0-9、- 和 _ 字符</translation>
-    </message>
-    <message>
-        <source>A name cannot change; create a new record instead.</source>
-        <translation>名称不能更改；请改为新建记录。</translation>
-    </message>
     <message>
         <source>&amp;Name</source>
         <translation>名称(&amp;N)</translation>
@@ -1354,6 +1338,14 @@ Valid until: %3%4</source>
     <message>
         <source>this record</source>
         <translation>此记录</translation>
+    </message>
+    <message>
+        <source>3–64 of a-z, 0-9, - and _</source>
+        <translation>3–64 个 a-z、0-9、- 和 _ 字符</translation>
+    </message>
+    <message>
+        <source>A name cannot change; create a new record instead.</source>
+        <translation>名称不能更改；请改为新建记录。</translation>
     </message>
 </context>
 <context>

@@ -29,14 +29,8 @@ std::vector<std::string> stringList(const Json &record, const char *key, bool &c
 } // namespace
 
 AdminForm::AdminForm(const FormContext &context, QWidget *parent, bool withDisplayName)
-    : RecordForm(parent), m_context(context), m_name(new QLineEdit(this))
+    : RecordForm(parent), m_context(context), m_name(nameField(context))
 {
-    m_name->setObjectName(QStringLiteral("name"));
-    m_name->setPlaceholderText(tr("3–64 of a-z, 0-9, - and _"));
-    if (context.editing) {
-        m_name->setReadOnly(true);
-        m_name->setToolTip(tr("A name cannot change; create a new record instead."));
-    }
     addRow(tr("&Name"), m_name, QStringLiteral("name"));
     if (!withDisplayName)
         return;

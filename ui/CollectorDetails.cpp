@@ -30,12 +30,6 @@ QString shortHash(const std::string &hash)
     return hash.empty() ? QCoreApplication::translate("lw::ui", "none") : QString::fromStdString(hash.substr(0, 12));
 }
 
-std::string field(const Json &j, const char *key)
-{
-    const auto it = j.find(key);
-    return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
 } // namespace
 
 AlloySyntaxHighlighter::AlloySyntaxHighlighter(QTextDocument *document) : QSyntaxHighlighter(document) {}
@@ -132,7 +126,7 @@ void CollectorDetails::clear(const QString &placeholder)
 void CollectorDetails::showRecord(const Json &c)
 {
     m_record->setPlainText(QString::fromStdString(c.dump(2)));
-    const std::string served = field(c, "servedHash"), applied = field(c, "appliedHash"), current = field(c, "currentHash");
+    const std::string served = lw::tolerant::string(c, "servedHash"), applied = lw::tolerant::string(c, "appliedHash"), current = lw::tolerant::string(c, "currentHash");
     QString runs;
     if (applied.empty())
         runs = tr("It has not reported applying a pipeline yet.");
@@ -141,7 +135,7 @@ void CollectorDetails::showRecord(const Json &c)
     else
         runs = tr("It runs an older pipeline than the current one.");
     QStringList lines;
-    const QString who = QString::fromStdString(field(c, "name").empty() ? field(c, "id") : field(c, "name") + " (" + field(c, "id") + ")");
+    const QString who = QString::fromStdString(lw::tolerant::string(c, "name").empty() ? lw::tolerant::string(c, "id") : lw::tolerant::string(c, "name") + " (" + lw::tolerant::string(c, "id") + ")");
     lines << tr("%1 — %2").arg(who, runs);
     lines << tr("Served %1 · applied %2 · current %3").arg(shortHash(served), shortHash(applied), shortHash(current));
     // What the agent says about itself (host, OS, version, …): the first 20, by name.
@@ -157,11 +151,11 @@ void CollectorDetails::showRecord(const Json &c)
     if (!attributes.isEmpty())
         lines << tr("Attributes: %1").arg(attributes.join(QStringLiteral(", ")));
     bool problem = false;
-    if (const std::string error = field(c, "lastError"); !error.empty()) {
+    if (const std::string error = lw::tolerant::string(c, "lastError"); !error.empty()) {
         lines << tr("Last error: %1").arg(QString::fromStdString(error));
         problem = true;
     }
-    if (const std::string error = field(c, "probeError"); !error.empty()) {
+    if (const std::string error = lw::tolerant::string(c, "probeError"); !error.empty()) {
         lines << tr("Probe: %1").arg(QString::fromStdString(error));
         problem = true;
     }

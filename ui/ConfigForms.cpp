@@ -20,19 +20,6 @@ namespace lw::ui {
 
 namespace {
 
-// A name field: the server's rule in the placeholder; read-only once the record exists.
-QLineEdit *nameField(const FormContext &context, QWidget *parent)
-{
-    auto *edit = new QLineEdit(parent);
-    edit->setObjectName(QStringLiteral("name"));
-    edit->setPlaceholderText(QCoreApplication::translate("lw::ui", "3–64 of a-z, 0-9, - and _"));
-    if (context.editing) {
-        edit->setReadOnly(true);
-        edit->setToolTip(QCoreApplication::translate("lw::ui", "A name cannot change; create a new record instead."));
-    }
-    return edit;
-}
-
 // A combo of fixed API values with a first "not set" entry whose data is empty.
 QComboBox *choiceField(const QStringList &values, const QString &unset, QWidget *parent)
 {
@@ -69,7 +56,7 @@ QComboBox *bundlePicker(const FormContext &context, QWidget *parent)
 // ---- SourceForm ----
 
 SourceForm::SourceForm(const FormContext &context, QWidget *parent)
-    : RecordForm(parent), m_name(nameField(context, this)), m_identifier(new QLineEdit(this)),
+    : RecordForm(parent), m_name(nameField(context)), m_identifier(new QLineEdit(this)),
       m_enabled(new QCheckBox(tr("Collect from this source"), this)), m_journald(new QRadioButton(tr("journald"), this)),
       m_files(new QRadioButton(tr("Files"), this)), m_paths(new StringListEditor(tr("/var/log/app/*.log"), this)),
       m_labels(new KeyValueEditor(this)),
@@ -173,7 +160,7 @@ void SourceForm::writeFields(Json &record) const
 // ---- TargetForm ----
 
 TargetForm::TargetForm(const FormContext &context, QWidget *parent)
-    : RecordForm(parent), m_name(nameField(context, this)), m_lokiUrl(new QLineEdit(this)), m_lokiTenant(new QLineEdit(this)),
+    : RecordForm(parent), m_name(nameField(context)), m_lokiUrl(new QLineEdit(this)), m_lokiTenant(new QLineEdit(this)),
       m_endpoint(new QLineEdit(this)), m_timeout(new QLineEdit(this)), m_enabled(new QCheckBox(tr("Send to this target"), this)),
       m_type(choiceField({QStringLiteral("LOKI"), QStringLiteral("RSYSLOG")}, {}, this)), m_lokiBundle(bundlePicker(context, this)),
       m_rsyslogBundle(bundlePicker(context, this)), m_port(new QSpinBox(this)), m_pages(new QStackedWidget(this))
@@ -264,7 +251,7 @@ void TargetForm::writeFields(Json &record) const
 // ---- TlsBundleForm ----
 
 TlsBundleForm::TlsBundleForm(const FormContext &context, QWidget *parent)
-    : RecordForm(parent), m_name(nameField(context, this)), m_ca(new PemField(PemField::Kind::Certificates, this)),
+    : RecordForm(parent), m_name(nameField(context)), m_ca(new PemField(PemField::Kind::Certificates, this)),
       m_cert(new PemField(PemField::Kind::Certificates, this)), m_key(new PemField(PemField::Kind::PrivateKey, this)),
       m_editing(context.editing)
 {

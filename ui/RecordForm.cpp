@@ -29,6 +29,18 @@ void RecordForm::addFieldRow(const QString &label, QWidget *widget, const QStrin
         registerField(field, widget);
 }
 
+QLineEdit *RecordForm::nameField(const FormContext &context)
+{
+    auto *edit = new QLineEdit(this);
+    edit->setObjectName(QStringLiteral("name"));
+    edit->setPlaceholderText(tr("3–64 of a-z, 0-9, - and _"));
+    if (context.editing) {
+        edit->setReadOnly(true);
+        edit->setToolTip(tr("A name cannot change; create a new record instead."));
+    }
+    return edit;
+}
+
 void RecordForm::registerField(const QString &field, QWidget *widget)
 {
     m_fields.emplace_back(field, widget);

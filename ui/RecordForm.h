@@ -10,6 +10,7 @@
 #include <vector>
 
 class QFormLayout;
+class QLineEdit;
 
 namespace lw::console {
 class ApiClient;
@@ -87,6 +88,8 @@ protected:
     }
     void addFieldRow(const QString &label, QWidget *widget, const QString &field);
     void registerField(const QString &field, QWidget *widget);
+    // The record's name: the server's rule in the placeholder; read-only once the record exists.
+    QLineEdit *nameField(const FormContext &context);
     // Load-time checks: the value at `pointer`, when present, must be of this kind, else the
     // field ("rsyslog.port" for "/rsyslog/port") is one the form cannot show.
     enum class Kind { String, Boolean, Object, Array, Port };

@@ -1,6 +1,10 @@
 #include "UiTestHelpers.h"
 
+#include "MainWindow.h"
 #include "PipelinePreviewDialog.h"
+#include "ResourceTab.h"
+
+#include <QSignalSpy>
 
 #include <QAbstractButton>
 #include <QPushButton>
@@ -14,6 +18,16 @@
 #include <memory>
 
 namespace lw::test {
+
+lw::ui::ResourceTab *refreshedTab(lw::ui::MainWindow &window, const QString &title)
+{
+    lw::ui::ResourceTab *tab = window.tab(title);
+    QSignalSpy spy(tab, &lw::ui::ResourceTab::refreshed);
+    tab->refresh();
+    if (!spy.wait(5000)) // a refresh that never arrives fails the test that needed it
+        QTest::qFail(qPrintable("no refresh of " + title + ": " + tab->errorText()), __FILE__, __LINE__);
+    return tab;
+}
 
 void answerNextMessageBox(QMessageBox::StandardButton button, QString *text)
 {

@@ -7,7 +7,15 @@
 #include <QTest>
 #include <QWidget>
 
+namespace lw::ui {
+class MainWindow;
+class ResourceTab;
+} // namespace lw::ui
+
 namespace lw::test {
+
+// The window's tab `title`, refreshed from the server; the test fails if no refresh comes in 5 s.
+lw::ui::ResourceTab *refreshedTab(lw::ui::MainWindow &window, const QString &title);
 
 // The visible top-level widget of type T, waiting up to 5 s for it (nullptr if none came).
 template <typename T> T *waitForTopLevel()

@@ -63,15 +63,7 @@ class ConsoleFormsTest : public QObject {
     std::unique_ptr<lw::ui::MainWindow> m_window;
     QTemporaryDir m_certs, m_config;
 
-    ResourceTab *refreshed(const QString &title)
-    {
-        ResourceTab *tab = m_window->tab(title);
-        QSignalSpy spy(tab, &ResourceTab::refreshed);
-        tab->refresh();
-        if (!spy.wait(5000))
-            QTest::qFail(qPrintable("no refresh of " + title + ": " + tab->errorText()), __FILE__, __LINE__);
-        return tab;
-    }
+    ResourceTab *refreshed(const QString &title) { return lw::test::refreshedTab(*m_window, title); }
 
     // Opens New (or Edit of `name`) on the tab and returns the dialog's form as F.
     template <typename F> F *openForm(ResourceTab *tab, RecordEditorDialog **dialogOut, const std::string &name = {})

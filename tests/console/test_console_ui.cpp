@@ -74,15 +74,7 @@ class ConsoleUiTest : public QObject {
     QTemporaryDir m_certs, m_config;
     QByteArray m_ca, m_serverCert, m_serverKey;
 
-    ResourceTab *refreshed(const QString &title)
-    {
-        ResourceTab *tab = m_window->tab(title);
-        QSignalSpy spy(tab, &ResourceTab::refreshed);
-        tab->refresh();
-        if (!spy.wait(5000)) // a refresh that never arrives fails the test that needed it
-            QTest::qFail(qPrintable("no refresh of " + title + ": " + tab->errorText()), __FILE__, __LINE__);
-        return tab;
-    }
+    ResourceTab *refreshed(const QString &title) { return lw::test::refreshedTab(*m_window, title); }
     void saveEditor(const Json &value)
     {
         auto *dialog = waitForTopLevel<lw::ui::RecordEditorDialog>();

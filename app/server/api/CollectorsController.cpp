@@ -53,9 +53,12 @@ void CollectorsController::registerRoutes(Router &router)
 HttpResponse CollectorsController::list(HttpRequest &req)
 {
     // status=A,B or status=A&status=B: any of them (each of alloyStatus, remotecfgStatus, pipelineHealth).
-    static const std::set<std::string> Known = {"ALLOY_ONLINE", "ALLOY_OFFLINE", "ALLOY_UNKNOWN", "REMOTECFG_UP",
-                                                "REMOTECFG_DOWN", "REMOTECFG_FAILED", "REMOTECFG_PENDING", "OK",
-                                                "DEGRADED", "ERROR", "UNKNOWN"};
+    static const std::set<std::string> Known = [] {
+        std::set<std::string> all;
+        for (const auto &[dimension, values] : CollectorRegistry::statusValues())
+            all.insert(values.begin(), values.end());
+        return all;
+    }();
     std::set<std::string> wanted;
     for (const QString &value : req.query.values(QStringLiteral("status"))) {
         for (const QString &word : value.split(QLatin1Char(','), Qt::SkipEmptyParts)) {

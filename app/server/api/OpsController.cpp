@@ -6,6 +6,7 @@
 #include "remotecfg/CollectorRegistry.h"
 #include "remotecfg/PipelineCache.h"
 #include "store/ConfigStore.h"
+#include "AccessModels.h"
 
 #include <QDateTime>
 
@@ -20,12 +21,9 @@ OpsController::OpsController(ConfigStore &store, CollectorRegistry &collectors, 
     // Read when scraped, on the event loop (the /metrics handler runs there, as the registry needs).
     m_gauges = Metrics::global().addGauges([this](PrometheusWriter &out) {
         std::map<std::tuple<std::string, std::string>, int> counts;
-        for (const char *status : {"ALLOY_ONLINE", "ALLOY_OFFLINE", "ALLOY_UNKNOWN"})
-            counts[{"alloy", status}] = 0;
-        for (const char *status : {"REMOTECFG_UP", "REMOTECFG_PENDING", "REMOTECFG_FAILED", "REMOTECFG_DOWN"})
-            counts[{"remotecfg", status}] = 0;
-        for (const char *status : {"OK", "DEGRADED", "ERROR", "UNKNOWN"})
-            counts[{"pipeline", status}] = 0;
+        for (const auto &[dimension, values] : CollectorRegistry::statusValues())
+            for (const std::string &status : values)
+                counts[{dimension, status}] = 0;
         // The pipeline as last rendered: a scrape never renders (nor fails on a pending change).
         const auto pipeline = m_pipeline.snapshot();
         for (const auto &[key, n] : m_collectors.countByStatus(pipeline ? pipeline->hash : std::string(),
@@ -66,7 +64,7 @@ HttpResponse OpsController::metrics(HttpRequest &)
 HttpResponse OpsController::ready(HttpRequest &)
 {
     try {
-        m_store.get("tenant", "readyz-probe"); // a read through the store; its answer does not matter
+        m_store.get(Tenant::kind, "readyz-probe"); // a read through the store; its answer does not matter
     } catch (const std::exception &) {
         return HttpResponse::json(503, {{"status", "not ready"}, {"reason", "the configuration store cannot be read"}});
     }

@@ -419,6 +419,16 @@ Json CollectorRegistry::project(Json view, const std::vector<std::string> &field
     return out;
 }
 
+const std::vector<std::pair<std::string, std::vector<std::string>>> &CollectorRegistry::statusValues()
+{
+    static const std::vector<std::pair<std::string, std::vector<std::string>>> values = {
+        {"alloy", {"ALLOY_ONLINE", "ALLOY_OFFLINE", "ALLOY_UNKNOWN"}},
+        {"remotecfg", {"REMOTECFG_UP", "REMOTECFG_PENDING", "REMOTECFG_FAILED", "REMOTECFG_DOWN"}},
+        {"pipeline", {"OK", "DEGRADED", "ERROR", "UNKNOWN"}},
+    };
+    return values;
+}
+
 CollectorRegistry::Status CollectorRegistry::statusOf(const CollectorState &c, const std::string &currentHash, int64_t nowMs) const
 {
     Status s;

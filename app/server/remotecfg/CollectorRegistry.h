@@ -113,6 +113,8 @@ public:
         std::string health;
         bool probeFresh = false;
     };
+    // Every value each status dimension takes ("alloy", "remotecfg", "pipeline"), for filters and gauges.
+    static const std::vector<std::pair<std::string, std::vector<std::string>>> &statusValues();
     Status statusOf(const CollectorState &c, const std::string &currentHash, int64_t nowMs) const;
     std::map<std::tuple<std::string, std::string>, int> countByStatus(const std::string &currentHash, int64_t nowMs) const;
     // The fields a view has (for ?fields=), in the order view() writes them.
