@@ -246,7 +246,8 @@ private Q_SLOTS:
         // Every field of a whole view can be asked for by name (the list of names follows view()).
         const nj whole = collectors("");
         for (const auto &c : whole["collectors"]) {
-            for (const auto &[key, value] : c.items()) {
+            for (const auto &item : c.items()) {
+                const std::string key = item.key(); // a named variable: clang before 16 cannot capture a binding
                 const auto one = collectors(QString("?fields=%1").arg(QString::fromStdString(key)));
                 const nj &list = one["collectors"];
                 QVERIFY2(std::any_of(list.begin(), list.end(), [&key](const nj &x) { return x.contains(key) && x.size() == 1; }),
