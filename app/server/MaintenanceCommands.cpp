@@ -1,4 +1,5 @@
 #include "MaintenanceCommands.h"
+#include "ServeSettings.h"
 #include "ServerOptions.h"
 #include "api/JwtRevocations.h"
 #include "auth/AgentCredentials.h"
@@ -23,8 +24,12 @@ int commandFailed(const QString &message)
 
 QCommandLineOption dataDirOption()
 {
-    return {QStringLiteral("data-dir"), QStringLiteral("Data directory (default: %1).").arg(ServerOptions::defaultDataDir()),
-            QStringLiteral("dir"), ServerOptions::defaultDataDir()};
+    // The server's own: the configuration file's data-dir when it names one.
+    QString dir = ServerOptions::defaultDataDir();
+    auto configured = ServeSettings().load({QStringLiteral("logwardend")});
+    if (auto *c = std::get_if<ServeConfiguration>(&configured))
+        dir = c->options.dataDir;
+    return {QStringLiteral("data-dir"), QStringLiteral("Data directory (default: %1).").arg(dir), QStringLiteral("dir"), dir};
 }
 
 std::optional<QString> notAServerDataDir(const QString &path)

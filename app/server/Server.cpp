@@ -1,4 +1,5 @@
 #include "Server.h"
+#include "Log.h"
 #include "Guarded.h"
 #include "api/AdminV3Controller.h"
 #include "api/AgentTokensController.h"
@@ -58,6 +59,14 @@ QByteArray readFileOrThrow(const QString &path, const char *what)
 }
 } // namespace
 
+namespace {
+QString sha256Fingerprint(const QByteArray &chainPem)
+{
+    const QList<QSslCertificate> chain = QSslCertificate::fromData(chainPem, QSsl::Pem);
+    return chain.isEmpty() ? QString() : QString::fromLatin1(chain.first().digest(QCryptographicHash::Sha256).toHex(':'));
+}
+} // namespace
+
 Server::Server(ServerOptions options, QObject *parent) : QObject(parent), m_options(std::move(options)) {}
 
 Server::~Server()
@@ -86,7 +95,7 @@ void Server::shutdown(std::chrono::milliseconds deadline, std::function<void()> 
         if (m_front->busyConnections() > 0 && std::chrono::steady_clock::now() < until)
             return;
         if (m_front->busyConnections() > 0)
-            std::fprintf(stderr, "logwardend: %zu requests still in flight at the shutdown deadline\n", m_front->busyConnections());
+            log::warning("%zu requests still in flight at the shutdown deadline", m_front->busyConnections());
         timer->deleteLater();
         done();
     }));
@@ -222,9 +231,9 @@ void Server::applyRetention()
     try {
         const int64_t removed = m_logStore->applyRetention(m_options.retentionSeconds * 1000000000LL, m_options.retentionBytes);
         if (removed > 0)
-            std::fprintf(stderr, "logwardend: retention removed %lld log entries\n", static_cast<long long>(removed));
+            log::info("retention removed %lld log entries", static_cast<long long>(removed));
     } catch (const std::exception &e) {
-        qWarning("logwardend: retention failed: %s", e.what());
+        log::error("retention failed: %s", e.what());
     }
 }
 
@@ -288,14 +297,14 @@ void Server::startRemotecfg()
     }
 }
 
-void Server::loadTls()
+std::pair<QByteArray, QByteArray> Server::readTlsPem(const ServerOptions &options)
 {
     QByteArray certPem, keyPem;
-    if (m_options.tlsCertFile.isEmpty() != m_options.tlsKeyFile.isEmpty())
+    if (options.tlsCertFile.isEmpty() != options.tlsKeyFile.isEmpty())
         throw StartupError("--tls-cert and --tls-key go together");
-    if (!m_options.tlsCertFile.isEmpty()) {
-        certPem = readFileOrThrow(m_options.tlsCertFile, "certificate");
-        keyPem = readFileOrThrow(m_options.tlsKeyFile, "private key");
+    if (!options.tlsCertFile.isEmpty()) {
+        certPem = readFileOrThrow(options.tlsCertFile, "certificate");
+        keyPem = readFileOrThrow(options.tlsKeyFile, "private key");
     } else {
         const QString certName = QStringLiteral("tls/server.crt"), keyName = QStringLiteral("tls/server.key");
         if (!m_dataDir->exists(certName) || !m_dataDir->exists(keyName)) {
@@ -312,12 +321,33 @@ void Server::loadTls()
         key = QSslKey(keyPem, QSsl::Rsa, QSsl::Pem);
     if (chain.isEmpty() || key.isNull())
         throw StartupError("the TLS certificate or key cannot be loaded (PEM, unencrypted EC or RSA key expected)");
-    m_certificateFingerprint = QString::fromLatin1(chain.first().digest(QCryptographicHash::Sha256).toHex(':'));
+    return {certPem, keyPem};
+}
+
+void Server::loadTls()
+{
+    const auto [certPem, keyPem] = readTlsPem(m_options);
     try {
         m_tls = TlsServerContext::fromPem(certPem, keyPem);
     } catch (const std::exception &e) {
         throw StartupError(e.what());
     }
+    m_certificateFingerprint = sha256Fingerprint(certPem);
+}
+
+void Server::reload(const ServerOptions &options)
+{
+    if (m_accessLog)
+        m_accessLog->reopen();
+    const auto [certPem, keyPem] = readTlsPem(options);
+    try {
+        m_tls->replace(certPem, keyPem);
+    } catch (const std::exception &e) {
+        throw StartupError(e.what());
+    }
+    m_options.tlsCertFile = options.tlsCertFile;
+    m_options.tlsKeyFile = options.tlsKeyFile;
+    m_certificateFingerprint = sha256Fingerprint(certPem);
 }
 
 } // namespace lw::server

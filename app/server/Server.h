@@ -64,9 +64,14 @@ public:
     quint16 remotecfgPort() const { return m_remotecfgPort; }
     bool remotecfgUsesTls() const { return m_remotecfgTls; }
     quint16 plainHttpPort() const { return m_plainPort; }
+    // SIGHUP: what can change while serving. The TLS certificate and key are read again (from
+    // `options`' files, or the data directory's self-signed pair), the access log file is opened
+    // again (logrotate). Throws StartupError naming what failed; then the TLS context in use stays.
+    void reload(const ServerOptions &options);
 
 private:
     void loadTls();
+    std::pair<QByteArray, QByteArray> readTlsPem(const ServerOptions &options);
     quint16 listenOn(const QString &flag, const QString &where, ApiEndpoint &endpoint, std::shared_ptr<TlsServerContext> tls);
     void startRemotecfg();
     void startPlainHttp();

@@ -1,10 +1,13 @@
 #include "ServerCommandLine.h"
+#include "Log.h"
 
 #include <systemd/sd-daemon.h>
 #include <unistd.h>
 #include "Server.h"
 #include "MaintenanceCommands.h"
-#include "ShutdownSignals.h"
+#include "ProcessSignals.h"
+#include "ServeSettings.h"
+#include "Log.h"
 #include "auth/JwtAuthority.h"
 #include "auth/Principal.h"
 #include "api/AdminV3Controller.h"
@@ -112,226 +115,84 @@ int tokengen(const QStringList &arguments)
     }
 }
 
-// The HTTP front's limits: flags, and reading them into FrontLimits (false with a sentence on error).
-struct FrontFlags {
-    QCommandLineOption maxConnections{QStringLiteral("max-connections"),
-                                      QStringLiteral("Open connections allowed in all (default 8192)."), QStringLiteral("n"),
-                                      QStringLiteral("8192")};
-    QCommandLineOption maxPerClient{QStringLiteral("max-connections-per-client"),
-                                    QStringLiteral("Open connections allowed from one address (default 512)."),
-                                    QStringLiteral("n"), QStringLiteral("512")};
-    QCommandLineOption headerTimeout{QStringLiteral("header-timeout"),
-                                     QStringLiteral("Seconds a client has for the TLS handshake and a request's headers (default 10)."),
-                                     QStringLiteral("seconds"), QStringLiteral("10")};
-    QCommandLineOption bodyTimeout{QStringLiteral("body-timeout"),
-                                   QStringLiteral("Longest pause, in seconds, inside a request body (default 15)."),
-                                   QStringLiteral("seconds"), QStringLiteral("15")};
-    QCommandLineOption keepAliveTimeout{QStringLiteral("keepalive-timeout"),
-                                        QStringLiteral("Seconds an idle keep-alive connection stays open (default 60)."),
-                                        QStringLiteral("seconds"), QStringLiteral("60")};
+const char *const ServeDescription =
+    "logwardend: the Logwarden log-platform server.\n\n"
+    "Subcommands:\n  serve       run the server (default)\n"
+    "  check-config  check the configuration file and flags without starting (see check-config --help)\n"
+    "  issue-jwt   mint a server-signed JWT (see issue-jwt --help)\n"
+    "  tokengen    create an admin API token (see tokengen --help)\n"
+    "  revoke-jwt  revoke a server JWT (see revoke-jwt --help)\n  rotate-jwt-key  a new JWT signing key and system_jwt\n"
+    "  rotate-agent-token  a new node agent credential (<data-dir>/agent_token)\n\n"
+    "Every flag can be a line of the configuration file instead (key = value, the flag's name without --);\n"
+    "a flag given here wins over the file. SIGHUP reads the TLS certificate and key, the log level and the\n"
+    "file again, and reopens the access log file.";
 
-    QList<QCommandLineOption> all() const { return {maxConnections, maxPerClient, headerTimeout, bodyTimeout, keepAliveTimeout}; }
-
-    std::optional<QString> read(const QCommandLineParser &p, FrontLimits &limits) const
-    {
-        auto integer = [&p](const QCommandLineOption &o, qlonglong min, qlonglong max, qlonglong &out) {
-            bool ok = false;
-            out = p.value(o).toLongLong(&ok);
-            return ok && out >= min && out <= max;
-        };
-        qlonglong v = 0;
-        if (!integer(maxConnections, 1, 1000000, v))
-            return QStringLiteral("--max-connections must be a number from 1 to 1000000");
-        limits.maxConnections = static_cast<size_t>(v);
-        if (!integer(maxPerClient, 1, 1000000, v))
-            return QStringLiteral("--max-connections-per-client must be a number from 1 to 1000000");
-        limits.maxConnectionsPerClient = static_cast<size_t>(v);
-        const std::pair<const QCommandLineOption *, std::chrono::milliseconds *> timeouts[] = {
-            {&headerTimeout, &limits.headerTimeout}, {&bodyTimeout, &limits.bodyIdleTimeout},
-            {&keepAliveTimeout, &limits.keepAliveTimeout}};
-        for (const auto &[option, target] : timeouts) {
-            bool ok = false;
-            const double seconds = p.value(*option).toDouble(&ok);
-            if (!ok || seconds < 0.1 || seconds > 3600)
-                return QStringLiteral("--%1 must be a number of seconds from 0.1 to 3600").arg(option->names().first());
-            *target = std::chrono::milliseconds(static_cast<int64_t>(seconds * 1000));
-        }
-        return std::nullopt;
-    }
-};
-
-int serve(QCoreApplication &app, const QStringList &arguments)
+// --help, --version, unknown flags and the subcommand's name, as QCommandLineParser answers them.
+QStringList processCommandLine(const ServeSettings &settings, const QStringList &arguments, const QString &command,
+                               const QString &description)
 {
     QCommandLineParser p;
-    p.setApplicationDescription(QStringLiteral(
-        "logwardend: the Logwarden log-platform server.\n\n"
-        "Subcommands:\n  serve       run the server (default)\n  issue-jwt   mint a server-signed JWT (see issue-jwt --help)\n"
-        "  tokengen    create an admin API token (see tokengen --help)\n"
-        "  revoke-jwt  revoke a server JWT (see revoke-jwt --help)\n  rotate-jwt-key  a new JWT signing key and system_jwt\n"
-        "  rotate-agent-token  a new node agent credential (<data-dir>/agent_token)"));
+    p.setApplicationDescription(description);
     p.addHelpOption();
     p.addVersionOption();
-    const QCommandLineOption dataDir = dataDirOption();
-    const QCommandLineOption listen(QStringLiteral("listen"), QStringLiteral("API address (default 0.0.0.0:8443)."),
-                                    QStringLiteral("host:port"), QStringLiteral("0.0.0.0:8443"));
-    const QCommandLineOption tlsCert(QStringLiteral("tls-cert"),
-                                     QStringLiteral("PEM certificate chain (default: self-signed in <data-dir>/tls)."),
-                                     QStringLiteral("file"));
-    const QCommandLineOption tlsKey(QStringLiteral("tls-key"), QStringLiteral("PEM private key for --tls-cert."),
-                                    QStringLiteral("file"));
-    const QCommandLineOption accessLog(QStringLiteral("access-log"),
-                                       QStringLiteral("Access log: - (stderr, default), off, or a file."),
-                                       QStringLiteral("target"), QStringLiteral("-"));
-    const QCommandLineOption maxBody(QStringLiteral("max-body-bytes"),
-                                     QStringLiteral("Largest accepted request body (default 1048576)."),
-                                     QStringLiteral("bytes"), QStringLiteral("1048576"));
-    const QCommandLineOption remotecfgListen(QStringLiteral("remotecfg-listen"),
-                                             QStringLiteral("Alloy remotecfg (Connect) address (default 127.0.0.1:8090), or off; plain HTTP on loopback, HTTPS elsewhere."),
-                                             QStringLiteral("host:port"), QStringLiteral("127.0.0.1:8090"));
-    const QCommandLineOption remotecfgPrefix(QStringLiteral("remotecfg-prefix"),
-                                             QStringLiteral("Path prefix before /collector.v1.CollectorService."),
-                                             QStringLiteral("path"));
-    const QCommandLineOption remotecfgToken(QStringLiteral("remotecfg-token-file"),
-                                            QStringLiteral("File holding the node's agent credential (default: <data-dir>/agent_token, made at first start)."),
-                                            QStringLiteral("file"));
-    const QCommandLineOption remotecfgInsecure(QStringLiteral("remotecfg-insecure"),
-                                               QStringLiteral("Serve remotecfg in plain HTTP on a non-loopback address (agents' keys in clear)."));
-    const QCommandLineOption maxCollectors(QStringLiteral("max-collectors"),
-                                           QStringLiteral("Collectors kept in total (default 10000)."), QStringLiteral("n"),
-                                           QStringLiteral("10000"));
-    const QCommandLineOption collectorExpiry(QStringLiteral("collector-expiry"),
-                                             QStringLiteral("Delete collectors offline or unregistered this long (default 7d; 0: never)."),
-                                             QStringLiteral("duration"), QStringLiteral("7d"));
-    const QCommandLineOption alloyUrl(QStringLiteral("alloy-url"),
-                                      QStringLiteral("The node's Alloy HTTP server to probe (default http://127.0.0.1:12345), or off."),
-                                      QStringLiteral("url"), QStringLiteral("http://127.0.0.1:12345"));
-    const QCommandLineOption probeInterval(QStringLiteral("alloy-probe-interval"),
-                                           QStringLiteral("Seconds between health probes of Alloy (default 15)."),
-                                           QStringLiteral("seconds"), QStringLiteral("15"));
-    const QCommandLineOption localCollector(QStringLiteral("local-collector-id"),
-                                            QStringLiteral("Collector id of the node's Alloy (repeatable; default: agents polling from loopback)."),
-                                            QStringLiteral("id"));
-    const QCommandLineOption clusterName(QStringLiteral("cluster-name"),
-                                         QStringLiteral("The cluster this server serves; tenants and realms name it (default logwarden)."),
-                                         QStringLiteral("name"), QStringLiteral("logwarden"));
-    const QCommandLineOption customIngest(QStringLiteral("allow-custom-ingest-tokens"),
-                                          QStringLiteral("Let admins choose ingest token values (at least 32 characters)."));
-    const QCommandLineOption httpListen(QStringLiteral("http-listen"),
-                                        QStringLiteral("Also serve the API over plain HTTP here (default off; loopback only)."),
-                                        QStringLiteral("host:port"));
-    const QCommandLineOption httpInsecure(QStringLiteral("http-insecure"),
-                                          QStringLiteral("Allow --http-listen beyond loopback (behind a TLS proxy)."));
-    const QCommandLineOption ingestionRate(QStringLiteral("ingestion-rate-mb"),
-                                           QStringLiteral("Per-tenant ingestion limit in MiB/s (default 4; 0: none)."),
-                                           QStringLiteral("mb"), QStringLiteral("4"));
-    const QCommandLineOption ingestionBurst(QStringLiteral("ingestion-burst-size-mb"),
-                                            QStringLiteral("Per-tenant ingestion burst in MiB (default 6)."),
-                                            QStringLiteral("mb"), QStringLiteral("6"));
-    const QCommandLineOption maxTokenLifetime(QStringLiteral("max-token-lifetime"),
-                                              QStringLiteral("Longest a self-signed user JWT may live, exp minus now (default 24h)."),
-                                              QStringLiteral("duration"), QStringLiteral("24h"));
-    const QCommandLineOption maxStreams(QStringLiteral("max-streams-per-tenant"),
-                                        QStringLiteral("Streams one tenant may hold in the log store (default 5000; 0: no cap)."),
-                                        QStringLiteral("n"), QStringLiteral("5000"));
-    const QCommandLineOption retention(QStringLiteral("retention"),
-                                       QStringLiteral("Delete log entries older than this (e.g. 30d; default: keep)."),
-                                       QStringLiteral("duration"));
-    const QCommandLineOption retentionBytes(QStringLiteral("retention-bytes"),
-                                            QStringLiteral("Keep the log store under this size, oldest out first (e.g. 20G)."),
-                                            QStringLiteral("size"));
-    const QCommandLineOption lokiUrl(QStringLiteral("loki-url"),
-                                     QStringLiteral("Forward accepted pushes to this Loki (push URL) instead of storing them."),
-                                     QStringLiteral("url"));
-    const QCommandLineOption lokiToken(QStringLiteral("loki-token-file"), QStringLiteral("Bearer token for --loki-url."),
-                                       QStringLiteral("file"));
-    const QCommandLineOption lokiCa(QStringLiteral("loki-ca-file"),
-                                    QStringLiteral("CA certificates (PEM) to trust for --loki-url."), QStringLiteral("file"));
-    p.addOptions({dataDir, listen, tlsCert, tlsKey, accessLog, maxBody, remotecfgListen, remotecfgPrefix, remotecfgToken,
-                  remotecfgInsecure, alloyUrl, probeInterval, localCollector, clusterName, customIngest, httpListen,
-                  httpInsecure, ingestionRate, ingestionBurst, maxStreams, maxTokenLifetime, maxCollectors, collectorExpiry, retention, retentionBytes, lokiUrl, lokiToken, lokiCa});
-    const FrontFlags front;
-    p.addOptions(front.all());
-    p.addPositionalArgument(QStringLiteral("command"), QStringLiteral("serve (default) or issue-jwt."));
+    p.addOptions(settings.settings());
+    p.addOption(settings.configOption());
+    p.addPositionalArgument(QStringLiteral("command"), command);
     p.process(arguments);
+    return p.positionalArguments();
+}
 
-    const QStringList positional = p.positionalArguments();
-    if (!positional.isEmpty() && positional.first() != QLatin1String("serve"))
-        return fail(QStringLiteral("unknown command \"%1\" (see --help)").arg(positional.first()));
-
-    ServerOptions options;
-    options.dataDir = p.value(dataDir);
-    options.listen = p.value(listen);
-    options.tlsCertFile = p.value(tlsCert);
-    options.tlsKeyFile = p.value(tlsKey);
-    options.accessLog = p.value(accessLog);
-    bool ok = false;
-    options.maxBodyBytes = p.value(maxBody).toLongLong(&ok);
-    if (!ok || options.maxBodyBytes < 1024)
-        return fail(QStringLiteral("--max-body-bytes must be a number of at least 1024"));
-    if (auto why = front.read(p, options.limits))
+int checkConfig(const QStringList &arguments)
+{
+    const ServeSettings settings;
+    processCommandLine(settings, arguments, QStringLiteral("check-config"),
+                       QStringLiteral("Check logwardend's configuration file and flags without starting the server: every "
+                                      "key and value, the addresses, and that the files named can be read. A problem is "
+                                      "named with its file and line. Exit status 0 when the server would start with them."));
+    auto loaded = settings.load(arguments, ServeSettings::Checks::ValuesAndFiles);
+    if (auto *why = std::get_if<QString>(&loaded))
         return fail(*why);
-    options.remotecfgListen = p.value(remotecfgListen);
-    options.remotecfgPrefix = p.value(remotecfgPrefix);
-    options.remotecfgTokenFile = p.value(remotecfgToken);
-    options.remotecfgInsecure = p.isSet(remotecfgInsecure);
-    options.alloyUrl = p.value(alloyUrl);
-    const double probeSeconds = p.value(probeInterval).toDouble(&ok);
-    if (!ok || probeSeconds < 0.2 || probeSeconds > 3600)
-        return fail(QStringLiteral("--alloy-probe-interval must be between 0.2 and 3600 seconds"));
-    options.alloyProbeIntervalMs = static_cast<int>(probeSeconds * 1000);
-    options.localCollectorIds = p.values(localCollector);
-    options.clusterName = p.value(clusterName);
-    options.httpListen = p.value(httpListen);
-    options.httpInsecure = p.isSet(httpInsecure);
-    options.ingestionRateMb = p.value(ingestionRate).toDouble(&ok);
-    if (!ok || options.ingestionRateMb < 0)
-        return fail(QStringLiteral("--ingestion-rate-mb must be a number of MiB per second (0 disables the limit)"));
-    options.ingestionBurstMb = p.value(ingestionBurst).toDouble(&ok);
-    if (!ok || options.ingestionBurstMb <= 0)
-        return fail(QStringLiteral("--ingestion-burst-size-mb must be a positive number"));
-    const qlonglong streams = p.value(maxStreams).toLongLong(&ok);
-    if (!ok || streams < 0 || streams > 100000000)
-        return fail(QStringLiteral("--max-streams-per-tenant must be a number (0: no cap)"));
-    options.maxStreamsPerTenant = static_cast<size_t>(streams);
-    const auto lifetime = parseDurationSeconds(p.value(maxTokenLifetime));
-    if (!lifetime)
-        return fail(QStringLiteral("--max-token-lifetime %1 is not a duration such as 1h or 24h").arg(p.value(maxTokenLifetime)));
-    options.maxTokenLifetimeSeconds = *lifetime;
-    const qlonglong collectors = p.value(maxCollectors).toLongLong(&ok);
-    if (!ok || collectors < 1 || collectors > 1000000)
-        return fail(QStringLiteral("--max-collectors must be a number from 1 to 1000000"));
-    options.maxCollectors = static_cast<int>(collectors);
-    const auto expiry = p.value(collectorExpiry) == QLatin1String("0") ? std::optional<qint64>(0)
-                                                                        : parseDurationSeconds(p.value(collectorExpiry));
-    if (!expiry)
-        return fail(QStringLiteral("--collector-expiry %1 is not a duration such as 12h or 7d").arg(p.value(collectorExpiry)));
-    options.collectorExpirySeconds = *expiry;
-    options.lokiUrl = p.value(lokiUrl);
-    options.lokiTokenFile = p.value(lokiToken);
-    options.lokiCaFile = p.value(lokiCa);
-    if (p.isSet(retention)) {
-        auto seconds = parseDurationSeconds(p.value(retention));
-        if (!seconds)
-            return fail(QStringLiteral("--retention %1 is not a duration such as 12h or 30d").arg(p.value(retention)));
-        options.retentionSeconds = *seconds;
-    }
-    if (p.isSet(retentionBytes)) {
-        auto bytes = parseByteSize(p.value(retentionBytes));
-        if (!bytes || *bytes < 1024 * 1024)
-            return fail(QStringLiteral("--retention-bytes %1 is not a size of at least 1M (e.g. 500M, 20G)").arg(p.value(retentionBytes)));
-        options.retentionBytes = *bytes;
-    }
-    options.allowCustomIngestTokens = p.isSet(customIngest);
+    const ServeConfiguration &c = std::get<ServeConfiguration>(loaded);
+    if (c.configPath.isEmpty())
+        std::printf("logwardend: no configuration file (%s does not exist); the flags and defaults are valid\n",
+                    qPrintable(ConfigFile::defaultPath()));
+    else
+        std::printf("logwardend: %s is valid\n", qPrintable(c.configPath));
+    return 0;
+}
 
-    ::umask(0077); // everything under the data directory is private to the server's user
-    // Handlers first: a SIGTERM sent as soon as the ready lines appear must shut down cleanly.
-    ShutdownSignals signals;
-    Server server(options);
-    try {
-        server.start();
-    } catch (const std::exception &e) {
-        return fail(QString::fromStdString(e.what()));
+// SIGHUP: the settings are read again; what can change while serving changes, the rest is named.
+void reload(const ServeSettings &settings, const QStringList &arguments, Server &server, ServeConfiguration &running)
+{
+    sd_notify(0, "RELOADING=1\nSTATUS=Reloading the configuration");
+    auto loaded = settings.load(arguments);
+    if (auto *why = std::get_if<QString>(&loaded)) {
+        log::error("reload refused, the running settings stay: %s", qPrintable(*why));
+    } else {
+        const ServeConfiguration &next = std::get<ServeConfiguration>(loaded);
+        try {
+            server.reload(next.options);
+            log::setLevel(next.logLevel);
+            QStringList needRestart;
+            for (auto it = next.effective.cbegin(); it != next.effective.cend(); ++it) {
+                if (ServeSettings::reloadable().contains(it.key()))
+                    running.effective[it.key()] = it.value();
+                else if (running.effective.value(it.key()) != it.value())
+                    needRestart << it.key();
+            }
+            if (!needRestart.isEmpty())
+                log::warning("changed settings that take a restart to apply: %s", qPrintable(needRestart.join(QStringLiteral(", "))));
+            log::info("reloaded: log level %s, TLS certificate SHA-256 %s", log::levelName(next.logLevel),
+                      qPrintable(server.certificateFingerprint()));
+        } catch (const std::exception &e) {
+            log::error("reload failed, the running certificate stays: %s", e.what());
+        }
     }
+    sd_notifyf(0, "READY=1\nSTATUS=Serving the API on %s", qPrintable(server.apiUrl()));
+}
+
+void printReadyLines(const Server &server, const ServerOptions &options)
+{
     std::printf("logwardend %s: API on %s, data in %s, admin JWT in %s\n", LW_VERSION, qPrintable(server.apiUrl()),
                 qPrintable(options.dataDir), qPrintable(server.systemJwtPath()));
     std::printf("logwardend: TLS certificate SHA-256 %s\n", qPrintable(server.certificateFingerprint()));
@@ -342,18 +203,48 @@ int serve(QCoreApplication &app, const QStringList &arguments)
         std::printf(server.remotecfgUsesTls() ? "logwardend: remotecfg on https://%s:%u\n" : "logwardend: remotecfg on http://%s:%u\n",
                     qPrintable(options.remotecfgListen.section(QLatin1Char(':'), 0, -2)), server.remotecfgPort());
     std::fflush(stdout);
+}
+
+int serve(QCoreApplication &app, const QStringList &arguments)
+{
+    const ServeSettings settings;
+    const QStringList positional = processCommandLine(settings, arguments, QStringLiteral("serve (default) or another subcommand."),
+                                                      QString::fromUtf8(ServeDescription));
+    if (!positional.isEmpty() && positional.first() != QLatin1String("serve"))
+        return fail(QStringLiteral("unknown command \"%1\" (see --help)").arg(positional.first()));
+    auto loaded = settings.load(arguments);
+    if (auto *why = std::get_if<QString>(&loaded))
+        return fail(*why);
+    ServeConfiguration running = std::get<ServeConfiguration>(std::move(loaded));
+    log::setLevel(running.logLevel);
+    const ServerOptions &options = running.options;
+
+    ::umask(0077); // everything under the data directory is private to the server's user
+    // Handlers first: a SIGTERM sent as soon as the ready lines appear must shut down cleanly.
+    ProcessSignals signals;
+    Server server(options);
+    try {
+        server.start();
+    } catch (const std::exception &e) {
+        return fail(QString::fromStdString(e.what()));
+    }
+    printReadyLines(server, options);
     // Under systemd (Type=notify) `systemctl start` returns now, once the listeners answer.
     // Elsewhere NOTIFY_SOCKET is unset and this does nothing.
     sd_notifyf(0, "READY=1\nSTATUS=Serving the API on %s\nMAINPID=%lu", qPrintable(server.apiUrl()),
                static_cast<unsigned long>(::getpid()));
 
     bool stopping = false;
-    QObject::connect(&signals, &ShutdownSignals::shutdownRequested, &app, [&](int signo) {
+    QObject::connect(&signals, &ProcessSignals::reloadRequested, &app, [&] {
+        if (!stopping)
+            reload(settings, arguments, server, running);
+    });
+    QObject::connect(&signals, &ProcessSignals::shutdownRequested, &app, [&](int signo) {
         if (stopping)
             return;
         stopping = true;
         sd_notify(0, "STOPPING=1\nSTATUS=Finishing the requests in flight");
-        std::fprintf(stderr, "logwardend: signal %d received, shutting down\n", signo);
+        log::info("signal %d received, shutting down", signo);
         server.shutdown(std::chrono::milliseconds(options.shutdownGraceMs), [&app] { app.quit(); });
     });
     return app.exec();
@@ -375,6 +266,8 @@ int runServerCommandLine(int argc, char **argv)
         return revokeJwtCommand(arguments);
     if (arguments.size() > 1 && arguments.at(1) == QLatin1String("rotate-agent-token"))
         return rotateAgentTokenCommand(arguments);
+    if (arguments.size() > 1 && arguments.at(1) == QLatin1String("check-config"))
+        return checkConfig(arguments);
     if (arguments.size() > 1 && arguments.at(1) == QLatin1String("rotate-jwt-key"))
         return rotateJwtKeyCommand(arguments);
     return serve(app, arguments);

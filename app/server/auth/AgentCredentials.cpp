@@ -1,4 +1,5 @@
 #include "AgentCredentials.h"
+#include "Log.h"
 #include "Authorization.h"
 #include "CredentialResolver.h"
 #include "store/ConfigStore.h"
@@ -35,7 +36,7 @@ void AgentCredentials::reload()
         try {
             t = AgentToken::fromStorageJson(Json::parse(r.value));
         } catch (const std::exception &e) { // a damaged record grants nothing
-            std::fprintf(stderr, "logwardend: agent token record \"%s\" cannot be read: %s\n", r.name.c_str(), e.what());
+            log::error("agent token record \"%s\" cannot be read: %s", r.name.c_str(), e.what());
             continue;
         }
         if (t.status != "active" || t.secretHash.empty())

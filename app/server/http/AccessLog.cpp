@@ -9,7 +9,7 @@
 
 namespace lw::server {
 
-AccessLog::AccessLog(const QString &target)
+AccessLog::AccessLog(const QString &target) : m_target(target)
 {
     if (target == QLatin1String("off"))
         return;
@@ -21,6 +21,18 @@ AccessLog::AccessLog(const QString &target)
     if (!m_out)
         throw std::runtime_error("cannot open access log " + target.toStdString());
     m_owned = true;
+}
+
+void AccessLog::reopen()
+{
+    if (!m_owned)
+        return;
+    FILE *fresh = std::fopen(QFile::encodeName(m_target).constData(), "ae");
+    if (!fresh)
+        throw std::runtime_error("cannot open access log " + m_target.toStdString());
+    std::lock_guard lock(m_mutex);
+    std::fclose(m_out);
+    m_out = fresh;
 }
 
 AccessLog::~AccessLog()

@@ -26,11 +26,15 @@ public:
     explicit AccessLog(const QString &target);
     ~AccessLog();
     void write(const Entry &entry);
+    // A file target is opened again (after logrotate moved it, on SIGHUP); throws when it cannot
+    // be, and then lines keep going to the file open before.
+    void reopen();
 
 private:
     std::mutex m_mutex; // lines come from several threads
     FILE *m_out = nullptr;
     bool m_owned = false;
+    QString m_target;
 };
 
 } // namespace lw::server

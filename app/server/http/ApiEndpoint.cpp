@@ -1,4 +1,5 @@
 #include "ApiEndpoint.h"
+#include "Log.h"
 #include "AccessLog.h"
 #include "EventLoopPost.h"
 #include "Router.h"
@@ -177,7 +178,7 @@ void ApiEndpoint::admit(std::shared_ptr<HttpRequest> head, std::function<void(Ad
                 admission = authorise(*head, *head->route, std::get<Authenticator::PrincipalPtr>(std::move(result)), limit);
             }
         } catch (const std::exception &e) {
-            std::fprintf(stderr, "logwardend: checking a credential failed: %s\n", e.what());
+            log::error("checking a credential failed: %s", e.what());
             admission.refusal = errorsFor(head->route)(503, "unavailable", "the credential could not be checked; try again", {});
         }
         if (admission.refusal)
@@ -219,7 +220,7 @@ HttpResponse ApiEndpoint::run(HttpRequest &req, const std::function<HttpResponse
                                 std::chrono::steady_clock::now().time_since_epoch()).count();
         if (now - lastLoggedMs.load() >= 60000) {
             lastLoggedMs = now;
-            std::fprintf(stderr, "logwardend: the configuration store fails (%s %s: %s); %lld more such failures in the last minute\n",
+            log::error("the configuration store fails (%s %s: %s); %lld more such failures in the last minute",
                          req.method.c_str(), req.path.c_str(), e.what(), static_cast<long long>(suppressed.exchange(0)));
         } else {
             ++suppressed;
@@ -227,7 +228,7 @@ HttpResponse ApiEndpoint::run(HttpRequest &req, const std::function<HttpResponse
         return errors(503, "store_unavailable",
                       "the configuration store cannot write right now (is its disk full?); nothing was changed, try again", {});
     } catch (const std::exception &e) {
-        std::fprintf(stderr, "logwardend: internal error on %s %s: %s\n", req.method.c_str(), req.path.c_str(), e.what());
+        log::error("internal error on %s %s: %s", req.method.c_str(), req.path.c_str(), e.what());
         return errors(500, "internal", "internal error", {});
     }
 }
@@ -251,7 +252,7 @@ void ApiEndpoint::handle(std::shared_ptr<HttpRequest> request, std::function<voi
             try {
                 later([this, request, reply](HttpResponse final) { finish(*request, std::move(final), reply); });
             } catch (const std::exception &e) {
-                std::fprintf(stderr, "logwardend: deferred answer failed on %s: %s\n", request->path.c_str(), e.what());
+                log::error("deferred answer failed on %s: %s", request->path.c_str(), e.what());
                 finish(*request, errorsFor(request->route)(503, "unavailable", "the request could not be completed; try again", {}),
                        reply);
             }
@@ -299,7 +300,7 @@ void ApiEndpoint::webSocketOpened(std::shared_ptr<HttpRequest> upgrade, std::sha
         try {
             m_webSockets(upgrade, channel);
         } catch (const std::exception &e) {
-            std::fprintf(stderr, "logwardend: WebSocket on %s failed: %s\n", upgrade->path.c_str(), e.what());
+            log::error("WebSocket on %s failed: %s", upgrade->path.c_str(), e.what());
             channel->close(1011, "internal error");
         }
     });

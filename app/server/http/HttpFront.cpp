@@ -1,9 +1,12 @@
 #include "HttpFront.h"
+#include "Log.h"
 #include "FrontState.h"
 #include "HttpSession.h"
 #include "RequestSink.h"
 
 #include <openssl/ssl.h>
+
+#include <mutex>
 
 #include <sys/resource.h>
 
@@ -48,9 +51,8 @@ std::unique_ptr<Ticket> State::admit(const std::string &client)
     if (!draining && now - lastRefusalLogMs >= 10000) {
         const size_t cap = std::string_view(why).find("address") != std::string_view::npos ? limits.maxConnectionsPerClient
                                                                                              : limits.maxConnections;
-        std::fprintf(stderr,
-                     "logwardend: refused a connection from %s: %zu %s are open (the limit; see --max-connections%s); "
-                     "%zu refused since the last such line\n",
+        log::warning("refused a connection from %s: %zu %s are open (the limit; see --max-connections%s); "
+                     "%zu refused since the last such line",
                      client.c_str(), cap, why, cap == limits.maxConnections ? "" : "-per-client", refusedSinceLog);
         lastRefusalLogMs = now;
         refusedSinceLog = 0;
@@ -125,22 +127,11 @@ bool isHttpSyntaxError(const beast::error_code &ec)
 
 // ---- TLS -------------------------------------------------------------------------------------
 
-struct TlsServerContext::Impl {
-    ssl::context context{ssl::context::tls_server};
-};
-
-TlsServerContext::TlsServerContext() : d(std::make_unique<Impl>()) {}
-TlsServerContext::~TlsServerContext() = default;
-
-void *TlsServerContext::native()
+namespace {
+std::shared_ptr<ssl::context> makeServerContext(const QByteArray &chainPem, const QByteArray &keyPem)
 {
-    return &d->context;
-}
-
-std::shared_ptr<TlsServerContext> TlsServerContext::fromPem(const QByteArray &chainPem, const QByteArray &keyPem)
-{
-    std::shared_ptr<TlsServerContext> tls(new TlsServerContext());
-    ssl::context &c = tls->d->context;
+    auto context = std::make_shared<ssl::context>(ssl::context::tls_server);
+    ssl::context &c = *context;
     try {
         c.set_options(ssl::context::default_workarounds | ssl::context::no_sslv2 | ssl::context::no_sslv3
                       | ssl::context::no_tlsv1 | ssl::context::no_tlsv1_1 | ssl::context::single_dh_use);
@@ -153,9 +144,40 @@ std::shared_ptr<TlsServerContext> TlsServerContext::fromPem(const QByteArray &ch
         SSL_CTX_set_session_id_context(c.native_handle(), sid, sizeof sid - 1);
         c.use_certificate_chain(asio::buffer(chainPem.constData(), static_cast<size_t>(chainPem.size())));
         c.use_private_key(asio::buffer(keyPem.constData(), static_cast<size_t>(keyPem.size())), ssl::context::pem);
+        if (SSL_CTX_check_private_key(c.native_handle()) != 1)
+            throw std::runtime_error("the TLS private key does not belong to the certificate");
     } catch (const boost::system::system_error &e) {
         throw std::runtime_error(std::string("the TLS certificate or key cannot be used: ") + e.code().message());
     }
+    return context;
+}
+} // namespace
+
+struct TlsServerContext::Impl {
+    mutable std::mutex mutex;
+    std::shared_ptr<ssl::context> context;
+};
+
+TlsServerContext::TlsServerContext() : d(std::make_unique<Impl>()) {}
+TlsServerContext::~TlsServerContext() = default;
+
+std::shared_ptr<void> TlsServerContext::current() const
+{
+    std::lock_guard lock(d->mutex);
+    return d->context;
+}
+
+void TlsServerContext::replace(const QByteArray &chainPem, const QByteArray &keyPem)
+{
+    auto context = makeServerContext(chainPem, keyPem); // may throw: the old one stays
+    std::lock_guard lock(d->mutex);
+    d->context = std::move(context);
+}
+
+std::shared_ptr<TlsServerContext> TlsServerContext::fromPem(const QByteArray &chainPem, const QByteArray &keyPem)
+{
+    std::shared_ptr<TlsServerContext> tls(new TlsServerContext());
+    tls->d->context = makeServerContext(chainPem, keyPem);
     return tls;
 }
 
@@ -204,7 +226,7 @@ private:
             return;
         if (ec) {
             // Out of descriptors (or another transient failure): pause instead of spinning.
-            std::fprintf(stderr, "logwardend: accepting a connection failed: %s\n", ec.message().c_str());
+            log::warning("accepting a connection failed: %s", ec.message().c_str());
             m_backoff.expires_after(std::chrono::milliseconds(100));
             m_backoff.async_wait([s = shared_from_this()](beast::error_code e) {
                 if (!e)
@@ -221,8 +243,8 @@ private:
                 socket.set_option(tcp::no_delay(true), ignored);
                 const QHostAddress remote(QString::fromStdString(client));
                 if (m_tls) {
-                    auto *context = static_cast<ssl::context *>(m_tls->native());
-                    std::make_shared<front::TlsSession>(std::move(socket), *context, std::move(ticket), m_sink, remote)->run();
+                    auto context = std::static_pointer_cast<ssl::context>(m_tls->current());
+                    std::make_shared<front::TlsSession>(std::move(socket), std::move(context), std::move(ticket), m_sink, remote)->run();
                 } else {
                     std::make_shared<front::PlainSession>(std::move(socket), std::move(ticket), m_sink, remote)->run();
                 }
@@ -313,7 +335,7 @@ void HttpFront::start()
                     return;
                 } catch (const std::exception &e) {
                     // A handler that throws must not take the front down; log it and go on.
-                    std::fprintf(stderr, "logwardend: HTTP I/O thread caught: %s\n", e.what());
+                    log::error("HTTP I/O thread caught: %s", e.what());
                 }
             }
         });

@@ -27,12 +27,16 @@ struct FrontLimits {
 };
 
 // A TLS server configuration (certificate chain and key), shared by the listeners that use it.
+// replace() swaps in a renewed certificate (SIGHUP): connections accepted from then on use it,
+// those already open keep the one they shook hands with.
 class TlsServerContext {
 public:
     // Throws std::runtime_error naming what could not be loaded.
     static std::shared_ptr<TlsServerContext> fromPem(const QByteArray &chainPem, const QByteArray &keyPem);
     ~TlsServerContext();
-    void *native(); // boost::asio::ssl::context *
+    // Throws like fromPem, and then the context in use stays.
+    void replace(const QByteArray &chainPem, const QByteArray &keyPem);
+    std::shared_ptr<void> current() const; // boost::asio::ssl::context, kept alive by each session
 
 private:
     TlsServerContext();

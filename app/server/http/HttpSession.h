@@ -334,8 +334,10 @@ private:
 class TlsSession final : public HttpSession<TlsSession>, public std::enable_shared_from_this<TlsSession> {
 public:
     using StreamType = beast::ssl_stream<beast::tcp_stream>;
-    TlsSession(tcp::socket socket, ssl::context &tls, std::unique_ptr<Ticket> ticket, RequestSink &sink, QHostAddress remote)
-        : HttpSession(std::move(ticket), sink, std::move(remote), socket.get_executor()), m_stream(std::move(socket), tls)
+    TlsSession(tcp::socket socket, std::shared_ptr<ssl::context> tls, std::unique_ptr<Ticket> ticket, RequestSink &sink,
+               QHostAddress remote)
+        : HttpSession(std::move(ticket), sink, std::move(remote), socket.get_executor()), m_context(std::move(tls)),
+          m_stream(std::move(socket), *m_context)
     {
     }
     StreamType &stream() { return m_stream; }
@@ -357,6 +359,7 @@ public:
     }
 
 private:
+    std::shared_ptr<ssl::context> m_context; // a renewed certificate (SIGHUP) leaves this session's alone
     StreamType m_stream;
 };
 

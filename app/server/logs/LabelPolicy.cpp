@@ -1,4 +1,5 @@
 #include "LabelPolicy.h"
+#include "Log.h"
 #include "auth/Principal.h"
 
 #include <cstdio>
@@ -13,7 +14,7 @@ LabelPolicy LabelPolicy::forPrincipal(const Principal &principal, const std::str
             policy.m_selectors.push_back(parseSelector(s)); // parsed when the policy was stored, too
         } catch (const LogQLError &e) {
             // A selector stored before it was checked, and unparseable: it grants nothing (fail closed).
-            std::fprintf(stderr, "logwardend: label policy selector of %s cannot be parsed (%s); it matches nothing\n",
+            log::warning("label policy selector of %s cannot be parsed (%s); it matches nothing",
                          principal.subject.c_str(), e.what());
             LabelMatcher never;
             never.name = "__unparseable_label_policy__";

@@ -1,4 +1,5 @@
 #include "LogWriter.h"
+#include "Log.h"
 
 #include <cstdio>
 #include <vector>
@@ -74,7 +75,7 @@ void LogWriter::work()
             try {
                 group.front().task(m_store);
             } catch (const std::exception &e) {
-                std::fprintf(stderr, "logwardend: a log store task failed: %s\n", e.what());
+                log::error("a log store task failed: %s", e.what());
             }
             continue;
         }
@@ -99,7 +100,7 @@ void LogWriter::work()
             try {
                 group[i].done(error, pushes[i].firstSeq);
             } catch (const std::exception &e) {
-                std::fprintf(stderr, "logwardend: completing a push failed: %s\n", e.what());
+                log::error("completing a push failed: %s", e.what());
             }
         }
     }

@@ -1,4 +1,5 @@
 #include "LokiController.h"
+#include "Log.h"
 #include "metrics/Metrics.h"
 #include "Guarded.h"
 #include "auth/Principal.h"
@@ -51,7 +52,7 @@ HttpResponse LokiController::ingestLater(std::string tenant, std::function<Decod
             } catch (const ApiError &e) {
                 reply(errorResponse(style, e.status, e.code, e.what()));
             } catch (const std::exception &e) {
-                std::fprintf(stderr, "logwardend: decoding a push failed: %s\n", e.what());
+                log::error("decoding a push failed: %s", e.what());
                 reply(errorResponse(style, 400, "bad_request", "the request body could not be decoded"));
             }
         });
@@ -127,14 +128,14 @@ void LokiController::accept(const std::string &tenant, std::vector<StreamBatch> 
             // On the writer thread, once durable (or not written at all).
             if (error) {
                 if (!m_storeFailing.exchange(true))
-                    std::fprintf(stderr, "logwardend: storing pushed lines fails (answered 503 until it works again): %s\n",
+                    log::error("storing pushed lines fails (answered 503 until it works again): %s",
                                  error->c_str());
                 return reply(errorResponse(style, 503, "store_unavailable",
                                            "the log store cannot write right now (is its disk full?); nothing of this push "
                                            "was stored, try again"));
             }
             if (m_storeFailing.exchange(false))
-                std::fprintf(stderr, "logwardend: storing pushed lines works again\n");
+                log::info("storing pushed lines works again");
             countPush(tenant, lines);
             reply(accepted);
             QMetaObject::invokeMethod(m_context.get(),
@@ -157,7 +158,7 @@ void LokiController::applyRetention(int64_t maxAgeNs, int64_t maxBytes)
     m_writer->run([maxAgeNs, maxBytes](LogStore &store) {
         const int64_t removed = store.applyRetention(maxAgeNs, maxBytes);
         if (removed > 0)
-            std::fprintf(stderr, "logwardend: retention removed %lld log entries\n", static_cast<long long>(removed));
+            log::info("retention removed %lld log entries", static_cast<long long>(removed));
     });
 }
 

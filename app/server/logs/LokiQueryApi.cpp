@@ -1,4 +1,5 @@
 #include "LokiQueryApi.h"
+#include "Log.h"
 #include "auth/Principal.h"
 #include "http/Router.h"
 #include "logs/LokiController.h"
@@ -114,7 +115,7 @@ HttpResponse LokiQueryApi::onPool(std::function<HttpResponse()> work)
             } catch (const ApiError &e) {
                 reply(HttpResponse::plainError(e.status, e.code, e.what()));
             } catch (const std::exception &e) {
-                std::fprintf(stderr, "logwardend: a log read failed: %s\n", e.what());
+                log::error("a log read failed: %s", e.what());
                 reply(HttpResponse::plainError(503, "unavailable", "the log store could not be read; try again"));
             }
         });
@@ -220,7 +221,7 @@ HttpResponse LokiQueryApi::queryRange(HttpRequest &req, bool instant)
                             422, "query_too_costly",
                             "the query ran longer than " + std::to_string(QueryTimeLimitSeconds)
                                 + " s and was stopped; narrow its time range, its stream selector or add a line filter"));
-                    std::fprintf(stderr, "logwardend: a log query failed: %s\n", failure->message.c_str());
+                    log::error("a log query failed: %s", failure->message.c_str());
                     return reply(HttpResponse::plainError(503, "unavailable", "the log store could not be read; try again"));
                 }
                 reply(rangeAnswer(*plan, searched, std::get<std::vector<QueriedEntry>>(result)));
@@ -314,7 +315,7 @@ HttpResponse LokiQueryApi::remove(HttpRequest &req)
                 store.remove(ids, start, end == std::numeric_limits<int64_t>::max() ? end : end + 1);
                 reply(HttpResponse::raw(204, {}, "text/plain; charset=utf-8"));
             } catch (const std::exception &e) {
-                std::fprintf(stderr, "logwardend: a delete failed: %s\n", e.what());
+                log::error("a delete failed: %s", e.what());
                 reply(HttpResponse::plainError(503, "store_unavailable", "the log store cannot write right now; nothing was deleted"));
             }
         });

@@ -1,4 +1,5 @@
 #include "QueryPool.h"
+#include "Log.h"
 
 #include <algorithm>
 #include <chrono>
@@ -163,12 +164,12 @@ void QueryPool::work()
             if (!reader)
                 reader = m_store.openReader();
         } catch (const std::exception &e) {
-            std::fprintf(stderr, "logwardend: a query worker cannot read the log store: %s\n", e.what());
+            log::error("a query worker cannot read the log store: %s", e.what());
         }
         try {
             job(reader.get());
         } catch (const std::exception &e) {
-            std::fprintf(stderr, "logwardend: a query worker failed: %s\n", e.what());
+            log::error("a query worker failed: %s", e.what());
             reader.reset(); // reopen on the next job
         }
     }

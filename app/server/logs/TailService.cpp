@@ -1,4 +1,5 @@
 #include "TailService.h"
+#include "Log.h"
 #include "Guarded.h"
 #include "http/RequestSink.h"
 #include "logs/LabelPolicy.h"
@@ -97,7 +98,7 @@ void TailService::recheckCredentials()
         } catch (const std::exception &e) {
             // Fail closed: a tail whose credential cannot be checked now is not kept open.
             why = "the server could not check this tail's credential; reconnect";
-            std::fprintf(stderr, "logwardend: checking a live tail's credential failed: %s\n", e.what());
+            log::error("checking a live tail's credential failed: %s", e.what());
         }
         sub.request.principal = sub.principal.get();
         if (why.empty()) {
@@ -222,7 +223,7 @@ void TailService::readBacklog(const Subscriber &sub, LogQuery q)
             if (!streams.empty())
                 text = frame(streams);
         } catch (const std::exception &e) {
-            std::fprintf(stderr, "logwardend: reading a live tail's backlog failed: %s\n", e.what());
+            log::error("reading a live tail's backlog failed: %s", e.what());
         }
         QMetaObject::invokeMethod(this, guarded("sending a tail's backlog", [this, raw, text = std::move(text)] { backlogRead(raw, text); }),
                                   Qt::QueuedConnection);

@@ -1,3 +1,4 @@
+#include "Log.h"
 #include "CollectorRegistry.h"
 #include "Guarded.h"
 #include "store/AuditLog.h"
@@ -92,7 +93,7 @@ CollectorRegistry::~CollectorRegistry()
     try {
         flush();
     } catch (const std::exception &e) {
-        qWarning("logwardend: could not persist collector state at shutdown: %s", e.what());
+        log::error("could not persist collector state at shutdown: %s", e.what());
     }
 }
 

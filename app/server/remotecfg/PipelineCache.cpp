@@ -1,4 +1,5 @@
 #include "PipelineCache.h"
+#include "Log.h"
 #include "AlloyRenderer.h"
 #include "remotecfg/collector.pb.h"
 #include "store/ConfigStore.h"
@@ -47,7 +48,7 @@ PipelineInput PipelineCache::gather(const PipelineChange *change) const
     // A record stored before today's rules (say, a journald identifier with a space) is left out of
     // the pipeline rather than rendered into something broader, or breaking every agent's config.
     auto skip = [](const StoredRecord &r, const std::exception &e) {
-        std::fprintf(stderr, "logwardend: %s \"%s\" is left out of the agents' pipeline: %s\n", r.kind.c_str(),
+        log::warning("%s \"%s\" is left out of the agents' pipeline: %s", r.kind.c_str(),
                      r.name.c_str(), e.what());
     };
     // The records of a kind in store order, with the proposed change in its place (or appended).

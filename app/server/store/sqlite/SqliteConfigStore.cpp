@@ -1,3 +1,4 @@
+#include "Log.h"
 #include "SqliteConfigStore.h"
 #include "metrics/Metrics.h"
 
@@ -118,7 +119,7 @@ SqliteConfigStore::~SqliteConfigStore()
         try {
             commit();
         } catch (const StoreError &e) {
-            qCritical("logwardend: final commit failed: %s", e.what());
+            log::error("final commit failed: %s", e.what());
         }
     }
     m_statements.clear();
@@ -250,7 +251,7 @@ void SqliteConfigStore::closeGroup()
         commit();
         m_durableRevision = m_revision;
     } catch (const StoreError &e) {
-        qCritical("logwardend: group commit failed, %zu waiting requests get 503: %s", m_waiting.size(), e.what());
+        log::error("group commit failed, %zu waiting requests get 503: %s", m_waiting.size(), e.what());
         rollback();
         m_revision = m_durableRevision;
         m_pendingSignals.clear();
