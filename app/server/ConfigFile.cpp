@@ -34,6 +34,8 @@ QString nearest(const QString &key, const QStringList &names)
     QString best;
     int bestDistance = 4; // further than 3 edits is no suggestion
     for (const QString &name : names) {
+        if (std::abs(name.size() - key.size()) >= bestDistance)
+            continue; // cannot be nearer; a long key costs nothing
         const int d = editDistance(key, name);
         if (d < bestDistance) {
             bestDistance = d;
@@ -88,7 +90,7 @@ ConfigFile ConfigFile::read(const QString &path, const QList<QCommandLineOption>
         throw ConfigFileError(QStringLiteral("%1: larger than %2 bytes; this is not a logwardend.conf").arg(path).arg(kMaxBytes).toStdString());
 
     auto fail = [&path](int line, const QString &what) {
-        return ConfigFileError(QStringLiteral("%1:%2: %3").arg(path).arg(line).arg(what).toStdString());
+        return ConfigFileError(QStringLiteral("%1:%2: %3").arg(path, QString::number(line), what).toStdString());
     };
     QHash<QString, int> seenAt;
     const QList<QByteArray> lines = bytes.split('\n');
@@ -100,6 +102,8 @@ ConfigFile ConfigFile::read(const QString &path, const QList<QCommandLineOption>
         const QString line = QString::fromUtf8(raw);
         if (line.toUtf8() != raw)
             throw fail(lineNumber, QStringLiteral("not UTF-8 text"));
+        if (std::any_of(line.begin(), line.end(), [](QChar c) { return c.unicode() < 0x20 && c != QLatin1Char('\t'); }))
+            throw fail(lineNumber, QStringLiteral("holds a control character"));
         const QString trimmed = line.trimmed();
         if (trimmed.isEmpty() || trimmed.startsWith(QLatin1Char('#')))
             continue;

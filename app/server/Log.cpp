@@ -29,6 +29,9 @@ void emit(Level level, const char *format, va_list args)
     const int n = std::vsnprintf(line, sizeof line, format, args);
     if (n < 0)
         return;
+    for (char *c = line; *c; ++c)
+        if (*c == '\n' || *c == '\r')
+            *c = ' '; // a logged value never starts a line (or a journal priority) of its own
     // One fprintf per line: lines from several threads never interleave inside a line.
     if (toJournal())
         std::fprintf(stderr, "<%d>logwardend: %s\n", static_cast<int>(level), line);

@@ -29,6 +29,8 @@ QCommandLineOption dataDirOption()
     auto configured = ServeSettings().load({QStringLiteral("logwardend")});
     if (auto *c = std::get_if<ServeConfiguration>(&configured))
         dir = c->options.dataDir;
+    else // said, not hidden: a command would otherwise act on another directory than the server's
+        std::fprintf(stderr, "logwardend: %s; --data-dir defaults to %s\n", qPrintable(std::get<QString>(configured)), qPrintable(dir));
     return {QStringLiteral("data-dir"), QStringLiteral("Data directory (default: %1).").arg(dir), QStringLiteral("dir"), dir};
 }
 

@@ -2,6 +2,7 @@
 
 #include <QSocketNotifier>
 
+#include <cerrno>
 #include <csignal>
 #include <fcntl.h>
 #include <sys/socket.h>
@@ -14,13 +15,17 @@ int g_pipe[2] = {-1, -1};
 
 void onSignal(int signo)
 {
+    const int saved = errno;
     const char byte = static_cast<char>(signo);
     [[maybe_unused]] ssize_t n = ::write(g_pipe[1], &byte, 1);
+    errno = saved;
 }
 } // namespace
 
 ProcessSignals::ProcessSignals(QObject *parent) : QObject(parent)
 {
+    // Without the pipe SIGHUP is ignored rather than left to kill the server (ExecReload sends it).
+    ::signal(SIGHUP, SIG_IGN);
     if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, g_pipe) != 0)
         return;
     m_notifier = new QSocketNotifier(g_pipe[0], QSocketNotifier::Read, this);

@@ -1,6 +1,8 @@
 #include "ServeSettings.h"
+#include "http/HttpFront.h"
 
 #include <QCommandLineParser>
+#include <QFile>
 #include <QFileInfo>
 
 namespace lw::server {
@@ -86,7 +88,7 @@ public:
         const QString name = o.names().first();
         if (m_file)
             if (auto origin = m_file->origin(name, m_commandLine))
-                return QStringLiteral("%1:%2: %3").arg(m_file->path()).arg(origin->line).arg(name);
+                return QStringLiteral("%1:%2: %3").arg(m_file->path(), QString::number(origin->line), name);
         return QStringLiteral("--") + name;
     }
     QString problem(const QCommandLineOption &o, const QString &sentence) const { return where(o) + QLatin1Char(' ') + sentence; }
@@ -136,7 +138,7 @@ QStringList ServeSettings::repeatable()
 
 QStringList ServeSettings::reloadable()
 {
-    return {QStringLiteral("tls-cert"), QStringLiteral("tls-key"), QStringLiteral("log-level"), QStringLiteral("access-log")};
+    return {QStringLiteral("tls-cert"), QStringLiteral("tls-key"), QStringLiteral("log-level")};
 }
 
 namespace {
@@ -272,6 +274,20 @@ std::optional<Problem> checkFiles(const ServeSettings::Options &o, const Reader 
         const QFileInfo info(path);
         if (!info.isFile() || !info.isReadable())
             return Problem{r.problem(*option, QStringLiteral("%1 is not a readable file").arg(path))};
+    }
+    const auto plain = parseHostPort(options.httpListen);
+    if (plain && !options.httpInsecure && !plain->address.isLoopback())
+        return Problem{r.problem(o.httpListen, QStringLiteral("%1 is not loopback: credentials would cross the network in clear "
+                                                              "(set http-insecure behind a TLS proxy)").arg(options.httpListen))};
+    if (!options.tlsCertFile.isEmpty() && !options.tlsKeyFile.isEmpty()) {
+        QFile cert(options.tlsCertFile), key(options.tlsKeyFile);
+        if (!cert.open(QIODevice::ReadOnly) || !key.open(QIODevice::ReadOnly))
+            return Problem{r.problem(o.tlsCert, QStringLiteral("cannot be read"))};
+        try {
+            TlsServerContext::fromPem(cert.read(4 << 20), key.read(1 << 20));
+        } catch (const std::exception &e) {
+            return Problem{r.problem(o.tlsKey, QString::fromStdString(e.what()))};
+        }
     }
     const QFileInfo dataDir(options.dataDir);
     if (dataDir.exists() && !dataDir.isDir())

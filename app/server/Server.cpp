@@ -335,10 +335,14 @@ void Server::loadTls()
     m_certificateFingerprint = sha256Fingerprint(certPem);
 }
 
-void Server::reload(const ServerOptions &options)
+void Server::reopenAccessLog()
 {
     if (m_accessLog)
         m_accessLog->reopen();
+}
+
+void Server::reloadTls(const ServerOptions &options)
+{
     const auto [certPem, keyPem] = readTlsPem(options);
     try {
         m_tls->replace(certPem, keyPem);

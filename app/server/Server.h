@@ -64,10 +64,11 @@ public:
     quint16 remotecfgPort() const { return m_remotecfgPort; }
     bool remotecfgUsesTls() const { return m_remotecfgTls; }
     quint16 plainHttpPort() const { return m_plainPort; }
-    // SIGHUP: what can change while serving. The TLS certificate and key are read again (from
-    // `options`' files, or the data directory's self-signed pair), the access log file is opened
-    // again (logrotate). Throws StartupError naming what failed; then the TLS context in use stays.
-    void reload(const ServerOptions &options);
+    // SIGHUP: the TLS certificate and key are read again (from `options`' files, or the data
+    // directory's self-signed pair). Throws StartupError naming what failed; the context in use stays.
+    void reloadTls(const ServerOptions &options);
+    // SIGHUP: a file access log is opened again at its path (logrotate). Throws when it cannot be.
+    void reopenAccessLog();
 
 private:
     void loadTls();

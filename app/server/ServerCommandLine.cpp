@@ -161,32 +161,46 @@ int checkConfig(const QStringList &arguments)
     return 0;
 }
 
-// SIGHUP: the settings are read again; what can change while serving changes, the rest is named.
-void reload(const ServeSettings &settings, const QStringList &arguments, Server &server, ServeConfiguration &running)
+// SIGHUP: the settings are read again; what can change while serving changes, each part on its
+// own (a certificate that fails leaves the log level and the access log done), the rest is named.
+void reload(const ServeSettings &settings, QStringList arguments, Server &server, ServeConfiguration &running)
 {
     sd_notify(0, "RELOADING=1\nSTATUS=Reloading the configuration");
+    // The file read at start is required now: a file renamed away must not turn into defaults
+    // (and a CA-issued certificate into a self-signed one).
+    if (!running.configPath.isEmpty())
+        arguments << QStringLiteral("--config") << running.configPath;
     auto loaded = settings.load(arguments);
     if (auto *why = std::get_if<QString>(&loaded)) {
         log::error("reload refused, the running settings stay: %s", qPrintable(*why));
     } else {
         const ServeConfiguration &next = std::get<ServeConfiguration>(loaded);
+        log::setLevel(next.logLevel);
+        bool failed = false;
         try {
-            server.reload(next.options);
-            log::setLevel(next.logLevel);
-            QStringList needRestart;
-            for (auto it = next.effective.cbegin(); it != next.effective.cend(); ++it) {
-                if (ServeSettings::reloadable().contains(it.key()))
-                    running.effective[it.key()] = it.value();
-                else if (running.effective.value(it.key()) != it.value())
-                    needRestart << it.key();
-            }
-            if (!needRestart.isEmpty())
-                log::warning("changed settings that take a restart to apply: %s", qPrintable(needRestart.join(QStringLiteral(", "))));
+            server.reloadTls(next.options);
+        } catch (const std::exception &e) {
+            failed = true;
+            log::error("reload: the TLS certificate is not replaced, the running one stays: %s", e.what());
+        }
+        try {
+            server.reopenAccessLog();
+        } catch (const std::exception &e) {
+            failed = true;
+            log::error("reload: the access log cannot be opened again, lines go to the file open before: %s", e.what());
+        }
+        QStringList needRestart;
+        for (auto it = next.effective.cbegin(); it != next.effective.cend(); ++it) {
+            if (ServeSettings::reloadable().contains(it.key()))
+                running.effective[it.key()] = it.value();
+            else if (running.effective.value(it.key()) != it.value())
+                needRestart << it.key();
+        }
+        if (!needRestart.isEmpty())
+            log::warning("changed settings that take a restart to apply: %s", qPrintable(needRestart.join(QStringLiteral(", "))));
+        if (!failed)
             log::info("reloaded: log level %s, TLS certificate SHA-256 %s", log::levelName(next.logLevel),
                       qPrintable(server.certificateFingerprint()));
-        } catch (const std::exception &e) {
-            log::error("reload failed, the running certificate stays: %s", e.what());
-        }
     }
     sd_notifyf(0, "READY=1\nSTATUS=Serving the API on %s", qPrintable(server.apiUrl()));
 }

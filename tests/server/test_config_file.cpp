@@ -82,6 +82,8 @@ private Q_SLOTS:
             {"# files named are checked\n\ntls-cert = /nonexistent/server.crt\ntls-key = /nonexistent/server.key\n",
              ":3: tls-cert /nonexistent/server.crt is not a readable file"},
             {"listen = 127.0.0.1:1\n\xff\xfe = 1\n", ":2: not UTF-8 text"},
+            {"listen = 127.0.0.1:1\naccess-log = /tmp/a\x01b\n", ":2: holds a control character"},
+            {"http-listen = 0.0.0.0:3100\n", ":1: http-listen 0.0.0.0:3100 is not loopback: credentials would cross the network in clear"},
         };
         for (const Case &c : cases) {
             writeFile(conf, c.text);
@@ -189,7 +191,7 @@ private Q_SLOTS:
         QFile::remove(dir.filePath("server.key"));
         QFile::copy(dir.filePath("third-cert.key"), dir.filePath("server.key"));
         ::kill(static_cast<pid_t>(server.process().processId()), SIGHUP);
-        QTRY_VERIFY2_WITH_TIMEOUT(server.log().contains("reload failed, the running certificate stays"), server.log().constData(), 10000);
+        QTRY_VERIFY2_WITH_TIMEOUT(server.log().contains("reload: the TLS certificate is not replaced, the running one stays"), server.log().constData(), 10000);
         QCOMPARE(servedName(server.port()), QStringLiteral("second-cert"));
 
         // A broken file is refused whole, naming its line; the server keeps serving.
@@ -200,6 +202,13 @@ private Q_SLOTS:
         QTRY_VERIFY2_WITH_TIMEOUT(server.log().contains("reload refused, the running settings stay: " + conf.toUtf8() + ":4: log-level"),
                                   server.log().constData(), 10000);
         QCOMPARE(servedName(server.port()), QStringLiteral("second-cert"));
+        // The file read at start renamed away: refused, not read as "no file" (defaults, a self-signed certificate).
+        QFile::rename(conf, conf + ".moved");
+        ::kill(static_cast<pid_t>(server.process().processId()), SIGHUP);
+        QTRY_VERIFY2_WITH_TIMEOUT(server.log().contains("reload refused, the running settings stay: " + conf.toUtf8() + ": no such file"),
+                                  server.log().constData(), 10000);
+        QCOMPARE(servedName(server.port()), QStringLiteral("second-cert"));
+        QFile::rename(conf + ".moved", conf);
 
         // log-level = warning: the next reload's info line is not written, its warning is: a
         // setting that takes a restart is named.

@@ -43,8 +43,8 @@ AccessLog::~AccessLog()
 
 void AccessLog::write(const Entry &e)
 {
-    if (!m_out)
-        return;
+    if (m_target == QLatin1String("off"))
+        return; // m_target never changes; m_out is read under the lock only (reopen() swaps it)
     lw::Json line = {
         {"ts", QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs).toStdString()},
         {"remote", e.remote},
@@ -59,6 +59,8 @@ void AccessLog::write(const Entry &e)
     std::string text = line.dump(-1, ' ', false, lw::Json::error_handler_t::replace);
     text += '\n';
     std::lock_guard lock(m_mutex);
+    if (!m_out)
+        return;
     std::fwrite(text.data(), 1, text.size(), m_out);
     std::fflush(m_out);
 }

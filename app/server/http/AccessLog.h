@@ -34,7 +34,7 @@ private:
     std::mutex m_mutex; // lines come from several threads
     FILE *m_out = nullptr;
     bool m_owned = false;
-    QString m_target;
+    const QString m_target;
 };
 
 } // namespace lw::server
