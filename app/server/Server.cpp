@@ -59,14 +59,6 @@ QByteArray readFileOrThrow(const QString &path, const char *what)
 }
 } // namespace
 
-namespace {
-QString sha256Fingerprint(const QByteArray &chainPem)
-{
-    const QList<QSslCertificate> chain = QSslCertificate::fromData(chainPem, QSsl::Pem);
-    return chain.isEmpty() ? QString() : QString::fromLatin1(chain.first().digest(QCryptographicHash::Sha256).toHex(':'));
-}
-} // namespace
-
 Server::Server(ServerOptions options, QObject *parent) : QObject(parent), m_options(std::move(options)) {}
 
 Server::~Server()
@@ -297,7 +289,7 @@ void Server::startRemotecfg()
     }
 }
 
-std::pair<QByteArray, QByteArray> Server::readTlsPem(const ServerOptions &options)
+Server::TlsPem Server::readTlsPem(const ServerOptions &options)
 {
     QByteArray certPem, keyPem;
     if (options.tlsCertFile.isEmpty() != options.tlsKeyFile.isEmpty())
@@ -321,18 +313,18 @@ std::pair<QByteArray, QByteArray> Server::readTlsPem(const ServerOptions &option
         key = QSslKey(keyPem, QSsl::Rsa, QSsl::Pem);
     if (chain.isEmpty() || key.isNull())
         throw StartupError("the TLS certificate or key cannot be loaded (PEM, unencrypted EC or RSA key expected)");
-    return {certPem, keyPem};
+    return {certPem, keyPem, QString::fromLatin1(chain.first().digest(QCryptographicHash::Sha256).toHex(':'))};
 }
 
 void Server::loadTls()
 {
-    const auto [certPem, keyPem] = readTlsPem(m_options);
+    const TlsPem pem = readTlsPem(m_options);
     try {
-        m_tls = TlsServerContext::fromPem(certPem, keyPem);
+        m_tls = TlsServerContext::fromPem(pem.certificate, pem.key);
     } catch (const std::exception &e) {
         throw StartupError(e.what());
     }
-    m_certificateFingerprint = sha256Fingerprint(certPem);
+    m_certificateFingerprint = pem.fingerprint;
 }
 
 void Server::reopenAccessLog()
@@ -343,15 +335,15 @@ void Server::reopenAccessLog()
 
 void Server::reloadTls(const ServerOptions &options)
 {
-    const auto [certPem, keyPem] = readTlsPem(options);
+    const TlsPem pem = readTlsPem(options);
     try {
-        m_tls->replace(certPem, keyPem);
+        m_tls->replace(pem.certificate, pem.key);
     } catch (const std::exception &e) {
         throw StartupError(e.what());
     }
     m_options.tlsCertFile = options.tlsCertFile;
     m_options.tlsKeyFile = options.tlsKeyFile;
-    m_certificateFingerprint = sha256Fingerprint(certPem);
+    m_certificateFingerprint = pem.fingerprint;
 }
 
 } // namespace lw::server

@@ -72,7 +72,11 @@ public:
 
 private:
     void loadTls();
-    std::pair<QByteArray, QByteArray> readTlsPem(const ServerOptions &options);
+    struct TlsPem {
+        QByteArray certificate, key;
+        QString fingerprint; // SHA-256 of the first certificate, aa:bb:…
+    };
+    TlsPem readTlsPem(const ServerOptions &options);
     quint16 listenOn(const QString &flag, const QString &where, ApiEndpoint &endpoint, std::shared_ptr<TlsServerContext> tls);
     void startRemotecfg();
     void startPlainHttp();

@@ -7,7 +7,6 @@
 #include "MaintenanceCommands.h"
 #include "ProcessSignals.h"
 #include "ServeSettings.h"
-#include "Log.h"
 #include "auth/JwtAuthority.h"
 #include "auth/Principal.h"
 #include "api/AdminV3Controller.h"
