@@ -25,7 +25,11 @@ for corpus in tests/fuzz/corpus/*/; do
     echo "fuzz: $target: no finding in ${seconds}s, $execs runs ($speed/s), corpus $units inputs"
   else
     echo "fuzz: $target FOUND something (input and log in $scratch):" >&2
-    tail -40 "$scratch/$target.log" >&2
+    # The sanitizer's report (what, where, the stacks) rather than its shadow-byte table.
+    if grep -q '^==[0-9]*==ERROR' "$scratch/$target.log"; then
+      sed -n '/^==[0-9]*==ERROR/,/^SUMMARY/p' "$scratch/$target.log" | grep -v '^ *0x\|^=>' | cut -c1-300 | head -80 >&2
+    fi
+    tail -12 "$scratch/$target.log" >&2
     status=1
   fi
 done

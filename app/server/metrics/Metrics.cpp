@@ -6,8 +6,10 @@ namespace lw::server {
 
 Metrics &Metrics::global()
 {
-    static Metrics metrics;
-    return metrics;
+    // Never destroyed: stores, registries and threads that outlive main's locals (static objects
+    // destroyed at exit in any order, a detached worker) may still count into it.
+    static Metrics *const metrics = new Metrics;
+    return *metrics;
 }
 
 Metrics::Metrics()
