@@ -63,6 +63,9 @@ public:
     QString certificateFingerprint() const { return m_certificateFingerprint; }
     quint16 remotecfgPort() const { return m_remotecfgPort; }
     bool remotecfgUsesTls() const { return m_remotecfgTls; }
+    // The routes each listener serves (for the API reference's test); null before start().
+    const Router *apiRouter() const { return m_router.get(); }
+    const Router *remotecfgRouter() const { return m_remotecfgRouter.get(); }
     quint16 plainHttpPort() const { return m_plainPort; }
     // SIGHUP: the TLS certificate and key are read again (from `options`' files, or the data
     // directory's self-signed pair). Throws StartupError naming what failed; the context in use stays.

@@ -7,9 +7,12 @@
 #include <QNetworkReply>
 #include <QRegularExpression>
 #include <QSslCertificate>
+#include <QTest>
 #include <QTimer>
 
 #include <csignal>
+#include <cstdio>
+#include <cstdlib>
 
 namespace lw::test {
 
@@ -44,6 +47,41 @@ TestServer::~TestServer()
 {
     if (m_process && m_process->state() != QProcess::NotRunning)
         stop();
+    failOnUndocumentedAnswers();
+}
+
+QString TestServer::undocumentedLog() const
+{
+    // A suite run with LOGWARDEND_UNDOCUMENTED_LOG set collects every server's answers in that file.
+    const QString shared = qEnvironmentVariable("LOGWARDEND_UNDOCUMENTED_LOG");
+    if (!shared.isEmpty())
+        return shared;
+    return m_undocumentedDir ? m_undocumentedDir->filePath(QStringLiteral("undocumented.txt")) : QString();
+}
+
+QByteArray TestServer::undocumentedAnswers() const
+{
+    if (!qEnvironmentVariableIsEmpty("LOGWARDEND_UNDOCUMENTED_LOG"))
+        return {};
+    QFile f(undocumentedLog());
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+// Every answer a suite provokes must be one the API reference lists for its route: a status
+// missing from resources/openapi.json fails the test that caused it.
+void TestServer::failOnUndocumentedAnswers()
+{
+    const QByteArray answers = undocumentedAnswers();
+    if (answers.isEmpty())
+        return;
+    const QByteArray message = "logwardend answered with statuses resources/openapi.json does not list for the route:\n" + answers;
+    if (QTest::currentTestFunction()) {
+        QTest::qFail(message.constData(), __FILE__, __LINE__);
+    } else {
+        std::fprintf(stderr, "FAIL: %s", message.constData());
+        std::abort();
+    }
+    QFile::remove(undocumentedLog());
 }
 
 bool TestServer::start()
@@ -56,8 +94,10 @@ bool TestServer::start()
                         QStringLiteral("--remotecfg-listen"), QStringLiteral("127.0.0.1:0"),
                         QStringLiteral("--alloy-url"), QStringLiteral("off")};
     args += m_extraArgs;
-    if (!m_extraEnv.isEmpty())
-        m_process->setEnvironment(QProcess::systemEnvironment() + m_extraEnv);
+    if (!m_undocumentedDir)
+        m_undocumentedDir = std::make_unique<QTemporaryDir>();
+    m_process->setEnvironment(QProcess::systemEnvironment() + m_extraEnv
+                              + QStringList{QStringLiteral("LOGWARDEND_UNDOCUMENTED_LOG=") + undocumentedLog()});
     m_process->start(binaryPath(), args);
     if (!m_process->waitForStarted(10000))
         return false;

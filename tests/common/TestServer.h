@@ -49,6 +49,8 @@ public:
     QByteArray agentToken() const; // the node's remotecfg credential, <data-dir>/agent_token
     QByteArray issueJwt(const QString &subject, const QString &role, const QString &ttl = QStringLiteral("1h")) const;
     QByteArray log();        // everything the server wrote so far (stdout + stderr)
+    // Answers whose status resources/openapi.json does not list for their route ("GET /x 418" lines).
+    QByteArray undocumentedAnswers() const;
     QProcess &process() { return *m_process; }
 
     // An HTTPS client that trusts exactly this server's certificate.
@@ -61,6 +63,10 @@ public:
 
 private:
     std::unique_ptr<QTemporaryDir> m_ownDir;
+    // Where the server lists answers resources/openapi.json does not document (see ApiDocument).
+    std::unique_ptr<QTemporaryDir> m_undocumentedDir;
+    QString undocumentedLog() const;
+    void failOnUndocumentedAnswers();
     QString m_dataDir;
     QStringList m_extraArgs;
     QStringList m_extraEnv;

@@ -16,7 +16,8 @@ class Router;
 // What operators and their tools ask: GET /metrics (Prometheus text: requests, latencies,
 // refusals, remotecfg polls, pushes and lines per tenant, store commits, collectors by status,
 // open connections), GET /healthz (the event loop answers) and GET /readyz (the store reads and a
-// pipeline is rendered). /metrics needs admin:read; the probes need no credential.
+// pipeline is rendered), and GET /api/openapi.json (the API reference). /metrics needs
+// admin:read; the probes and the reference need no credential.
 class OpsController {
 public:
     struct Options {
@@ -33,6 +34,7 @@ public:
 private:
     HttpResponse metrics(HttpRequest &req);
     HttpResponse ready(HttpRequest &req);
+    static HttpResponse apiDocument(HttpRequest &req);
 
     ConfigStore &m_store;
     CollectorRegistry &m_collectors;

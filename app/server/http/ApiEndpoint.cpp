@@ -3,6 +3,7 @@
 #include "AccessLog.h"
 #include "EventLoopPost.h"
 #include "Router.h"
+#include "ApiDocument.h"
 #include "auth/Authenticator.h"
 #include "store/ConfigStore.h"
 #include "ValidationError.h"
@@ -21,12 +22,7 @@ namespace {
 // known method, the status; refusals by reason.
 std::string routeLabel(const Route *route)
 {
-    if (!route)
-        return "unmatched";
-    std::string pattern;
-    for (const std::string &segment : route->segments)
-        pattern += "/" + segment;
-    return pattern.empty() ? "/" : pattern;
+    return route ? ApiDocument::pattern(*route) : "unmatched";
 }
 
 std::string methodLabel(const std::string &method)
@@ -312,6 +308,8 @@ void ApiEndpoint::log(const HttpRequest &req, int status, int64_t bytes) const
     m_log.write({req.remote.toString().toStdString(), req.method, req.path, status, bytes, ms,
                  req.principal ? req.principal->subject : std::string()});
     count(m_listener, req.route, req.method, status, ms / 1000.0);
+    if (req.route)
+        ApiDocument::embedded().check(*req.route, req.method, status);
 }
 
 } // namespace lw::server
