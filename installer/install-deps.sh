@@ -9,7 +9,7 @@ packages=(
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
   libqt6svg6 qtkeychain-qt6-dev
   nlohmann-json3-dev libssl-dev libcpp-jwt-dev libsqlite3-dev libsystemd-dev systemd
-  libprotobuf-dev protobuf-compiler libsnappy-dev zlib1g-dev libsimdjson-dev
+  libprotobuf-dev protobuf-compiler libgrpc++-dev protobuf-compiler-grpc libsnappy-dev zlib1g-dev libsimdjson-dev
   etcd-server etcd-client gnome-keyring libsecret-tools dbus dbus-x11 xvfb xauth
   curl jq openssl python3 python3-jwt python3-prometheus-client wrk desktop-file-utils appstream
   lintian help2man fakeroot dpkg-dev

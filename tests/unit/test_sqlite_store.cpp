@@ -1,5 +1,7 @@
-// SqliteConfigStore: compare-and-set semantics, revision order, notifications, durability.
+// SqliteConfigStore: the ConfigStore contract, then what is its own: revisions from 0, reopening,
+// schema versions, group commit, durability.
 #include "store/sqlite/SqliteConfigStore.h"
+#include "ConfigStoreContract.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -15,59 +17,24 @@ class SqliteStoreTest : public QObject {
     QString path(const char *name) const { return m_dir.path() + "/" + name; }
 
 private Q_SLOTS:
-    void createGetListInCreationOrder()
+    // The contract every ConfigStore keeps (tests/common/ConfigStoreContract.h; test_etcd_store
+    // runs the same functions against etcd).
+    void contract_data()
     {
-        SqliteConfigStore store(path("a.db"));
+        QTest::addColumn<int>("which");
+        QTest::newRow("createGetListInCreationOrder") << 0;
+        QTest::newRow("compareAndSet") << 1;
+        QTest::newRow("notifiesOnlyCommittedChanges") << 2;
+        QTest::newRow("commitIsAllOrNothing") << 3;
+        QTest::newRow("namesAndKindsStaySeparate") << 4;
+        QTest::newRow("upsertManyWritesEveryRecord") << 5;
+    }
+    void contract()
+    {
+        QFETCH(int, which);
+        SqliteConfigStore store(path(("contract" + std::to_string(which) + ".db").c_str()));
         QCOMPARE(store.revision(), int64_t(0));
-        QCOMPARE(store.create("source", "zeta", "{\"z\":1}").status, WriteStatus::Ok);
-        QCOMPARE(store.create("source", "alpha", "{\"a\":1}").status, WriteStatus::Ok);
-        QCOMPARE(store.create("target", "alpha", "{}").status, WriteStatus::Ok); // kinds are separate
-        auto list = store.list("source");
-        QCOMPARE(list.size(), size_t(2));
-        QCOMPARE(QString::fromStdString(list[0].name), QStringLiteral("zeta"));
-        QCOMPARE(QString::fromStdString(list[1].name), QStringLiteral("alpha"));
-        QCOMPARE(store.revision(), int64_t(3));
-        auto got = store.get("source", "alpha");
-        QVERIFY(got);
-        QCOMPARE(QString::fromStdString(got->value), QStringLiteral("{\"a\":1}"));
-        QCOMPARE(got->createRevision, int64_t(2));
-        QCOMPARE(got->modRevision, int64_t(2));
-        QVERIFY(!store.get("source", "missing"));
-        QCOMPARE(store.create("source", "alpha", "{}").status, WriteStatus::AlreadyExists);
-        QCOMPARE(store.revision(), int64_t(3)); // a refused write does not move the revision
-    }
-
-    void compareAndSet()
-    {
-        SqliteConfigStore store(path("b.db"));
-        const int64_t r1 = store.create("source", "s", "v1").revision;
-        const WriteResult ok = store.update("source", "s", "v2", r1);
-        QCOMPARE(ok.status, WriteStatus::Ok);
-        QVERIFY(ok.revision > r1);
-        QCOMPARE(QString::fromStdString(ok.previous->value), QStringLiteral("v1"));
-        const WriteResult stale = store.update("source", "s", "v3", r1);
-        QCOMPARE(stale.status, WriteStatus::RevisionMismatch);
-        QCOMPARE(stale.revision, ok.revision);
-        QCOMPARE(QString::fromStdString(store.get("source", "s")->value), QStringLiteral("v2"));
-        QCOMPARE(store.get("source", "s")->createRevision, r1); // creation order survives updates
-        QCOMPARE(store.update("source", "s", "v4", ConfigStore::AnyRevision).status, WriteStatus::Ok);
-        QCOMPARE(store.update("source", "nope", "x", ConfigStore::AnyRevision).status, WriteStatus::NotFound);
-        QCOMPARE(store.remove("source", "s", r1).status, WriteStatus::RevisionMismatch);
-        QCOMPARE(store.remove("source", "s", ConfigStore::AnyRevision).status, WriteStatus::Ok);
-        QCOMPARE(store.remove("source", "s", ConfigStore::AnyRevision).status, WriteStatus::NotFound);
-    }
-
-    void notifiesOnlyDurableChanges()
-    {
-        SqliteConfigStore store(path("c.db"));
-        QSignalSpy spy(&store, &ConfigStore::changed);
-        store.create("source", "s", "v1");
-        store.create("source", "s", "again");  // refused: no signal
-        store.update("source", "s", "v2", 999); // refused: no signal
-        store.remove("source", "s", ConfigStore::AnyRevision);
-        QCOMPARE(spy.count(), 2);
-        QCOMPARE(spy.at(0).at(0).toString(), QStringLiteral("source"));
-        QCOMPARE(spy.at(1).at(2).toLongLong(), qint64(2));
+        lw::test::contract::run(which, store);
     }
 
     void survivesReopenWithSettings()

@@ -1,0 +1,65 @@
+#pragma once
+
+#include "store/ConfigStore.h"
+
+#include <atomic>
+#include <chrono>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace lw::server {
+
+// Where and how to reach etcd: `--store etcd://h1:2379,h2:2379[/prefix]` (etcds:// for TLS).
+struct EtcdStoreOptions {
+    std::vector<std::string> endpoints; // host:port, tried in order, the next on failure
+    std::string prefix = "/logwarden";  // every key lives under it: <prefix>/<kind>/<name>
+    bool tls = false;
+    std::string caPem, certPem, keyPem; // TLS: CA to trust (empty: the system's), client certificate
+    std::string user, password;         // etcd authentication (empty: none)
+    std::chrono::milliseconds timeout{5000};
+
+    // Parses "etcd://h1:2379,h2:2379/prefix"; throws StoreError with a sentence when it is not one.
+    static EtcdStoreOptions parse(const std::string &url);
+};
+
+// The configuration store on etcd's v3 gRPC API. A record is the key <prefix>/<kind>/<name>;
+// etcd's create_revision orders lists and its mod_revision is the ETag. Every write is one Txn
+// whose compares carry the preconditions (absent for a create, the expected mod_revision for a
+// compare-and-set), so a commit() with its audit entry is all or nothing, and it returns only
+// once etcd has committed it (raft quorum): nothing is acknowledged before that. Reads are
+// linearizable. A member that does not answer is left for the next endpoint; a write is resent
+// to another member only when the first refused it unsent (UNAVAILABLE), never after a timeout
+// whose outcome is unknown. Failures are StoreError (the API answers 503 with the sentence).
+class EtcdStore final : public ConfigStore {
+    Q_OBJECT
+public:
+    explicit EtcdStore(EtcdStoreOptions options, QObject *parent = nullptr);
+    ~EtcdStore() override;
+
+    std::optional<StoredRecord> get(const std::string &kind, const std::string &name) override;
+    std::vector<StoredRecord> list(const std::string &kind) override;
+    WriteResult create(const std::string &kind, const std::string &name, const std::string &value) override;
+    WriteResult update(const std::string &kind, const std::string &name, const std::string &value,
+                       int64_t expectedModRevision) override;
+    WriteResult remove(const std::string &kind, const std::string &name, int64_t expectedModRevision) override;
+    std::vector<WriteResult> commit(const std::vector<Mutation> &mutations) override;
+    void upsertMany(const std::string &kind, const std::vector<std::pair<std::string, std::string>> &records) override;
+    int64_t revision() override;
+
+    const EtcdStoreOptions &options() const { return m_options; }
+
+private:
+    struct Connection;
+    std::string keyOf(const std::string &kind, const std::string &name) const;
+    std::string kindPrefix(const std::string &kind) const;
+    void seen(int64_t revision);
+
+    EtcdStoreOptions m_options;
+    std::unique_ptr<Connection> m_connection;
+    std::atomic<int64_t> m_revision{0};
+};
+
+} // namespace lw::server

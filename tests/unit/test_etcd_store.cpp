@@ -1,0 +1,134 @@
+// EtcdStore against a real etcd (Debian's etcd-server on loopback): the ConfigStore contract,
+// unchanged from test_sqlite_store, then what is etcd's own: key prefixes keep stores apart,
+// a dead endpoint is passed over, an unreachable cluster is a StoreError naming it, --store
+// URLs are checked, and a write refused by a lost quorum is not acknowledged.
+#include "store/etcd/EtcdStore.h"
+#include "ConfigStoreContract.h"
+#include "EtcdCluster.h"
+
+#include <QElapsedTimer>
+#include <QTcpServer>
+#include <QtTest>
+
+using namespace lw::server;
+using lw::test::EtcdCluster;
+
+namespace {
+
+EtcdStoreOptions optionsFor(const QString &url)
+{
+    EtcdStoreOptions options = EtcdStoreOptions::parse(url.toStdString());
+    options.timeout = std::chrono::milliseconds(2000);
+    return options;
+}
+
+quint16 closedPort()
+{
+    QTcpServer probe;
+    probe.listen(QHostAddress::LocalHost, 0);
+    return probe.serverPort(); // closed again when probe goes
+}
+
+} // namespace
+
+class EtcdStoreTest : public QObject {
+    Q_OBJECT
+    std::unique_ptr<EtcdCluster> m_etcd;
+    int m_prefixes = 0;
+    QString freshPrefix() { return QStringLiteral("/test%1").arg(++m_prefixes); }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_etcd = std::make_unique<EtcdCluster>(1);
+        QVERIFY2(m_etcd->start(), m_etcd->log().constData());
+    }
+
+    void contract_data()
+    {
+        QTest::addColumn<int>("which");
+        QTest::newRow("createGetListInCreationOrder") << 0;
+        QTest::newRow("compareAndSet") << 1;
+        QTest::newRow("notifiesOnlyCommittedChanges") << 2;
+        QTest::newRow("commitIsAllOrNothing") << 3;
+        QTest::newRow("namesAndKindsStaySeparate") << 4;
+        QTest::newRow("upsertManyWritesEveryRecord") << 5;
+    }
+    void contract()
+    {
+        QFETCH(int, which);
+        EtcdStore store(optionsFor(m_etcd->storeUrl(freshPrefix())));
+        lw::test::contract::run(which, store);
+    }
+
+    void prefixesKeepStoresApart()
+    {
+        const QString prefix = freshPrefix();
+        EtcdStore a(optionsFor(m_etcd->storeUrl(prefix + "/a")));
+        EtcdStore b(optionsFor(m_etcd->storeUrl(prefix + "/ab")));
+        QCOMPARE(a.create("source", "s", "from a").status, WriteStatus::Ok);
+        QVERIFY(b.list("source").empty());
+        QVERIFY(!b.get("source", "s"));
+        QCOMPARE(b.create("source", "s", "from b").status, WriteStatus::Ok);
+        QCOMPARE(QString::fromStdString(a.get("source", "s")->value), QStringLiteral("from a"));
+        // Two stores on the same prefix (two replicas) see each other's writes and ETags.
+        EtcdStore again(optionsFor(m_etcd->storeUrl(prefix + "/a")));
+        const auto seen = again.get("source", "s");
+        QVERIFY(seen);
+        QCOMPARE(again.update("source", "s", "stale", seen->modRevision - 1).status, WriteStatus::RevisionMismatch);
+        QCOMPARE(again.update("source", "s", "fresh", seen->modRevision).status, WriteStatus::Ok);
+        QCOMPARE(a.update("source", "s", "lost", seen->modRevision).status, WriteStatus::RevisionMismatch);
+    }
+
+    void deadEndpointIsPassedOver()
+    {
+        const QString url = QStringLiteral("etcd://127.0.0.1:%1,%2%3").arg(closedPort()).arg(m_etcd->endpoints(), freshPrefix());
+        EtcdStore store(optionsFor(url));
+        QCOMPARE(store.create("source", "s", "v").status, WriteStatus::Ok);
+        QVERIFY(store.get("source", "s"));
+    }
+
+    void unreachableClusterIsAStoreErrorNamingIt()
+    {
+        const quint16 port = closedPort();
+        QElapsedTimer timer;
+        timer.start();
+        try {
+            EtcdStore store(optionsFor(QStringLiteral("etcd://127.0.0.1:%1/x").arg(port)));
+            QFAIL("a store on a closed port was made");
+        } catch (const StoreError &e) {
+            QVERIFY2(QString::fromUtf8(e.what()).contains(QStringLiteral("127.0.0.1:%1").arg(port)), e.what());
+        }
+        QVERIFY(timer.elapsed() < 10000);
+    }
+
+    void storeUrlsAreChecked_data()
+    {
+        QTest::addColumn<QString>("url");
+        QTest::addColumn<QString>("says");
+        QTest::newRow("scheme") << "http://127.0.0.1:2379" << "is not etcd://";
+        QTest::newRow("no port") << "etcd://127.0.0.1" << "is not host:port";
+        QTest::newRow("bad port") << "etcd://127.0.0.1:99999" << "is not host:port";
+        QTest::newRow("empty endpoint") << "etcd://127.0.0.1:2379,,h:1" << "is not host:port";
+        QTest::newRow("junk host") << "etcd://a b:2379" << "is not host:port";
+        QTest::newRow("empty prefix") << "etcd://127.0.0.1:2379/" << "prefix";
+    }
+    void storeUrlsAreChecked()
+    {
+        QFETCH(QString, url);
+        QFETCH(QString, says);
+        try {
+            EtcdStoreOptions::parse(url.toStdString());
+            QFAIL("accepted");
+        } catch (const StoreError &e) {
+            QVERIFY2(QString::fromUtf8(e.what()).contains(says), e.what());
+        }
+        const auto ok = EtcdStoreOptions::parse("etcds://h1.example:2379,10.0.0.2:2379/lw/prod/");
+        QCOMPARE(ok.endpoints.size(), size_t(2));
+        QVERIFY(ok.tls);
+        QCOMPARE(QString::fromStdString(ok.prefix), QStringLiteral("/lw/prod"));
+    }
+};
+
+QTEST_GUILESS_MAIN(EtcdStoreTest)
+#include "test_etcd_store.moc"
