@@ -89,7 +89,9 @@ step "installed: logwardend user uid $uid, /var/lib/logwardend 0700, conffile, u
 "$root/usr/bin/logwardend" check-config --config "$root/etc/logwarden/logwardend.conf" --data-dir "$work/data" >/dev/null \
   || fail "the shipped logwardend.conf does not pass check-config"
 # Every flag of the server is documented in the shipped file (as a commented line).
-for flag in $("$root/usr/bin/logwardend" --help | grep -o '^  --[a-z-]*' | sed 's/^  --//' | grep -vx 'help\|help-all\|version\|config'); do
+flags="$("$root/usr/bin/logwardend" --help | grep -o '^  --[a-z-]*' | sed 's/^  --//' | grep -vx 'help\|help-all\|version\|config')"
+[ "$(wc -w <<<"$flags")" -gt 30 ] || fail "logwardend --help lists only: $flags"
+for flag in $flags; do
   grep -q "^# $flag =" "$root/etc/logwarden/logwardend.conf" || fail "logwardend.conf does not mention $flag"
 done
 # The installed unit verifies (with ExecStart at the scratch root's binary, and the man page its
@@ -102,6 +104,8 @@ step "installed binaries: $("$root/usr/bin/logwardend" --version), $(QT_QPA_PLAT
 
 # --- upgrade: an edited conffile and the data survive ------------------------------------------
 echo "secret state" >"$root/var/lib/logwardend/store.db"
+# As if a run as root had left the directory: the upgrade gives all of it back to the service.
+chown 0:0 "$root/var/lib/logwardend" "$root/var/lib/logwardend/store.db"
 echo "log-level = debug" >>"$root/etc/logwarden/logwardend.conf"
 next="$work/next"
 dpkg-deb -R "$server" "$next"
@@ -112,6 +116,8 @@ dpkg_root --force-confold -i "$work/logwardend-next.deb"
 grep -q '^log-level = debug$' "$root/etc/logwarden/logwardend.conf" || fail "the upgrade lost the admin's edit of logwardend.conf"
 [ "$(cat "$root/var/lib/logwardend/store.db")" = "secret state" ] || fail "the upgrade touched the data directory"
 [ "$(grep -c '^logwardend:' "$root/etc/passwd")" = 1 ] || fail "the upgrade made a second user"
+[ "$(stat -c '%u %a' "$root/var/lib/logwardend")" = "$uid 700" ] && [ "$(stat -c '%u' "$root/var/lib/logwardend/store.db")" = "$uid" ] \
+  || fail "the upgrade did not give the root-owned data directory back to logwardend"
 step "upgrade to ${version}+1 kept the edited conffile, the data and the one user"
 
 # --- remove keeps the data, purge deletes it ----------------------------------------------------
@@ -126,4 +132,16 @@ dpkg_root -P logwardend
 dpkg_root -P logwarden
 [ ! -e "$root/usr/bin/logwarden" ] || fail "purge left the console"
 step "remove kept /var/lib/logwardend and the conffile; purge deleted them"
+# --- a person's account named logwardend is not taken over ------------------------------------
+other="$work/other"
+mkdir -p "$other/var/lib/dpkg/info" "$other/var/lib/dpkg/updates" "$other/etc"
+touch "$other/var/lib/dpkg/status" "$other/var/lib/dpkg/available"
+echo "logwardend:x:1001:1001:A person:/home/logwardend:/bin/bash" >"$other/etc/passwd"
+echo "logwardend:x:1001:" >"$other/etc/group"
+if dpkg --root="$other" --force-script-chrootless --force-depends --log=/dev/null -i "$server" >"$work/other.log" 2>&1; then
+  fail "the postinst took over a non-system account named logwardend"
+fi
+grep -q "uid 1001, which is not a system user" "$work/other.log" || { cat "$work/other.log"; fail "no sentence about the account"; }
+[ ! -e "$other/var/lib/logwardend" ] || fail "a data directory was made for a person's account"
+step "a person's account named logwardend is refused, with a sentence"
 echo "check_packages: both packages build, lint without errors, install, upgrade, remove and purge"

@@ -9,8 +9,11 @@ try:
     from openapi_spec_validator import validate
     from openapi_spec_validator.versions import consts  # noqa: F401  (present in 0.5 and later)
 except ImportError as e:
-    sys.exit(f"check_openapi: openapi-spec-validator is not importable by {sys.executable} ({e}); "
-             "install it with: python3 -m pip install openapi-spec-validator")
+    # Debian 12 does not package it: where no python3 on PATH has it, this check is skipped (77)
+    # and says so; test_openapi's own checks of the document still run.
+    print(f"check_openapi: SKIPPED: openapi-spec-validator is not importable by {sys.executable} ({e}); "
+          "install it with: python3 -m pip install openapi-spec-validator")
+    sys.exit(77)
 
 path = sys.argv[1]
 with open(path, encoding="utf-8") as f:

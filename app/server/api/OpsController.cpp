@@ -55,8 +55,9 @@ void OpsController::registerRoutes(Router &router)
     // Liveness: answered on the event loop, so a loop that hangs fails the probe.
     router.addPublic("GET", "/healthz", [](HttpRequest &) { return HttpResponse::json(200, {{"status", "ok"}}); });
     router.addPublic("GET", "/readyz", [this](HttpRequest &r) { return ready(r); });
-    // The API reference: public, as every route's shape is (what a caller may do is the credential's).
-    router.addPublic("GET", "/api/openapi.json", [](HttpRequest &r) { return apiDocument(r); });
+    // The API reference: for any authenticated caller (it names the version and every route; an
+    // anonymous scanner learns neither).
+    router.add("GET", "/api/openapi.json", scopes::AnyPrincipal, [](HttpRequest &r) { return apiDocument(r); });
 }
 
 HttpResponse OpsController::apiDocument(HttpRequest &req)
@@ -64,7 +65,7 @@ HttpResponse OpsController::apiDocument(HttpRequest &req)
     const ApiDocument &document = ApiDocument::embedded();
     const QByteArray etag = QByteArray::fromStdString(document.etag());
     if (req.header("if-none-match") == etag)
-        return HttpResponse::raw(304, {}, {}).header("etag", etag);
+        return HttpResponse::raw(304, {}, {}).header("etag", etag).header("cache-control", "no-cache");
     return HttpResponse::raw(200, document.bytes(), "application/json").header("etag", etag).header("cache-control", "no-cache");
 }
 

@@ -17,7 +17,7 @@ class Router;
 // refusals, remotecfg polls, pushes and lines per tenant, store commits, collectors by status,
 // open connections), GET /healthz (the event loop answers) and GET /readyz (the store reads and a
 // pipeline is rendered), and GET /api/openapi.json (the API reference). /metrics needs
-// admin:read; the probes and the reference need no credential.
+// admin:read, the reference any credential; the probes need none.
 class OpsController {
 public:
     struct Options {

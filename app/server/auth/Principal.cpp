@@ -28,6 +28,8 @@ std::optional<std::set<std::string>> scopes::forRole(std::string_view role)
 
 bool Principal::allows(std::string_view scope) const
 {
+    if (scope == scopes::AnyPrincipal)
+        return true;
     if (scopes.count(std::string(scope)))
         return true;
     const bool impliedByAdmin = scope == scopes::ConfigRead || scope == scopes::ConfigWrite || scope == scopes::AdminRead;

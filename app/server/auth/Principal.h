@@ -20,6 +20,8 @@ inline constexpr std::string_view LogsDelete = "logs:delete";
 inline constexpr std::string_view Admin = "admin";
 inline constexpr std::string_view AdminRead = "admin:read"; // list and get on the admin API (no secrets are ever read)
 inline constexpr std::string_view Ingest = "ingest"; // only ingest tokens hold it
+// Not a scope a credential can hold: a route that any authenticated caller may use.
+inline constexpr std::string_view AnyPrincipal = "(any authenticated caller)";
 
 // Scopes a server-signed JWT's `role` claim grants; nullopt for an unknown role.
 std::optional<std::set<std::string>> forRole(std::string_view role);

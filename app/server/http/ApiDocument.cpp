@@ -1,6 +1,7 @@
 #include "http/ApiDocument.h"
 
 #include "http/Router.h"
+#include "Log.h"
 #include "Json.h"
 
 #include <QCryptographicHash>
@@ -75,10 +76,15 @@ void ApiDocument::check(const Route &route, const std::string &method, int statu
     const std::lock_guard lock(m_mutex);
     if (!m_reported.insert(line).second)
         return;
-    if (FILE *out = std::fopen(m_undocumentedLog.c_str(), "a")) {
-        std::fprintf(out, "%s\n", line.c_str());
-        std::fclose(out);
+    FILE *out = std::fopen(m_undocumentedLog.c_str(), "a");
+    if (!out) {
+        // Said on stderr (the harness shows the server's log with the failure) rather than lost.
+        log::error("LOGWARDEND_UNDOCUMENTED_LOG %s cannot be opened; undocumented answer: %s", m_undocumentedLog.c_str(),
+                   line.c_str());
+        return;
     }
+    std::fprintf(out, "%s\n", line.c_str());
+    std::fclose(out);
 }
 
 } // namespace lw::server

@@ -207,7 +207,8 @@ protected:
         Response &res = *m_response;
         res.version(m_version);
         res.result(static_cast<unsigned>(r.status));
-        res.set(http::field::content_type, headerValue(r.contentType));
+        if (!r.contentType.isEmpty())
+            res.set(http::field::content_type, headerValue(r.contentType));
         for (const auto &[name, value] : r.headers)
             res.set(headerValue(name), headerValue(value));
         if (r.status == 204 || r.status == 304)
