@@ -1,5 +1,6 @@
 #include "ServeSettings.h"
 #include "http/HttpFront.h"
+#include "store/etcd/EtcdStore.h"
 
 #include <QCommandLineParser>
 #include <QFile>
@@ -53,6 +54,12 @@ struct ServeSettings::Options {
     QCommandLineOption lokiUrl = valued("loki-url", "Forward accepted pushes to this Loki (push URL) instead of storing them.", "url");
     QCommandLineOption lokiToken = valued("loki-token-file", "Bearer token for --loki-url.", "file");
     QCommandLineOption lokiCa = valued("loki-ca-file", "CA certificates (PEM) to trust for --loki-url.", "file");
+    QCommandLineOption store = valued("store", "Configuration store: sqlite (the data directory's file, default) or etcd://host:port[,host:port...][/prefix] (etcds:// for TLS).", "url", "sqlite");
+    QCommandLineOption storeCa = valued("store-ca-file", "CA certificates (PEM) to trust for etcds:// (default: the system's).", "file");
+    QCommandLineOption storeCert = valued("store-cert-file", "Client certificate (PEM) for etcds://.", "file");
+    QCommandLineOption storeKey = valued("store-key-file", "Private key (PEM) for --store-cert-file.", "file");
+    QCommandLineOption storeUser = valued("store-user", "etcd user (with --store-password-file).", "name");
+    QCommandLineOption storePassword = valued("store-password-file", "File holding the etcd user's password.", "file");
     QCommandLineOption maxConnections = valued("max-connections", "Open connections allowed in all (default 8192).", "n", "8192");
     QCommandLineOption maxPerClient = valued("max-connections-per-client", "Open connections allowed from one address (default 512).", "n", "512");
     QCommandLineOption headerTimeout = valued("header-timeout", "Seconds a client has for the TLS handshake and a request's headers (default 10).", "seconds", "10");
@@ -64,7 +71,8 @@ struct ServeSettings::Options {
         return {dataDir, listen, tlsCert, tlsKey, logLevel, accessLog, maxBody, remotecfgListen, remotecfgPrefix,
                 remotecfgToken, remotecfgInsecure, alloyUrl, probeInterval, localCollector, clusterName, customIngest,
                 httpListen, httpInsecure, ingestionRate, ingestionBurst, maxStreams, maxTokenLifetime, maxCollectors,
-                collectorExpiry, retention, retentionBytes, lokiUrl, lokiToken, lokiCa, maxConnections, maxPerClient,
+                collectorExpiry, retention, retentionBytes, lokiUrl, lokiToken, lokiCa, store, storeCa, storeCert, storeKey,
+                storeUser, storePassword, maxConnections, maxPerClient,
                 headerTimeout, bodyTimeout, keepAliveTimeout};
     }
 };
@@ -211,6 +219,34 @@ std::optional<Problem> readLimits(const ServeSettings::Options &o, const Reader 
     return std::nullopt;
 }
 
+std::optional<Problem> readStore(const ServeSettings::Options &o, const Reader &r, ServerOptions &options)
+{
+    options.store = r.value(o.store);
+    options.storeCaFile = r.value(o.storeCa);
+    options.storeCertFile = r.value(o.storeCert);
+    options.storeKeyFile = r.value(o.storeKey);
+    options.storeUser = r.value(o.storeUser);
+    options.storePasswordFile = r.value(o.storePassword);
+    if (options.store != QLatin1String("sqlite")) {
+        try {
+            const EtcdStoreOptions etcd = EtcdStoreOptions::parse(options.store.toStdString());
+            if (!etcd.tls && !(options.storeCaFile.isEmpty() && options.storeCertFile.isEmpty()))
+                return Problem{r.problem(o.storeCa, QStringLiteral("and --store-cert-file need an etcds:// store"))};
+        } catch (const StoreError &e) {
+            return Problem{r.problem(o.store, QString::fromStdString(e.what()))};
+        }
+    } else if (!(options.storeCaFile + options.storeCertFile + options.storeKeyFile + options.storeUser + options.storePasswordFile).isEmpty()) {
+        return Problem{r.problem(o.store, QStringLiteral("is sqlite: the store-* settings are for an etcd store"))};
+    }
+    if (options.storeCertFile.isEmpty() != options.storeKeyFile.isEmpty())
+        return Problem{r.problem(options.storeCertFile.isEmpty() ? o.storeKey : o.storeCert,
+                                 QStringLiteral("needs its pair: --store-cert-file and --store-key-file go together"))};
+    if (options.storeUser.isEmpty() != options.storePasswordFile.isEmpty())
+        return Problem{r.problem(options.storeUser.isEmpty() ? o.storePassword : o.storeUser,
+                                 QStringLiteral("needs its pair: --store-user and --store-password-file go together"))};
+    return std::nullopt;
+}
+
 std::optional<Problem> readAll(const ServeSettings::Options &o, const Reader &r, ServeConfiguration &c)
 {
     ServerOptions &options = c.options;
@@ -247,7 +283,7 @@ std::optional<Problem> readAll(const ServeSettings::Options &o, const Reader &r,
     options.lokiTokenFile = r.value(o.lokiToken);
     options.lokiCaFile = r.value(o.lokiCa);
     options.allowCustomIngestTokens = r.isSet(o.customIngest);
-    return std::nullopt;
+    return readStore(o, r, options);
 }
 
 void prepare(QCommandLineParser &p, const QList<QCommandLineOption> &options)
@@ -267,7 +303,8 @@ std::optional<Problem> checkFiles(const ServeSettings::Options &o, const Reader 
             return Problem{r.problem(*option, QStringLiteral("%1 is not an address such as 0.0.0.0:8443 or [::1]:8443").arg(text))};
     const std::pair<const QCommandLineOption *, QString> files[] = {
         {&o.tlsCert, options.tlsCertFile}, {&o.tlsKey, options.tlsKeyFile}, {&o.remotecfgToken, options.remotecfgTokenFile},
-        {&o.lokiToken, options.lokiTokenFile}, {&o.lokiCa, options.lokiCaFile}};
+        {&o.lokiToken, options.lokiTokenFile}, {&o.lokiCa, options.lokiCaFile}, {&o.storeCa, options.storeCaFile},
+        {&o.storeCert, options.storeCertFile}, {&o.storeKey, options.storeKeyFile}, {&o.storePassword, options.storePasswordFile}};
     for (const auto &[option, path] : files) {
         if (path.isEmpty())
             continue;

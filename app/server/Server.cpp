@@ -30,6 +30,7 @@
 #include "store/DataDirectory.h"
 #include "store/SecretBox.h"
 #include "store/sqlite/SqliteConfigStore.h"
+#include "store/etcd/EtcdStore.h"
 
 #include "Validation.h"
 
@@ -117,6 +118,34 @@ QString Server::systemJwtPath() const
     return m_dataDir ? m_dataDir->filePath(SystemJwtFile) : QString();
 }
 
+std::unique_ptr<ConfigStore> Server::openStore() const
+{
+    if (m_options.store == QLatin1String("sqlite")) {
+        auto store = std::make_unique<SqliteConfigStore>(m_dataDir->filePath(QStringLiteral("config.db")));
+        store->setGroupCommit(true);
+        return store;
+    }
+    try {
+        EtcdStoreOptions etcd = EtcdStoreOptions::parse(m_options.store.toStdString());
+        if (!m_options.storeCaFile.isEmpty())
+            etcd.caPem = readFileOrThrow(m_options.storeCaFile, "etcd CA certificates").toStdString();
+        if (!m_options.storeCertFile.isEmpty()) {
+            etcd.certPem = readFileOrThrow(m_options.storeCertFile, "etcd client certificate").toStdString();
+            etcd.keyPem = readFileOrThrow(m_options.storeKeyFile, "etcd client key").toStdString();
+        }
+        if (!m_options.storeUser.isEmpty()) {
+            etcd.user = m_options.storeUser.toStdString();
+            etcd.password = readFileOrThrow(m_options.storePasswordFile, "etcd password").trimmed().toStdString();
+        }
+        auto store = std::make_unique<EtcdStore>(std::move(etcd));
+        log::info("configuration store: etcd at %s (prefix %s)", m_options.store.toUtf8().constData(),
+                  store->options().prefix.c_str());
+        return store;
+    } catch (const StoreError &e) {
+        throw StartupError("--store " + m_options.store.toStdString() + ": " + e.what());
+    }
+}
+
 void Server::start()
 {
     auto hostPort = parseHostPort(m_options.listen);
@@ -124,9 +153,7 @@ void Server::start()
         throw StartupError("--listen " + m_options.listen.toStdString() + " is not HOST:PORT");
     try {
         m_dataDir = std::make_unique<DataDirectory>(m_options.dataDir);
-        auto store = std::make_unique<SqliteConfigStore>(m_dataDir->filePath(QStringLiteral("config.db")));
-        store->setGroupCommit(true);
-        m_store = std::move(store);
+        m_store = openStore();
         m_logStore = std::make_unique<SqliteLogStore>(m_dataDir->filePath(QStringLiteral("logs.db")));
         m_secrets = std::make_unique<SecretBox>(
             m_dataDir->readOrCreateSecret(QStringLiteral("secret.key"), &SecretBox::generateKey));

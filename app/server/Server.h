@@ -75,6 +75,7 @@ public:
 
 private:
     void loadTls();
+    std::unique_ptr<ConfigStore> openStore() const;
     struct TlsPem {
         QByteArray certificate, key;
         QString fingerprint; // SHA-256 of the first certificate, aa:bb:…

@@ -33,6 +33,9 @@ struct ServerOptions {
     QString lokiUrl;       // forward pushes to this Loki push URL instead of the embedded store
     QString lokiTokenFile; // Bearer token for it
     QString lokiCaFile;    // extra CA certificates (PEM) to trust for it
+    QString store = QStringLiteral("sqlite"); // or etcd://h1:2379,h2:2379[/prefix] (etcds:// for TLS)
+    QString storeCaFile, storeCertFile, storeKeyFile; // etcds://
+    QString storeUser, storePasswordFile;             // etcd authentication
 
     // remotecfg (the agent role): "off" disables the listener.
     QString remotecfgListen = QStringLiteral("127.0.0.1:8090");

@@ -7,6 +7,7 @@
 #include "EtcdCluster.h"
 
 #include <QElapsedTimer>
+#include <QSignalSpy>
 #include <QTcpServer>
 #include <QtTest>
 
@@ -78,6 +79,81 @@ private Q_SLOTS:
         QCOMPARE(again.update("source", "s", "stale", seen->modRevision - 1).status, WriteStatus::RevisionMismatch);
         QCOMPARE(again.update("source", "s", "fresh", seen->modRevision).status, WriteStatus::Ok);
         QCOMPARE(a.update("source", "s", "lost", seen->modRevision).status, WriteStatus::RevisionMismatch);
+    }
+
+    // A change made through another store (another replica) reaches this one's listeners by the
+    // watch, within a second; this store's own writes are announced once, not again by the watch.
+    void changesElsewhereAreAnnounced()
+    {
+        const QString url = m_etcd->storeUrl(freshPrefix());
+        EtcdStore a(optionsFor(url));
+        EtcdStore b(optionsFor(url));
+        QSignalSpy onA(&a, &ConfigStore::changed);
+        QSignalSpy onB(&b, &ConfigStore::changed);
+        QElapsedTimer timer;
+        timer.start();
+        QCOMPARE(a.create("token", "t1", "{}").status, WriteStatus::Ok);
+        QTRY_COMPARE_WITH_TIMEOUT(onB.count(), 1, 1000);
+        qInfo("a change through one store reached the other after %lld ms", static_cast<long long>(timer.elapsed()));
+        QCOMPARE(onB.at(0).at(0).toString(), QStringLiteral("token"));
+        QCOMPARE(onB.at(0).at(1).toString(), QStringLiteral("t1"));
+        QCOMPARE(b.remove("token", "t1", ConfigStore::AnyRevision).status, WriteStatus::Ok);
+        QTRY_COMPARE_WITH_TIMEOUT(onA.count(), 2, 1000);
+        QCOMPARE(onA.at(1).at(1).toString(), QStringLiteral("t1"));
+        QTest::qWait(300);
+        QCOMPARE(onA.count(), 2); // its own create once, b's remove once
+        QCOMPARE(onB.count(), 2);
+    }
+
+    // Three members, one killed in the middle of a stream of writes: writes resume within 5 s
+    // and no acknowledged write is lost; with two gone (no quorum) a write fails with a sentence
+    // and reads serve the last known state.
+    void clusterLosesAMemberThenItsQuorum()
+    {
+        EtcdCluster cluster(3);
+        QVERIFY2(cluster.start(), cluster.log().constData());
+        EtcdStore store(optionsFor(cluster.storeUrl("/q")));
+        QStringList acknowledged;
+        qint64 longestGapMs = 0;
+        QElapsedTimer sinceLast;
+        sinceLast.start();
+        for (int i = 0; i < 120; ++i) {
+            if (i == 40)
+                cluster.kill(0); // the member the store talks to first
+            const std::string name = "s" + std::to_string(i);
+            try {
+                if (store.create("source", name, "{}").status == WriteStatus::Ok) {
+                    acknowledged << QString::fromStdString(name);
+                    longestGapMs = std::max(longestGapMs, sinceLast.elapsed());
+                    sinceLast.restart();
+                }
+            } catch (const StoreError &) {
+                // refused: not acknowledged, so not required to be there
+            }
+        }
+        QVERIFY2(longestGapMs < 5000, QByteArray::number(longestGapMs).constData());
+        QVERIFY(acknowledged.size() >= 100);
+        QStringList stored;
+        for (const auto &record : store.list("source"))
+            stored << QString::fromStdString(record.name);
+        for (const QString &name : acknowledged)
+            QVERIFY2(stored.contains(name), qPrintable(name + " was acknowledged and is gone"));
+        qInfo("%lld writes acknowledged, longest pause around the member's death %lld ms",
+              static_cast<long long>(acknowledged.size()), static_cast<long long>(longestGapMs));
+
+        cluster.kill(1); // one of three left: no quorum
+        QElapsedTimer timer;
+        timer.start();
+        try {
+            store.create("source", "after-quorum", "{}");
+            QFAIL("a write was acknowledged without a quorum");
+        } catch (const StoreError &e) {
+            QVERIFY2(QString::fromUtf8(e.what()).contains(QStringLiteral("etcd write failed")), e.what());
+        }
+        QVERIFY(timer.elapsed() < 15000);
+        const auto kept = store.list("source");
+        QCOMPARE(kept.size(), size_t(stored.size()));
+        QVERIFY(store.get("source", acknowledged.first().toStdString()));
     }
 
     void deadEndpointIsPassedOver()

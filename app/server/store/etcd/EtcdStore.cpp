@@ -4,6 +4,8 @@
 
 #include <grpcpp/grpcpp.h>
 
+#include "Log.h"
+
 #include <algorithm>
 #include <map>
 #include <thread>
@@ -93,6 +95,7 @@ struct EtcdStore::Connection {
         std::shared_ptr<grpc::Channel> channel;
         std::unique_ptr<pb::KV::Stub> kv;
         std::unique_ptr<pb::Auth::Stub> auth;
+        std::unique_ptr<pb::Watch::Stub> watch;
     };
     std::vector<Member> members;
     std::mutex mutex;
@@ -120,13 +123,18 @@ struct EtcdStore::Connection {
             m.channel = grpc::CreateCustomChannel(endpoint, credentials, args);
             m.kv = pb::KV::NewStub(m.channel);
             m.auth = pb::Auth::NewStub(m.channel);
+            m.watch = pb::Watch::NewStub(m.channel);
             members.push_back(std::move(m));
         }
     }
 
-    void prepare(grpc::ClientContext &context, const std::string &authToken) const
+    // Until then reads are member-local (serializable): the cluster lost its quorum a moment ago.
+    std::atomic<int64_t> serializableUntilMs{0};
+
+    void prepare(grpc::ClientContext &context, const std::string &authToken,
+                 std::chrono::milliseconds deadline = std::chrono::milliseconds(0)) const
     {
-        context.set_deadline(std::chrono::system_clock::now() + options.timeout);
+        context.set_deadline(std::chrono::system_clock::now() + (deadline.count() > 0 ? deadline : options.timeout));
         context.set_wait_for_ready(false);
         if (!authToken.empty())
             context.AddMetadata("token", authToken);
@@ -149,15 +157,18 @@ struct EtcdStore::Connection {
     // Runs `rpc` on a member, moving on to the next while members refuse it unsent (or, for a
     // read, time out); a write whose outcome is unknown is not sent again.
     template <typename Rpc>
-    void call(const char *what, bool write, Rpc &&rpc)
+    void call(const char *what, bool write, Rpc &&rpc, std::chrono::milliseconds deadline = std::chrono::milliseconds(0),
+              size_t maxAttempts = 0)
     {
+        if (maxAttempts == 0)
+            maxAttempts = members.size() * 2;
         std::string lastError;
         size_t start;
         {
             std::lock_guard lock(mutex);
             start = current;
         }
-        for (size_t attempt = 0; attempt < members.size() * 2; ++attempt) {
+        for (size_t attempt = 0; attempt < maxAttempts; ++attempt) {
             const size_t index = (start + attempt) % members.size();
             Member &member = members[index];
             std::string authToken;
@@ -168,7 +179,7 @@ struct EtcdStore::Connection {
                 authToken = token;
             }
             grpc::ClientContext context;
-            prepare(context, authToken);
+            prepare(context, authToken, deadline);
             const grpc::Status status = rpc(member, context);
             if (status.ok()) {
                 std::lock_guard lock(mutex);
@@ -197,9 +208,163 @@ EtcdStore::EtcdStore(EtcdStoreOptions options, QObject *parent)
     : ConfigStore(parent), m_options(std::move(options)), m_connection(std::make_unique<Connection>(m_options))
 {
     revision(); // reaches etcd now: a wrong endpoint or credential stops start-up with its reason
+    m_watcher = std::thread([this] { watchLoop(); });
 }
 
-EtcdStore::~EtcdStore() = default;
+EtcdStore::~EtcdStore()
+{
+    m_stopping = true;
+    {
+        std::lock_guard lock(m_watchMutex);
+        if (m_watchContext)
+            static_cast<grpc::ClientContext *>(m_watchContext)->TryCancel();
+    }
+    if (m_watcher.joinable())
+        m_watcher.join();
+}
+
+void EtcdStore::announce(const std::string &key, int64_t revision)
+{
+    const std::string rest = key.substr(std::min(key.size(), m_options.prefix.size() + 1));
+    const size_t slash = rest.find('/');
+    if (slash == std::string::npos)
+        return;
+    const QString kind = QString::fromStdString(rest.substr(0, slash));
+    const QString name = QString::fromStdString(rest.substr(slash + 1));
+    // Decided on this object's thread, where writes are made: by then the commit() that made
+    // `revision` (if it was this store's) has returned and remembered it, however fast the
+    // watch was.
+    QMetaObject::invokeMethod(
+        this,
+        [this, kind, name, revision] {
+            {
+                std::lock_guard lock(m_watchMutex);
+                const auto own = m_ownRevisions.find(revision);
+                if (own != m_ownRevisions.end()) {
+                    m_ownRevisions.erase(own); // this store's write: commit() announced it already
+                    return;
+                }
+            }
+            Q_EMIT changed(kind, name, revision);
+        },
+        Qt::QueuedConnection);
+}
+
+void EtcdStore::remember(int64_t revision, size_t keys)
+{
+    // One Txn, one revision, one watch event per key: the watch skips that many.
+    std::lock_guard lock(m_watchMutex);
+    for (size_t i = 0; i < keys; ++i)
+        m_ownRevisions.insert(revision);
+    while (m_ownRevisions.size() > 65536) // bounded, should a watch event never come
+        m_ownRevisions.erase(m_ownRevisions.begin());
+}
+
+void EtcdStore::watchLoop()
+{
+    int64_t from = m_revision.load() + 1;
+    int failures = 0;
+    while (!m_stopping) {
+        bool compacted = false;
+        try {
+            compacted = !watchOnce(from);
+            if (compacted)
+                reloadAll(from);
+            failures = 0;
+        } catch (const std::exception &) {
+            ++failures;
+        }
+        if (m_stopping)
+            break;
+        // Back off while members fail (100 ms doubling to 2 s), in small steps so a stop is quick.
+        const int waitMs = compacted ? 0 : std::min(2000, 100 << std::min(failures, 5));
+        for (int waited = 0; waited < waitMs && !m_stopping; waited += 50)
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+}
+
+bool EtcdStore::watchOnce(int64_t &from)
+{
+    Connection &c = *m_connection;
+    size_t index;
+    {
+        std::lock_guard lock(c.mutex);
+        index = c.current;
+        c.current = (c.current + 1) % c.members.size(); // the next attempt tries another member
+    }
+    Connection::Member &member = c.members[index];
+    grpc::ClientContext context;
+    if (!m_options.user.empty()) {
+        std::lock_guard lock(c.mutex);
+        if (c.token.empty())
+            c.token = c.authenticate(member);
+        context.AddMetadata("token", c.token);
+    }
+    {
+        std::lock_guard lock(m_watchMutex);
+        if (m_stopping)
+            return true;
+        m_watchContext = &context;
+    }
+    struct Clear {
+        EtcdStore *self;
+        ~Clear()
+        {
+            std::lock_guard lock(self->m_watchMutex);
+            self->m_watchContext = nullptr;
+        }
+    } clear{this};
+    auto stream = member.watch->Watch(&context);
+    pb::WatchRequest request;
+    pb::WatchCreateRequest *create = request.mutable_create_request();
+    create->set_key(m_options.prefix + "/");
+    create->set_range_end(prefixEnd(m_options.prefix + "/"));
+    create->set_start_revision(from);
+    create->set_progress_notify(true);
+    if (!stream->Write(request))
+        throw StoreError("watch not sent");
+    pb::WatchResponse response;
+    while (stream->Read(&response)) {
+        if (response.compact_revision() > 0)
+            return false;
+        if (response.canceled())
+            break;
+        for (const pb::Event &event : response.events()) {
+            const int64_t revision = event.kv().mod_revision();
+            announce(event.kv().key(), revision);
+            seen(revision);
+            from = std::max(from, revision + 1);
+        }
+        if (response.events_size() == 0 && !response.created())
+            from = std::max(from, response.header().revision() + 1); // progress: nothing before it is missed
+        seen(response.header().revision());
+    }
+    context.TryCancel();
+    stream->Finish();
+    return true;
+}
+
+void EtcdStore::reloadAll(int64_t &from)
+{
+    // History before `from` is gone: every kind under the prefix is announced as changed, so
+    // every cache reads afresh, and the watch starts again after the revision read here.
+    pb::RangeRequest request;
+    request.set_key(m_options.prefix + "/");
+    request.set_range_end(prefixEnd(m_options.prefix + "/"));
+    request.set_keys_only(true);
+    pb::RangeResponse response;
+    range(request, response);
+    std::set<QString> kinds;
+    for (const pb::KeyValue &kv : response.kvs()) {
+        const std::string rest = kv.key().substr(std::min(kv.key().size(), m_options.prefix.size() + 1));
+        kinds.insert(QString::fromStdString(rest.substr(0, rest.find('/'))));
+    }
+    const int64_t revision = response.header().revision();
+    seen(revision);
+    for (const QString &kind : kinds)
+        QMetaObject::invokeMethod(this, [this, kind, revision] { Q_EMIT changed(kind, QString(), revision); }, Qt::QueuedConnection);
+    from = revision + 1;
+}
 
 std::string EtcdStore::kindPrefix(const std::string &kind) const
 {
@@ -218,6 +383,32 @@ void EtcdStore::seen(int64_t revision)
     }
 }
 
+void EtcdStore::range(etcdserverpb::RangeRequest &request, etcdserverpb::RangeResponse &response)
+{
+    Connection &c = *m_connection;
+    const auto nowMs = [] {
+        return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch()).count();
+    };
+    auto rpc = [&](Connection::Member &m, grpc::ClientContext &context) { return m.kv->Range(&context, request, &response); };
+    if (nowMs() >= c.serializableUntilMs.load()) {
+        // Linearizable: what the cluster agreed last. A healthy member answers in milliseconds;
+        // one without a quorum holds the read until the deadline.
+        try {
+            request.set_serializable(false);
+            c.call("read", false, rpc, std::min(m_options.timeout, std::chrono::milliseconds(1000)), c.members.size());
+            return;
+        } catch (const StoreError &) {
+        }
+    }
+    // No quorum: the last state a member knows (serializable), for the next 5 s without asking
+    // for consensus first; writes still need the quorum and fail meanwhile.
+    request.set_serializable(true);
+    c.call("read", false, rpc);
+    if (nowMs() >= c.serializableUntilMs.load())
+        log::warning("etcd has no quorum: reads are served from a member's last known state; writes fail until it returns");
+    c.serializableUntilMs = nowMs() + 5000;
+}
+
 int64_t EtcdStore::revision()
 {
     pb::RangeRequest request;
@@ -225,7 +416,7 @@ int64_t EtcdStore::revision()
     request.set_range_end(prefixEnd(m_options.prefix + "/"));
     request.set_count_only(true);
     pb::RangeResponse response;
-    m_connection->call("read", false, [&](Connection::Member &m, grpc::ClientContext &c) { return m.kv->Range(&c, request, &response); });
+    range(request, response);
     seen(response.header().revision());
     return m_revision.load();
 }
@@ -235,7 +426,7 @@ std::optional<StoredRecord> EtcdStore::get(const std::string &kind, const std::s
     pb::RangeRequest request;
     request.set_key(keyOf(kind, name));
     pb::RangeResponse response;
-    m_connection->call("read", false, [&](Connection::Member &m, grpc::ClientContext &c) { return m.kv->Range(&c, request, &response); });
+    range(request, response);
     seen(response.header().revision());
     if (response.kvs_size() == 0)
         return std::nullopt;
@@ -258,7 +449,7 @@ std::vector<StoredRecord> EtcdStore::list(const std::string &kind)
         request.set_limit(2000);
         request.set_revision(atRevision);
         pb::RangeResponse response;
-        m_connection->call("read", false, [&](Connection::Member &m, grpc::ClientContext &c) { return m.kv->Range(&c, request, &response); });
+        range(request, response);
         if (atRevision == 0)
             atRevision = response.header().revision();
         for (const pb::KeyValue &kv : response.kvs())
@@ -344,6 +535,7 @@ std::vector<WriteResult> EtcdStore::commit(const std::vector<Mutation> &mutation
         if (previous)
             r.previous = StoredRecord{m.kind, m.name, previous->value(), previous->create_revision(), previous->mod_revision()};
     }
+    remember(revision, mutations.size());
     for (const Mutation &m : mutations)
         Q_EMIT changed(QString::fromStdString(m.kind), QString::fromStdString(m.name), revision);
     return results;
@@ -383,6 +575,7 @@ void EtcdStore::upsertMany(const std::string &kind, const std::vector<std::pair<
         m_connection->call("write", true, [&](Connection::Member &m, grpc::ClientContext &c) { return m.kv->Txn(&c, txn, &response); });
         revision = response.header().revision();
         seen(revision);
+        remember(revision, static_cast<size_t>(txn.success_size()));
     }
     Q_EMIT changed(QString::fromStdString(kind), QString(), revision);
 }

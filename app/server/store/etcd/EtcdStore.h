@@ -4,11 +4,18 @@
 
 #include <atomic>
 #include <chrono>
+#include <set>
+#include <thread>
 #include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
+
+namespace etcdserverpb {
+class RangeRequest;
+class RangeResponse;
+} // namespace etcdserverpb
 
 namespace lw::server {
 
@@ -33,6 +40,11 @@ struct EtcdStoreOptions {
 // linearizable. A member that does not answer is left for the next endpoint; a write is resent
 // to another member only when the first refused it unsent (UNAVAILABLE), never after a timeout
 // whose outcome is unknown. Failures are StoreError (the API answers 503 with the sentence).
+// Writes are made on this object's thread (the event loop). A watch on the prefix (its own
+// thread) turns every change made elsewhere — another replica,
+// etcdctl — into changed() on this object's thread, so every cache follows within moments; a
+// broken watch resumes from the next revision, and one whose revision was compacted away
+// announces every kind as changed (a full reload).
 class EtcdStore final : public ConfigStore {
     Q_OBJECT
 public:
@@ -53,6 +65,11 @@ public:
 
 private:
     struct Connection;
+    void range(etcdserverpb::RangeRequest &request, etcdserverpb::RangeResponse &response);
+    void watchLoop();
+    bool watchOnce(int64_t &from); // false when it must reload fully (compacted)
+    void reloadAll(int64_t &from);
+    void announce(const std::string &key, int64_t revision);
     std::string keyOf(const std::string &kind, const std::string &name) const;
     std::string kindPrefix(const std::string &kind) const;
     void seen(int64_t revision);
@@ -60,6 +77,12 @@ private:
     EtcdStoreOptions m_options;
     std::unique_ptr<Connection> m_connection;
     std::atomic<int64_t> m_revision{0};
+    std::atomic<bool> m_stopping{false};
+    std::mutex m_watchMutex;
+    void *m_watchContext = nullptr;     // the running watch's grpc::ClientContext, to cancel it
+    std::multiset<int64_t> m_ownRevisions; // one per key this store wrote (announced already), by revision
+    void remember(int64_t revision, size_t keys);
+    std::thread m_watcher;
 };
 
 } // namespace lw::server
