@@ -2,6 +2,7 @@
 // schema versions, group commit, durability.
 #include "store/sqlite/SqliteConfigStore.h"
 #include "ConfigStoreContract.h"
+#include "store/AuditLog.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -35,6 +36,26 @@ private Q_SLOTS:
         SqliteConfigStore store(path(("contract" + std::to_string(which) + ".db").c_str()));
         QCOMPARE(store.revision(), int64_t(0));
         lw::test::contract::run(which, store);
+    }
+
+    // A change whose audit entry cannot be written is not written either, and is not reported done.
+    void auditEntryRefusedRefusesTheChange()
+    {
+        SqliteConfigStore store(path("audit.db"));
+        AuditLog audit(store);
+        const Mutation entry = audit.entry("alice", "create", "source", "x", nullptr, lw::Json::object());
+        QCOMPARE(store.create(AuditLog::Kind, entry.name, "{}").status, WriteStatus::Ok); // its name taken
+        QVERIFY_THROWS_EXCEPTION(StoreError, audit.commit({Mutation{Mutation::Op::Create, "source", "x", "{}", 0}, entry}));
+        QVERIFY(!store.get("source", "x"));
+        // A refused change is the caller's to report (409 here), not an error of the audit log.
+        store.create("source", "y", "{}");
+        const auto refused = audit.commit({Mutation{Mutation::Op::Create, "source", "y", "{}", 0},
+                                           audit.entry("alice", "create", "source", "y", nullptr, lw::Json::object())});
+        QCOMPARE(refused[0].status, WriteStatus::AlreadyExists);
+        // Two logs on one store (two replicas) never name an entry alike.
+        AuditLog other(store);
+        QVERIFY(other.entry("bob", "create", "source", "z", nullptr, nullptr).name
+                != audit.entry("bob", "create", "source", "z", nullptr, nullptr).name);
     }
 
     void survivesReopenWithSettings()

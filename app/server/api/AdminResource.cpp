@@ -146,7 +146,7 @@ HttpResponse AdminResource::create(HttpRequest &req)
     }
     const StoredRecord record{m_kind, key, stored.dump(), 0, 0};
     Json view = present(record);
-    const auto results = m_store.commit({Mutation{Mutation::Op::Create, m_kind, key, record.value, ConfigStore::AnyRevision},
+    const auto results = m_audit.commit({Mutation{Mutation::Op::Create, m_kind, key, record.value, ConfigStore::AnyRevision},
                                          m_audit.entry(actorOf(req), "create", m_kind, key, nullptr, view)});
     if (results[0].status == WriteStatus::AlreadyExists)
         throw ApiError(409, "already_exists", article(m_noun) + " named \"" + name + "\" already exists", "name");
@@ -196,7 +196,7 @@ HttpResponse AdminResource::write(HttpRequest &req, const StoredRecord &existing
     const std::string &name = req.param("name");
     const StoredRecord updated{m_kind, existing.name, next.dump(), existing.createRevision, 0};
     Json view = present(updated);
-    const auto results = m_store.commit({Mutation{Mutation::Op::Update, m_kind, existing.name, updated.value, existing.modRevision},
+    const auto results = m_audit.commit({Mutation{Mutation::Op::Update, m_kind, existing.name, updated.value, existing.modRevision},
                                          m_audit.entry(actorOf(req), action, m_kind, existing.name, present(existing), view)});
     if (results[0].status == WriteStatus::RevisionMismatch)
         throw ApiError(412, "precondition_failed", m_noun + " \"" + name + "\" was changed by someone else; reload it");

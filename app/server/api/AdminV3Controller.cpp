@@ -306,7 +306,7 @@ HttpResponse AdminV3Controller::regenerateAccessKey(HttpRequest &req)
     const std::string key = CredentialResolver::randomSecret(32);
     u.accessKeyCiphertext = m_secrets.seal(key, "user/" + u.name);
     u.accessKeyCreatedAt = nowRfc3339();
-    const auto results = m_store.commit({Mutation{Mutation::Op::Update, User::kind, name, u.toStorageJson().dump(), record->modRevision},
+    const auto results = m_audit.commit({Mutation{Mutation::Op::Update, User::kind, name, u.toStorageJson().dump(), record->modRevision},
                                          m_audit.entry(actorOf(req), "regenerate-access-key", User::kind, name, nullptr,
                                                        {{"access_key_created_at", u.accessKeyCreatedAt}})});
     if (results[0].status != WriteStatus::Ok)

@@ -130,7 +130,7 @@ HttpResponse ConfigResource::create(HttpRequest &req)
     const std::string name = stored.at("name").get<std::string>();
     const std::string value = stored.dump();
     const StoredRecord draft{m_kind, name, value, 0, 0};
-    const auto results = m_store.commit({Mutation{Mutation::Op::Create, m_kind, name, value, ConfigStore::AnyRevision},
+    const auto results = m_audit.commit({Mutation{Mutation::Op::Create, m_kind, name, value, ConfigStore::AnyRevision},
                                          m_audit.entry(actorOf(req), "create", m_kind, name, nullptr, present(draft))});
     if (results[0].status == WriteStatus::AlreadyExists)
         throw ApiError(409, "already_exists", "a " + m_noun + " named \"" + name + "\" already exists", "name");
@@ -159,7 +159,7 @@ HttpResponse ConfigResource::replace(HttpRequest &req)
     }
     const std::string value = m_hooks.decode(body, &existing).dump();
     const StoredRecord draft{m_kind, name, value, existing.createRevision, 0};
-    const auto results = m_store.commit({Mutation{Mutation::Op::Update, m_kind, name, value, existing.modRevision},
+    const auto results = m_audit.commit({Mutation{Mutation::Op::Update, m_kind, name, value, existing.modRevision},
                                          m_audit.entry(actorOf(req), "update", m_kind, name, present(existing), present(draft))});
     if (results[0].status == WriteStatus::NotFound)
         throw ApiError(404, "not_found", m_noun + " \"" + name + "\" does not exist");
@@ -178,7 +178,7 @@ HttpResponse ConfigResource::remove(HttpRequest &req)
         preconditionFailed(name, existing.modRevision);
     if (m_hooks.beforeDelete)
         m_hooks.beforeDelete(name);
-    const auto results = m_store.commit({Mutation{Mutation::Op::Remove, m_kind, name, {}, existing.modRevision},
+    const auto results = m_audit.commit({Mutation{Mutation::Op::Remove, m_kind, name, {}, existing.modRevision},
                                          m_audit.entry(actorOf(req), "delete", m_kind, name, present(existing), nullptr)});
     if (results[0].status == WriteStatus::NotFound)
         throw ApiError(404, "not_found", m_noun + " \"" + name + "\" does not exist");

@@ -52,7 +52,7 @@ bool JwtRevocations::revoke(ConfigStore &store, AuditLog &audit, const std::stri
     Json record = {{"jti", jti}, {"revoked_at", nowRfc3339()}, {"revoked_by", actor}};
     if (expiresAtSeconds > 0)
         record["expires_at"] = expiresAtSeconds;
-    const auto results = store.commit({Mutation{Mutation::Op::Create, Kind, jti, record.dump(), ConfigStore::AnyRevision},
+    const auto results = audit.commit({Mutation{Mutation::Op::Create, Kind, jti, record.dump(), ConfigStore::AnyRevision},
                                        audit.entry(actor, "revoke", Kind, jti, nullptr, record)});
     return results[0].status == WriteStatus::Ok;
 }

@@ -232,7 +232,7 @@ bool CollectorRegistry::remove(const std::string &id, const std::string &action,
     std::vector<Mutation> change{Mutation{Mutation::Op::Remove, Kind, id, {}, ConfigStore::AnyRevision}};
     if (m_audit)
         change.push_back(m_audit->entry(actor, action, Kind, id, before, nullptr));
-    const auto results = m_store.commit(change);
+    const auto results = m_audit ? m_audit->commit(change) : m_store.commit(change);
     if (results.empty() || (results[0].status != WriteStatus::Ok && results[0].status != WriteStatus::NotFound))
         return false;
     std::lock_guard lock(m_mutex);

@@ -2,6 +2,8 @@
 #include "store/ConfigStore.h"
 #include "AccessModels.h"
 
+#include <QRandomGenerator>
+
 #include <cstdio>
 
 namespace lw::server {
@@ -17,6 +19,9 @@ std::string sequenceName(int64_t n)
 
 AuditLog::AuditLog(ConfigStore &store) : m_store(store)
 {
+    char origin[16];
+    std::snprintf(origin, sizeof origin, "%08x", QRandomGenerator::system()->generate());
+    m_origin = origin;
     const auto entries = m_store.list(Kind);
     if (!entries.empty())
         m_next = std::stoll(entries.back().name) + 1;
@@ -33,8 +38,27 @@ Mutation AuditLog::entry(const std::string &actor, const std::string &action, co
                   {"name", name},
                   {"before", before},
                   {"after", after}};
-    const std::string key = sequenceName(m_next++);
+    // <sequence>-<origin>: ordered as the sequence, unique across replicas (stoll reads the sequence).
+    const std::string key = sequenceName(m_next++) + "-" + m_origin;
     return Mutation{Mutation::Op::Create, Kind, key, entry.dump(), ConfigStore::AnyRevision};
+}
+
+std::vector<WriteResult> AuditLog::commit(const std::vector<Mutation> &changeWithEntry)
+{
+    std::vector<WriteResult> results = m_store.commit(changeWithEntry);
+    bool changePasses = true, entryRefused = false;
+    for (size_t i = 0; i < changeWithEntry.size() && i < results.size(); ++i) {
+        if (changeWithEntry[i].kind == Kind)
+            entryRefused = entryRefused || results[i].status != WriteStatus::Ok;
+        else
+            changePasses = changePasses && results[i].status == WriteStatus::Ok;
+    }
+    if (changePasses && entryRefused) {
+        ++m_next;
+        throw StoreError("the audit entry for this change could not be written (its name is taken); nothing was "
+                         "changed, try again");
+    }
+    return results;
 }
 
 Json AuditLog::page(int limit, int offset, const std::string &kindFilter) const
