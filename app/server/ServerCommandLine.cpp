@@ -5,6 +5,7 @@
 #include <unistd.h>
 #include "Server.h"
 #include "MaintenanceCommands.h"
+#include "MigrateCommand.h"
 #include "ProcessSignals.h"
 #include "ServeSettings.h"
 #include "auth/JwtAuthority.h"
@@ -120,6 +121,7 @@ const char *const ServeDescription =
     "  check-config  check the configuration file and flags without starting (see check-config --help)\n"
     "  issue-jwt   mint a server-signed JWT (see issue-jwt --help)\n"
     "  tokengen    create an admin API token (see tokengen --help)\n"
+    "  migrate     copy the configuration between stores, sqlite:PATH and etcd://... (see migrate --help)\n"
     "  revoke-jwt  revoke a server JWT (see revoke-jwt --help)\n  rotate-jwt-key  a new JWT signing key and system_jwt\n"
     "  rotate-agent-token  a new node agent credential (<data-dir>/agent_token)\n\n"
     "Every flag can be a line of the configuration file instead (key = value, the flag's name without --);\n"
@@ -283,6 +285,8 @@ int runServerCommandLine(int argc, char **argv)
         return checkConfig(arguments);
     if (arguments.size() > 1 && arguments.at(1) == QLatin1String("rotate-jwt-key"))
         return rotateJwtKeyCommand(arguments);
+    if (arguments.size() > 1 && arguments.at(1) == QLatin1String("migrate"))
+        return migrateCommand(arguments);
     return serve(app, arguments);
 }
 

@@ -119,6 +119,10 @@ inline void namesAndKindsStaySeparate(ConfigStore &store)
     QCOMPARE(q(store.get("ingest-token", "t1/b")->value), QStringLiteral("2"));
     QCOMPARE(store.list("ingest").size(), size_t(1));
     QVERIFY(store.list("nothing").empty());
+    const std::vector<std::string> kinds = store.kinds();
+    QCOMPARE(kinds, (std::vector<std::string>{"ingest", "ingest-token", "ingest-tokens"}));
+    store.remove("ingest", "token", ConfigStore::AnyRevision);
+    QCOMPARE(store.kinds(), (std::vector<std::string>{"ingest-token", "ingest-tokens"})); // a kind without records is gone
 }
 
 // Heartbeats of many collectors: one call, every record created or replaced, one signal.

@@ -4,10 +4,13 @@
 // is 412; a token deactivated on A is refused on B within a second; a store that cannot be
 // reached stops start-up with a sentence naming it.
 #include "EtcdCluster.h"
+#include "TestCertificates.h"
+#include "store/sqlite/SqliteConfigStore.h"
 #include "SimulatedAlloy.h"
 #include "TestServer.h"
 
 #include <QDateTime>
+#include <jwt/jwt.hpp>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
@@ -104,6 +107,60 @@ private Q_SLOTS:
         timer.start();
         QTRY_COMPARE_WITH_TIMEOUT(statusWith(*m_b, token, "/api/v2/logs/sources"), 401, 1000);
         qInfo("B refused the token %lld ms after A deactivated it", static_cast<long long>(timer.elapsed()));
+    }
+
+    // logwardend migrate: a server's SQLite configuration into etcd, where a server started on it
+    // finds everything (a sealed secret included), refused into a store that is not empty, and
+    // back into a new SQLite file, record for record.
+    void migrateBothWays()
+    {
+        const QString dataDir = m_dir.filePath("single");
+        std::string accessKey;
+        {
+            TestServer single(dataDir);
+            QVERIFY2(single.start(), single.log().constData());
+            QCOMPARE(single.requestAsAdmin("POST", "/api/v2/logs/sources", Json{{"name", "moved"}, {"journald", {{"syslogIdentifier", "m"}}}}).status, 201);
+            QCOMPARE(single.requestAsAdmin("POST", "/admin/api/v3/tenants", {{"name", "team-a"}, {"cluster", "logwarden"}}).status, 201);
+            const auto user = single.requestAsAdmin("POST", "/admin/api/v3/users", {{"name", "ursula"}, {"scopes", {"config:read"}}});
+            QCOMPARE(user.status, 201); // its access key is sealed in the store
+            accessKey = user.json().value("access_key", "");
+            QCOMPARE(single.stop(), 0);
+        }
+        const QString etcd = m_etcd->storeUrl("/migrated");
+        const QString binary = TestServer::binaryPath();
+        auto [code, out] = lw::test::runCommand(binary, {"migrate", "--from", "sqlite:" + dataDir, "--to", etcd});
+        QVERIFY2(code == 0, out.constData());
+        QVERIFY2(out.contains("migrated") && out.contains("records of"), out.constData());
+        auto [again, refusal] = lw::test::runCommand(binary, {"migrate", "--from", "sqlite:" + dataDir, "--to", etcd});
+        QCOMPARE(again, 2);
+        QVERIFY2(refusal.contains("already holds records"), refusal.constData());
+
+        TestServer onEtcd(dataDir, {"--store", etcd});
+        QVERIFY2(onEtcd.start(), onEtcd.log().constData());
+        QVERIFY(onEtcd.requestAsAdmin("GET", "/api/v2/logs/sources").body.contains("\"moved\""));
+        QCOMPARE(onEtcd.requestAsAdmin("GET", "/admin/api/v3/tenants/team-a").status, 200);
+        // The sealed access key opens with the data directory's secret.key: a JWT ursula signs with
+        // it is accepted by the server on etcd.
+        jwt::jwt_object self{jwt::params::algorithm("HS256"), jwt::params::secret(accessKey)};
+        self.add_claim("iss", "self-signed").add_claim("sub", "ursula").add_claim("scope", "config:read")
+            .add_claim("iat", std::time(nullptr)).add_claim("exp", std::time(nullptr) + 600);
+        QCOMPARE(onEtcd.request("GET", "/api/v2/logs/sources", {}, {{"Authorization", "Bearer " + QByteArray::fromStdString(self.signature())}}).status, 200);
+        QVERIFY(onEtcd.requestAsAdmin("GET", "/admin/api/v3/audit").body.contains("team-a")); // the history came too
+        QCOMPARE(onEtcd.stop(), 0);
+
+        const QString back = m_dir.filePath("back.db");
+        auto [backCode, backOut] = lw::test::runCommand(binary, {"migrate", "--from", etcd, "--to", "sqlite:" + back});
+        QVERIFY2(backCode == 0, backOut.constData());
+        lw::server::SqliteConfigStore original(dataDir + "/config.db"), copy(back);
+        QCOMPARE(copy.kinds(), original.kinds());
+        for (const std::string &kind : original.kinds()) {
+            const auto a = original.list(kind), b = copy.list(kind);
+            QCOMPARE(a.size(), b.size());
+            for (size_t i = 0; i < a.size(); ++i) {
+                QCOMPARE(QString::fromStdString(b[i].name), QString::fromStdString(a[i].name)); // creation order kept
+                QVERIFY(b[i].value == a[i].value);
+            }
+        }
     }
 
     void unreachableStoreStopsStartUp()

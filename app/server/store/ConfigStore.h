@@ -56,6 +56,7 @@ public:
 
     virtual std::optional<StoredRecord> get(const std::string &kind, const std::string &name) = 0;
     virtual std::vector<StoredRecord> list(const std::string &kind) = 0; // in creation order
+    virtual std::vector<std::string> kinds() = 0; // every kind that holds a record, sorted
     virtual WriteResult create(const std::string &kind, const std::string &name, const std::string &value) = 0;
     virtual WriteResult update(const std::string &kind, const std::string &name, const std::string &value,
                                int64_t expectedModRevision) = 0;

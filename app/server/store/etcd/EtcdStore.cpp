@@ -344,26 +344,46 @@ bool EtcdStore::watchOnce(int64_t &from)
     return true;
 }
 
+std::vector<std::string> EtcdStore::kinds()
+{
+    // Keys only, a page at a time: the first key of each kind, then straight past that kind.
+    std::vector<std::string> out;
+    std::string from = m_options.prefix + "/";
+    const std::string end = prefixEnd(from);
+    for (;;) {
+        pb::RangeRequest request;
+        request.set_key(from);
+        request.set_range_end(end);
+        request.set_keys_only(true);
+        request.set_limit(1);
+        pb::RangeResponse response;
+        range(request, response);
+        if (response.kvs_size() == 0)
+            break;
+        const std::string &key = response.kvs(0).key();
+        const std::string rest = key.substr(std::min(key.size(), m_options.prefix.size() + 1));
+        const size_t slash = rest.find('/');
+        if (slash == std::string::npos) { // not a record of ours: step over it
+            from = key + std::string(1, '\0');
+            continue;
+        }
+        out.push_back(rest.substr(0, slash));
+        from = prefixEnd(kindPrefix(out.back()));
+    }
+    std::sort(out.begin(), out.end()); // key order puts "ingest-token/" before "ingest/"
+    return out;
+}
+
 void EtcdStore::reloadAll(int64_t &from)
 {
     // History before `from` is gone: every kind under the prefix is announced as changed, so
     // every cache reads afresh, and the watch starts again after the revision read here.
-    pb::RangeRequest request;
-    request.set_key(m_options.prefix + "/");
-    request.set_range_end(prefixEnd(m_options.prefix + "/"));
-    request.set_keys_only(true);
-    pb::RangeResponse response;
-    range(request, response);
-    std::set<QString> kinds;
-    for (const pb::KeyValue &kv : response.kvs()) {
-        const std::string rest = kv.key().substr(std::min(kv.key().size(), m_options.prefix.size() + 1));
-        kinds.insert(QString::fromStdString(rest.substr(0, rest.find('/'))));
+    const int64_t current = revision();
+    for (const std::string &kind : kinds()) {
+        const QString name = QString::fromStdString(kind);
+        QMetaObject::invokeMethod(this, [this, name, current] { Q_EMIT changed(name, QString(), current); }, Qt::QueuedConnection);
     }
-    const int64_t revision = response.header().revision();
-    seen(revision);
-    for (const QString &kind : kinds)
-        QMetaObject::invokeMethod(this, [this, kind, revision] { Q_EMIT changed(kind, QString(), revision); }, Qt::QueuedConnection);
-    from = revision + 1;
+    from = current + 1;
 }
 
 std::string EtcdStore::kindPrefix(const std::string &kind) const

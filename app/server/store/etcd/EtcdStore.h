@@ -60,6 +60,7 @@ public:
     std::vector<WriteResult> commit(const std::vector<Mutation> &mutations) override;
     void upsertMany(const std::string &kind, const std::vector<std::pair<std::string, std::string>> &records) override;
     int64_t revision() override;
+    std::vector<std::string> kinds() override;
 
     const EtcdStoreOptions &options() const { return m_options; }
 

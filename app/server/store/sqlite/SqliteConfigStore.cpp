@@ -49,7 +49,7 @@ private:
 
 namespace {
 
-enum StatementId { Get, List, Insert, Update, Delete, SetRevision, Begin, Commit, Upsert, StatementCount };
+enum StatementId { Get, List, Insert, Update, Delete, SetRevision, Begin, Commit, Upsert, Kinds, StatementCount };
 
 // Forward-only migrations: index i brings the schema from version i to i + 1.
 const char *const kMigrations[] = {
@@ -222,6 +222,19 @@ std::vector<StoredRecord> SqliteConfigStore::list(const std::string &kind)
     s.reset();
     if (rc != SQLITE_DONE)
         fail("list failed");
+    return out;
+}
+
+std::vector<std::string> SqliteConfigStore::kinds()
+{
+    Statement &s = prepared(Kinds, "SELECT DISTINCT kind FROM records ORDER BY kind");
+    std::vector<std::string> out;
+    int rc;
+    while ((rc = s.step()) == SQLITE_ROW)
+        out.push_back(s.text(0));
+    s.reset();
+    if (rc != SQLITE_DONE)
+        fail("listing kinds failed");
     return out;
 }
 

@@ -32,6 +32,7 @@ public:
     std::vector<WriteResult> commit(const std::vector<Mutation> &mutations) override;
     void upsertMany(const std::string &kind, const std::vector<std::pair<std::string, std::string>> &records) override;
     int64_t revision() override { return m_revision; }
+    std::vector<std::string> kinds() override;
     void whenDurable(std::function<void(bool durable)> done) override;
     bool hasPendingWrites() const override { return m_groupOpen; }
 

@@ -1,0 +1,134 @@
+#include "MigrateCommand.h"
+
+#include "MaintenanceCommands.h"
+#include "store/etcd/EtcdStore.h"
+#include "store/sqlite/SqliteConfigStore.h"
+
+#include <QCommandLineParser>
+#include <QFile>
+#include <QFileInfo>
+
+#include <algorithm>
+#include <cstdio>
+#include <map>
+#include <memory>
+
+namespace lw::server {
+
+namespace {
+
+struct EtcdFiles {
+    QString ca, cert, key, user, passwordFile;
+};
+
+QByteArray readOrThrow(const QString &path, const char *what)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        throw StoreError(std::string("cannot read the ") + what + " file " + path.toStdString());
+    return file.read(1 << 20);
+}
+
+// "sqlite:PATH" (a config.db, or a data directory holding one) or "etcd://…"/"etcds://…".
+std::unique_ptr<ConfigStore> open(const QString &spec, bool mustExist, const EtcdFiles &files)
+{
+    if (spec.startsWith(QLatin1String("sqlite:"))) {
+        QString path = spec.mid(7);
+        if (path.isEmpty())
+            throw StoreError("sqlite: needs a path (sqlite:/var/lib/logwardend or sqlite:/var/lib/logwardend/config.db)");
+        if (QFileInfo(path).isDir())
+            path += QStringLiteral("/config.db");
+        if (mustExist && !QFileInfo::exists(path))
+            throw StoreError(path.toStdString() + " does not exist");
+        return std::make_unique<SqliteConfigStore>(path);
+    }
+    if (spec.startsWith(QLatin1String("etcd://")) || spec.startsWith(QLatin1String("etcds://"))) {
+        EtcdStoreOptions options = EtcdStoreOptions::parse(spec.toStdString());
+        if (!files.ca.isEmpty())
+            options.caPem = readOrThrow(files.ca, "etcd CA").toStdString();
+        if (!files.cert.isEmpty()) {
+            options.certPem = readOrThrow(files.cert, "etcd client certificate").toStdString();
+            options.keyPem = readOrThrow(files.key, "etcd client key").toStdString();
+        }
+        if (!files.user.isEmpty()) {
+            options.user = files.user.toStdString();
+            options.password = readOrThrow(files.passwordFile, "etcd password").trimmed().toStdString();
+        }
+        return std::make_unique<EtcdStore>(std::move(options));
+    }
+    throw StoreError("\"" + spec.left(80).toStdString() + "\" is neither sqlite:PATH nor etcd://host:port[/prefix]");
+}
+
+} // namespace
+
+int migrateCommand(const QStringList &arguments)
+{
+    QCommandLineParser p;
+    p.setApplicationDescription(QStringLiteral(
+        "Copy a whole configuration from one store to another (sqlite:PATH and etcd://host:port[,...][/prefix], either "
+        "way): every record of every kind, in creation order, as stored; secrets stay sealed, so the data directory's "
+        "secret.key and jwt-signing.pem must go with them. The destination must be empty. Run it while no logwardend "
+        "uses either store."));
+    p.addHelpOption();
+    p.addPositionalArgument(QStringLiteral("migrate"), QStringLiteral("The subcommand."));
+    const QCommandLineOption from(QStringLiteral("from"), QStringLiteral("The store to copy: sqlite:PATH or etcd://..."), QStringLiteral("store"));
+    const QCommandLineOption to(QStringLiteral("to"), QStringLiteral("The empty store to fill: sqlite:PATH or etcd://..."), QStringLiteral("store"));
+    const QCommandLineOption ca(QStringLiteral("store-ca-file"), QStringLiteral("CA certificates (PEM) for an etcds:// store."), QStringLiteral("file"));
+    const QCommandLineOption cert(QStringLiteral("store-cert-file"), QStringLiteral("Client certificate (PEM) for an etcds:// store."), QStringLiteral("file"));
+    const QCommandLineOption key(QStringLiteral("store-key-file"), QStringLiteral("Its private key."), QStringLiteral("file"));
+    const QCommandLineOption user(QStringLiteral("store-user"), QStringLiteral("etcd user."), QStringLiteral("name"));
+    const QCommandLineOption password(QStringLiteral("store-password-file"), QStringLiteral("File holding its password."), QStringLiteral("file"));
+    p.addOptions({from, to, ca, cert, key, user, password});
+    p.process(arguments);
+    if (!p.isSet(from) || !p.isSet(to))
+        return commandFailed(QStringLiteral("migrate needs --from and --to (sqlite:PATH or etcd://host:port[/prefix])"));
+    if (p.value(from) == p.value(to))
+        return commandFailed(QStringLiteral("--from and --to name the same store"));
+    const EtcdFiles files{p.value(ca), p.value(cert), p.value(key), p.value(user), p.value(password)};
+    try {
+        std::unique_ptr<ConfigStore> source = open(p.value(from), true, files);
+        std::unique_ptr<ConfigStore> target = open(p.value(to), false, files);
+        const std::vector<std::string> occupied = target->kinds();
+        if (!occupied.empty()) {
+            std::string names;
+            for (const std::string &kind : occupied)
+                names += (names.empty() ? "" : ", ") + kind;
+            return commandFailed(QStringLiteral("%1 already holds records (%2); migrate only into an empty store")
+                                     .arg(p.value(to), QString::fromStdString(names)));
+        }
+        std::vector<StoredRecord> records;
+        const std::vector<std::string> kinds = source->kinds();
+        for (const std::string &kind : kinds)
+            for (StoredRecord &record : source->list(kind))
+                records.push_back(std::move(record));
+        std::stable_sort(records.begin(), records.end(),
+                         [](const StoredRecord &a, const StoredRecord &b) { return a.createRevision < b.createRevision; });
+        constexpr size_t Batch = 100; // etcd takes at most 128 operations per transaction
+        for (size_t start = 0; start < records.size(); start += Batch) {
+            std::vector<Mutation> batch;
+            for (size_t i = start; i < std::min(records.size(), start + Batch); ++i)
+                batch.push_back(Mutation{Mutation::Op::Create, records[i].kind, records[i].name, records[i].value, ConfigStore::AnyRevision});
+            for (const WriteResult &result : target->commit(batch))
+                if (result.status != WriteStatus::Ok)
+                    return commandFailed(QStringLiteral("%1 changed while it was being filled; it holds part of the copy now")
+                                             .arg(p.value(to)));
+        }
+        // The copy, read back, is the source: same kinds, names and values.
+        for (const std::string &kind : kinds) {
+            std::map<std::string, std::string> expected, copied;
+            for (const StoredRecord &r : source->list(kind))
+                expected[r.name] = r.value;
+            for (const StoredRecord &r : target->list(kind))
+                copied[r.name] = r.value;
+            if (expected != copied)
+                return commandFailed(QStringLiteral("the copy of kind %1 differs from the source").arg(QString::fromStdString(kind)));
+        }
+        std::fprintf(stderr, "logwardend: migrated %zu records of %zu kinds from %s to %s\n", records.size(), kinds.size(),
+                     qPrintable(p.value(from)), qPrintable(p.value(to)));
+        return 0;
+    } catch (const std::exception &e) {
+        return commandFailed(QString::fromStdString(e.what()));
+    }
+}
+
+} // namespace lw::server
