@@ -88,6 +88,11 @@ EtcdStoreOptions EtcdStoreOptions::parse(const std::string &url)
     return out;
 }
 
+// No member could be reached (or answered in time): the cluster, not the request, is at fault.
+class EtcdUnreachable : public StoreError {
+    using StoreError::StoreError;
+};
+
 // One channel and stub per endpoint; calls go to the current one and move on when it fails.
 struct EtcdStore::Connection {
     struct Member {
@@ -117,6 +122,11 @@ struct EtcdStore::Connection {
         args.SetMaxReceiveMessageSize(256 << 20); // a page of a large list
         args.SetInt(GRPC_ARG_INITIAL_RECONNECT_BACKOFF_MS, 100);
         args.SetInt(GRPC_ARG_MAX_RECONNECT_BACKOFF_MS, 2000);
+        // A member that vanishes without closing the connection (partition, power loss) is
+        // noticed in seconds, also by the otherwise silent watch.
+        args.SetInt(GRPC_ARG_KEEPALIVE_TIME_MS, 10000);
+        args.SetInt(GRPC_ARG_KEEPALIVE_TIMEOUT_MS, 5000);
+        args.SetInt(GRPC_ARG_KEEPALIVE_PERMIT_WITHOUT_CALLS, 1);
         for (const std::string &endpoint : o.endpoints) {
             Member m;
             m.endpoint = endpoint;
@@ -168,16 +178,20 @@ struct EtcdStore::Connection {
             std::lock_guard lock(mutex);
             start = current;
         }
+        bool unreachable = true; // every failure so far: a member that could not be reached or timed out
         for (size_t attempt = 0; attempt < maxAttempts; ++attempt) {
             const size_t index = (start + attempt) % members.size();
             Member &member = members[index];
             std::string authToken;
             if (!options.user.empty()) {
-                std::lock_guard lock(mutex);
-                if (token.empty())
-                    token = authenticate(member);
-                authToken = token;
+                authToken = tokenFor(member, &lastError); // outside the lock: it is an RPC
+                if (authToken.empty())
+                    continue; // that member could not authenticate us: the next one
             }
+            // A write is resent elsewhere only when it cannot have left: its channel was not
+            // connected, so the failure was the connection's. On a connected channel an
+            // UNAVAILABLE may come after etcd received it (leader changed, request timed out).
+            const bool connected = member.channel->GetState(false) == GRPC_CHANNEL_READY;
             grpc::ClientContext context;
             prepare(context, authToken, deadline);
             const grpc::Status status = rpc(member, context);
@@ -193,22 +207,51 @@ struct EtcdStore::Connection {
                 token.clear(); // expired: authenticate again, then retry
                 continue;
             }
-            const bool unsent = code == grpc::StatusCode::UNAVAILABLE;
-            const bool retry = unsent || (!write && code == grpc::StatusCode::DEADLINE_EXCEEDED);
-            if (!retry)
+            const bool transient = code == grpc::StatusCode::UNAVAILABLE || code == grpc::StatusCode::DEADLINE_EXCEEDED;
+            unreachable = unreachable && transient;
+            if (write && transient && connected) {
+                throw EtcdUnreachable(std::string("etcd ") + what + " failed and may or may not have been applied (" + lastError
+                                      + "); read the record before trying again");
+            }
+            if (!transient)
                 break;
             if (attempt + 1 >= members.size())
                 std::this_thread::sleep_for(std::chrono::milliseconds(100 * (attempt + 2 - members.size())));
         }
-        throw StoreError(std::string("etcd ") + what + " failed (" + lastError + ")");
+        const std::string message = std::string("etcd ") + what + " failed (" + lastError + ")";
+        if (unreachable)
+            throw EtcdUnreachable(message);
+        throw StoreError(message);
+    }
+
+    // The auth token (made with this member when there is none); empty, with `error` set, when
+    // this member cannot make one. The lock is never held across the RPC.
+    std::string tokenFor(Member &member, std::string *error)
+    {
+        {
+            std::lock_guard lock(mutex);
+            if (!token.empty())
+                return token;
+        }
+        try {
+            std::string made = authenticate(member);
+            std::lock_guard lock(mutex);
+            token = made;
+            return made;
+        } catch (const StoreError &e) {
+            *error = e.what();
+            return {};
+        }
     }
 };
 
 EtcdStore::EtcdStore(EtcdStoreOptions options, QObject *parent)
     : ConfigStore(parent), m_options(std::move(options)), m_connection(std::make_unique<Connection>(m_options))
 {
-    revision(); // reaches etcd now: a wrong endpoint or credential stops start-up with its reason
-    m_watcher = std::thread([this] { watchLoop(); });
+    // Reaches etcd now (a wrong endpoint or credential stops start-up with its reason); the watch
+    // starts right after what this read saw, so nothing between the two is missed.
+    const int64_t from = revision() + 1;
+    m_watcher = std::thread([this, from] { watchLoop(from); });
 }
 
 EtcdStore::~EtcdStore()
@@ -231,6 +274,10 @@ void EtcdStore::announce(const std::string &key, int64_t revision)
         return;
     const QString kind = QString::fromStdString(rest.substr(0, slash));
     const QString name = QString::fromStdString(rest.substr(slash + 1));
+    {
+        std::lock_guard lock(m_watchMutex);
+        m_knownKinds.insert(rest.substr(0, slash));
+    }
     // Decided on this object's thread, where writes are made: by then the commit() that made
     // `revision` (if it was this store's) has returned and remembered it, however fast the
     // watch was.
@@ -260,17 +307,17 @@ void EtcdStore::remember(int64_t revision, size_t keys)
         m_ownRevisions.erase(m_ownRevisions.begin());
 }
 
-void EtcdStore::watchLoop()
+void EtcdStore::watchLoop(int64_t from)
 {
-    int64_t from = m_revision.load() + 1;
     int failures = 0;
     while (!m_stopping) {
         bool compacted = false;
         try {
-            compacted = !watchOnce(from);
+            const auto outcome = watchOnce(from);
+            compacted = outcome == WatchEnd::Compacted;
             if (compacted)
                 reloadAll(from);
-            failures = 0;
+            failures = outcome == WatchEnd::Failed ? failures + 1 : 0;
         } catch (const std::exception &) {
             ++failures;
         }
@@ -283,27 +330,27 @@ void EtcdStore::watchLoop()
     }
 }
 
-bool EtcdStore::watchOnce(int64_t &from)
+EtcdStore::WatchEnd EtcdStore::watchOnce(int64_t &from)
 {
     Connection &c = *m_connection;
-    size_t index;
-    {
-        std::lock_guard lock(c.mutex);
-        index = c.current;
-        c.current = (c.current + 1) % c.members.size(); // the next attempt tries another member
-    }
+    // The watch's own choice of member (reads and writes keep theirs): the next one each time.
+    const size_t index = m_watchMember++ % c.members.size();
     Connection::Member &member = c.members[index];
     grpc::ClientContext context;
+    // etcd ends a watch whose member has lost its leader (a partitioned member would otherwise
+    // keep it open and silent): this one then moves to another member.
+    context.AddMetadata("hasleader", "true");
     if (!m_options.user.empty()) {
-        std::lock_guard lock(c.mutex);
-        if (c.token.empty())
-            c.token = c.authenticate(member);
-        context.AddMetadata("token", c.token);
+        std::string error;
+        const std::string token = c.tokenFor(member, &error);
+        if (token.empty())
+            return WatchEnd::Failed;
+        context.AddMetadata("token", token);
     }
     {
         std::lock_guard lock(m_watchMutex);
         if (m_stopping)
-            return true;
+            return WatchEnd::Ended;
         m_watchContext = &context;
     }
     struct Clear {
@@ -321,12 +368,19 @@ bool EtcdStore::watchOnce(int64_t &from)
     create->set_range_end(prefixEnd(m_options.prefix + "/"));
     create->set_start_revision(from);
     create->set_progress_notify(true);
-    if (!stream->Write(request))
-        throw StoreError("watch not sent");
+    if (!stream->Write(request)) {
+        stream->Finish();
+        return WatchEnd::Failed;
+    }
     pb::WatchResponse response;
+    bool received = false;
     while (stream->Read(&response)) {
-        if (response.compact_revision() > 0)
-            return false;
+        received = true;
+        if (response.compact_revision() > 0) {
+            context.TryCancel();
+            stream->Finish();
+            return WatchEnd::Compacted;
+        }
         if (response.canceled())
             break;
         for (const pb::Event &event : response.events()) {
@@ -340,8 +394,12 @@ bool EtcdStore::watchOnce(int64_t &from)
         seen(response.header().revision());
     }
     context.TryCancel();
-    stream->Finish();
-    return true;
+    const grpc::Status status = stream->Finish();
+    if (status.error_code() == grpc::StatusCode::UNAUTHENTICATED) {
+        std::lock_guard lock(c.mutex);
+        c.token.clear(); // made again on the next attempt
+    }
+    return received ? WatchEnd::Ended : WatchEnd::Failed;
 }
 
 std::vector<std::string> EtcdStore::kinds()
@@ -379,7 +437,16 @@ void EtcdStore::reloadAll(int64_t &from)
     // History before `from` is gone: every kind under the prefix is announced as changed, so
     // every cache reads afresh, and the watch starts again after the revision read here.
     const int64_t current = revision();
-    for (const std::string &kind : kinds()) {
+    std::set<std::string> all;
+    for (const std::string &kind : kinds())
+        all.insert(kind);
+    {
+        // Kinds emptied during the gap are announced too: their caches still hold records.
+        std::lock_guard lock(m_watchMutex);
+        all.insert(m_knownKinds.begin(), m_knownKinds.end());
+        m_knownKinds = all;
+    }
+    for (const std::string &kind : all) {
         const QString name = QString::fromStdString(kind);
         QMetaObject::invokeMethod(this, [this, name, current] { Q_EMIT changed(name, QString(), current); }, Qt::QueuedConnection);
     }
@@ -417,16 +484,19 @@ void EtcdStore::range(etcdserverpb::RangeRequest &request, etcdserverpb::RangeRe
             request.set_serializable(false);
             c.call("read", false, rpc, std::min(m_options.timeout, std::chrono::milliseconds(1000)), c.members.size());
             return;
-        } catch (const StoreError &) {
+        } catch (const EtcdUnreachable &) {
+            // no member answered in time: no quorum (other errors are the request's, and thrown)
         }
+        request.set_serializable(true);
+        c.call("read", false, rpc);
+        // For the next 5 s (not extended by reads in it) reads go straight to a member's last
+        // known state; then consensus is asked for again.
+        log::warning("etcd has no quorum: reads are served from a member's last known state for 5 s; writes fail");
+        c.serializableUntilMs = nowMs() + 5000;
+        return;
     }
-    // No quorum: the last state a member knows (serializable), for the next 5 s without asking
-    // for consensus first; writes still need the quorum and fail meanwhile.
     request.set_serializable(true);
     c.call("read", false, rpc);
-    if (nowMs() >= c.serializableUntilMs.load())
-        log::warning("etcd has no quorum: reads are served from a member's last known state; writes fail until it returns");
-    c.serializableUntilMs = nowMs() + 5000;
 }
 
 int64_t EtcdStore::revision()
@@ -479,7 +549,8 @@ std::vector<StoredRecord> EtcdStore::list(const std::string &kind)
         from = response.kvs(response.kvs_size() - 1).key() + std::string(1, '\0');
     }
     seen(atRevision);
-    std::sort(out.begin(), out.end(), [](const StoredRecord &a, const StoredRecord &b) { return a.createRevision < b.createRevision; });
+    // Stable: records made in one Txn share a create_revision and keep their key order.
+    std::stable_sort(out.begin(), out.end(), [](const StoredRecord &a, const StoredRecord &b) { return a.createRevision < b.createRevision; });
     return out;
 }
 
@@ -584,6 +655,17 @@ void EtcdStore::upsertMany(const std::string &kind, const std::vector<std::pair<
     // etcd takes at most 128 operations per Txn (--max-txn-ops): larger batches go in several.
     constexpr size_t Batch = 100;
     int64_t revision = 0;
+    // Batches committed before one fails are announced all the same (then the failure is thrown).
+    struct Announce {
+        EtcdStore *self;
+        const std::string &kind;
+        int64_t &revision;
+        ~Announce()
+        {
+            if (revision > 0)
+                Q_EMIT self->changed(QString::fromStdString(kind), QString(), revision);
+        }
+    } announce{this, kind, revision};
     for (size_t start = 0; start < records.size(); start += Batch) {
         pb::TxnRequest txn;
         for (size_t i = start; i < std::min(records.size(), start + Batch); ++i) {
@@ -597,7 +679,6 @@ void EtcdStore::upsertMany(const std::string &kind, const std::vector<std::pair<
         seen(revision);
         remember(revision, static_cast<size_t>(txn.success_size()));
     }
-    Q_EMIT changed(QString::fromStdString(kind), QString(), revision);
 }
 
 } // namespace lw::server

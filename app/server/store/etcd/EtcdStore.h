@@ -67,8 +67,9 @@ public:
 private:
     struct Connection;
     void range(etcdserverpb::RangeRequest &request, etcdserverpb::RangeResponse &response);
-    void watchLoop();
-    bool watchOnce(int64_t &from); // false when it must reload fully (compacted)
+    enum class WatchEnd { Ended, Failed, Compacted }; // Compacted: it must reload fully
+    void watchLoop(int64_t from);
+    WatchEnd watchOnce(int64_t &from);
     void reloadAll(int64_t &from);
     void announce(const std::string &key, int64_t revision);
     std::string keyOf(const std::string &kind, const std::string &name) const;
@@ -83,6 +84,8 @@ private:
     void *m_watchContext = nullptr;     // the running watch's grpc::ClientContext, to cancel it
     std::multiset<int64_t> m_ownRevisions; // one per key this store wrote (announced already), by revision
     void remember(int64_t revision, size_t keys);
+    std::set<std::string> m_knownKinds;  // kinds the watch has seen (announced again after a compaction)
+    std::atomic<size_t> m_watchMember{0};
     std::thread m_watcher;
 };
 
