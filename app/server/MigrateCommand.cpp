@@ -21,14 +21,6 @@ struct EtcdFiles {
     QString ca, cert, key, user, passwordFile;
 };
 
-QByteArray readOrThrow(const QString &path, const char *what)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        throw StoreError(std::string("cannot read the ") + what + " file " + path.toStdString());
-    return file.read(1 << 20);
-}
-
 // "sqlite:PATH" (a config.db, or a data directory holding one) or "etcd://…"/"etcds://…".
 std::unique_ptr<ConfigStore> open(const QString &spec, bool mustExist, const EtcdFiles &files)
 {
@@ -43,18 +35,8 @@ std::unique_ptr<ConfigStore> open(const QString &spec, bool mustExist, const Etc
         return std::make_unique<SqliteConfigStore>(path);
     }
     if (spec.startsWith(QLatin1String("etcd://")) || spec.startsWith(QLatin1String("etcds://"))) {
-        EtcdStoreOptions options = EtcdStoreOptions::parse(spec.toStdString());
-        if (!files.ca.isEmpty())
-            options.caPem = readOrThrow(files.ca, "etcd CA").toStdString();
-        if (!files.cert.isEmpty()) {
-            options.certPem = readOrThrow(files.cert, "etcd client certificate").toStdString();
-            options.keyPem = readOrThrow(files.key, "etcd client key").toStdString();
-        }
-        if (!files.user.isEmpty()) {
-            options.user = files.user.toStdString();
-            options.password = readOrThrow(files.passwordFile, "etcd password").trimmed().toStdString();
-        }
-        return std::make_unique<EtcdStore>(std::move(options));
+        return std::make_unique<EtcdStore>(
+            EtcdStoreOptions::parse(spec.toStdString(), files.ca, files.cert, files.key, files.user, files.passwordFile));
     }
     throw StoreError("\"" + spec.left(80).toStdString() + "\" is neither sqlite:PATH nor etcd://host:port[/prefix]");
 }
@@ -101,17 +83,46 @@ int migrateCommand(const QStringList &arguments)
         for (const std::string &kind : kinds)
             for (StoredRecord &record : source->list(kind))
                 records.push_back(std::move(record));
+        if (records.empty())
+            return commandFailed(QStringLiteral("%1 holds no records (is the path or the key prefix right?)").arg(p.value(from)));
         std::stable_sort(records.begin(), records.end(),
                          [](const StoredRecord &a, const StoredRecord &b) { return a.createRevision < b.createRevision; });
-        constexpr size_t Batch = 100; // etcd takes at most 128 operations per transaction
-        for (size_t start = 0; start < records.size(); start += Batch) {
-            std::vector<Mutation> batch;
-            for (size_t i = start; i < std::min(records.size(), start + Batch); ++i)
-                batch.push_back(Mutation{Mutation::Op::Create, records[i].kind, records[i].name, records[i].value, ConfigStore::AnyRevision});
-            for (const WriteResult &result : target->commit(batch))
-                if (result.status != WriteStatus::Ok)
-                    return commandFailed(QStringLiteral("%1 changed while it was being filled; it holds part of the copy now")
-                                             .arg(p.value(to)));
+        // Batches: at most 100 records (etcd takes 128 operations per transaction) and 512 KiB
+        // (its requests are limited to 1.5 MiB by default). Records of one transaction share a
+        // creation revision and list in name order, so a batch also ends before a record that
+        // would sort ahead of an earlier one of its kind: creation order survives.
+        std::vector<std::vector<Mutation>> batches(1);
+        size_t bytes = 0;
+        std::map<std::string, std::string> lastName; // per kind, in the current batch
+        for (const StoredRecord &r : records) {
+            const size_t size = r.kind.size() + r.name.size() + r.value.size() + 64;
+            const auto last = lastName.find(r.kind);
+            if (batches.back().size() >= 100 || bytes + size > (512u << 10) || (last != lastName.end() && r.name < last->second)) {
+                batches.emplace_back();
+                bytes = 0;
+                lastName.clear();
+            }
+            batches.back().push_back(Mutation{Mutation::Op::Create, r.kind, r.name, r.value, ConfigStore::AnyRevision});
+            bytes += size;
+            lastName[r.kind] = r.name;
+        }
+        size_t written = 0;
+        const auto partial = [&](const QString &why) {
+            return commandFailed(QStringLiteral("%1 after %2 of %3 records; %4 holds that part of the copy: empty it (etcdctl del "
+                                                "--prefix, or remove the SQLite file) before migrating again")
+                                     .arg(why).arg(written).arg(records.size()).arg(p.value(to)));
+        };
+        for (const std::vector<Mutation> &batch : batches) {
+            try {
+                for (const WriteResult &result : target->commit(batch))
+                    if (result.status != WriteStatus::Ok)
+                        return partial(QStringLiteral("%1 changed while it was being filled").arg(p.value(to)));
+            } catch (const std::exception &e) {
+                if (written == 0)
+                    throw;
+                return partial(QString::fromStdString(e.what()));
+            }
+            written += batch.size();
         }
         // The copy, read back, is the source: same kinds, names and values.
         for (const std::string &kind : kinds) {

@@ -126,17 +126,8 @@ std::unique_ptr<ConfigStore> Server::openStore() const
         return store;
     }
     try {
-        EtcdStoreOptions etcd = EtcdStoreOptions::parse(m_options.store.toStdString());
-        if (!m_options.storeCaFile.isEmpty())
-            etcd.caPem = readFileOrThrow(m_options.storeCaFile, "etcd CA certificates").toStdString();
-        if (!m_options.storeCertFile.isEmpty()) {
-            etcd.certPem = readFileOrThrow(m_options.storeCertFile, "etcd client certificate").toStdString();
-            etcd.keyPem = readFileOrThrow(m_options.storeKeyFile, "etcd client key").toStdString();
-        }
-        if (!m_options.storeUser.isEmpty()) {
-            etcd.user = m_options.storeUser.toStdString();
-            etcd.password = readFileOrThrow(m_options.storePasswordFile, "etcd password").trimmed().toStdString();
-        }
+        EtcdStoreOptions etcd = EtcdStoreOptions::parse(m_options.store.toStdString(), m_options.storeCaFile, m_options.storeCertFile,
+                                                        m_options.storeKeyFile, m_options.storeUser, m_options.storePasswordFile);
         auto store = std::make_unique<EtcdStore>(std::move(etcd));
         log::info("configuration store: etcd at %s (prefix %s)", m_options.store.toUtf8().constData(),
                   store->options().prefix.c_str());

@@ -6,6 +6,8 @@
 #include "store/ConfigStore.h"
 
 #include <QSignalSpy>
+
+#include <iterator>
 #include <QtTest>
 
 namespace lw::test::contract {
@@ -141,6 +143,16 @@ inline void upsertManyWritesEveryRecord(ConfigStore &store)
     QCOMPARE(spy.count(), 1);
     QCOMPARE(spy.at(0).at(0).toString(), QStringLiteral("collector"));
     QVERIFY(spy.at(0).at(1).toString().isEmpty());
+}
+
+// The rows of a data-driven test slot that runs run(which, store) on a fresh store.
+inline void addRows()
+{
+    QTest::addColumn<int>("which");
+    const char *const names[] = {"createGetListInCreationOrder", "compareAndSet", "notifiesOnlyCommittedChanges",
+                                 "commitIsAllOrNothing", "namesAndKindsStaySeparate", "upsertManyWritesEveryRecord"};
+    for (int i = 0; i < int(std::size(names)); ++i)
+        QTest::newRow(names[i]) << i;
 }
 
 inline void run(int which, ConfigStore &store)

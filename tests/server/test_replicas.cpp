@@ -119,7 +119,9 @@ private Q_SLOTS:
         {
             TestServer single(dataDir);
             QVERIFY2(single.start(), single.log().constData());
-            QCOMPARE(single.requestAsAdmin("POST", "/api/v2/logs/sources", Json{{"name", "moved"}, {"journald", {{"syslogIdentifier", "m"}}}}).status, 201);
+            // Created out of name order: the copy must keep creation order, not sort by name.
+            for (const char *name : {"zeta", "moved", "alpha"})
+                QCOMPARE(single.requestAsAdmin("POST", "/api/v2/logs/sources", Json{{"name", name}, {"journald", {{"syslogIdentifier", "m"}}}}).status, 201);
             QCOMPARE(single.requestAsAdmin("POST", "/admin/api/v3/tenants", {{"name", "team-a"}, {"cluster", "logwarden"}}).status, 201);
             const auto user = single.requestAsAdmin("POST", "/admin/api/v3/users", {{"name", "ursula"}, {"scopes", {"config:read"}}});
             QCOMPARE(user.status, 201); // its access key is sealed in the store
@@ -134,10 +136,16 @@ private Q_SLOTS:
         auto [again, refusal] = lw::test::runCommand(binary, {"migrate", "--from", "sqlite:" + dataDir, "--to", etcd});
         QCOMPARE(again, 2);
         QVERIFY2(refusal.contains("already holds records"), refusal.constData());
+        auto [empty, nothing] = lw::test::runCommand(binary, {"migrate", "--from", m_etcd->storeUrl("/typo"), "--to", "sqlite:" + m_dir.filePath("x.db")});
+        QCOMPARE(empty, 2);
+        QVERIFY2(nothing.contains("holds no records"), nothing.constData());
 
         TestServer onEtcd(dataDir, {"--store", etcd});
         QVERIFY2(onEtcd.start(), onEtcd.log().constData());
-        QVERIFY(onEtcd.requestAsAdmin("GET", "/api/v2/logs/sources").body.contains("\"moved\""));
+        const Json listed = onEtcd.requestAsAdmin("GET", "/api/v2/logs/sources").json()["sources"];
+        QCOMPARE(listed.size(), size_t(3));
+        QCOMPARE(QString::fromStdString(listed[0].value("name", "")), QStringLiteral("zeta"));
+        QCOMPARE(QString::fromStdString(listed[2].value("name", "")), QStringLiteral("alpha"));
         QCOMPARE(onEtcd.requestAsAdmin("GET", "/admin/api/v3/tenants/team-a").status, 200);
         // The sealed access key opens with the data directory's secret.key: a JWT ursula signs with
         // it is accepted by the server on etcd.

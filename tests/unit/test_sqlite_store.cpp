@@ -20,16 +20,7 @@ class SqliteStoreTest : public QObject {
 private Q_SLOTS:
     // The contract every ConfigStore keeps (tests/common/ConfigStoreContract.h; test_etcd_store
     // runs the same functions against etcd).
-    void contract_data()
-    {
-        QTest::addColumn<int>("which");
-        QTest::newRow("createGetListInCreationOrder") << 0;
-        QTest::newRow("compareAndSet") << 1;
-        QTest::newRow("notifiesOnlyCommittedChanges") << 2;
-        QTest::newRow("commitIsAllOrNothing") << 3;
-        QTest::newRow("namesAndKindsStaySeparate") << 4;
-        QTest::newRow("upsertManyWritesEveryRecord") << 5;
-    }
+    void contract_data() { lw::test::contract::addRows(); }
     void contract()
     {
         QFETCH(int, which);

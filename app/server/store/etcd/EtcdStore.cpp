@@ -4,6 +4,8 @@
 
 #include <grpcpp/grpcpp.h>
 
+#include <QFile>
+
 #include "Log.h"
 
 #include <algorithm>
@@ -93,6 +95,33 @@ class EtcdUnreachable : public StoreError {
     using StoreError::StoreError;
 };
 
+namespace {
+std::string readSmallFile(const QString &path, const char *what)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        throw StoreError(std::string("cannot read the ") + what + " file " + path.toStdString());
+    return file.read(1 << 20).toStdString();
+}
+} // namespace
+
+EtcdStoreOptions EtcdStoreOptions::parse(const std::string &url, const QString &caFile, const QString &certFile,
+                                         const QString &keyFile, const QString &user, const QString &passwordFile)
+{
+    EtcdStoreOptions options = parse(url);
+    if (!caFile.isEmpty())
+        options.caPem = readSmallFile(caFile, "etcd CA certificates");
+    if (!certFile.isEmpty()) {
+        options.certPem = readSmallFile(certFile, "etcd client certificate");
+        options.keyPem = readSmallFile(keyFile, "etcd client key");
+    }
+    if (!user.isEmpty()) {
+        options.user = user.toStdString();
+        options.password = QByteArray::fromStdString(readSmallFile(passwordFile, "etcd password")).trimmed().toStdString();
+    }
+    return options;
+}
+
 // One channel and stub per endpoint; calls go to the current one and move on when it fails.
 struct EtcdStore::Connection {
     struct Member {
@@ -123,10 +152,13 @@ struct EtcdStore::Connection {
         args.SetInt(GRPC_ARG_INITIAL_RECONNECT_BACKOFF_MS, 100);
         args.SetInt(GRPC_ARG_MAX_RECONNECT_BACKOFF_MS, 2000);
         // A member that vanishes without closing the connection (partition, power loss) is
-        // noticed in seconds, also by the otherwise silent watch.
+        // noticed in seconds, also under the otherwise silent watch: pings every 10 s while a
+        // call (the watch) is open, however long no data flows; none on an idle channel (etcd
+        // closes connections that ping without streams).
         args.SetInt(GRPC_ARG_KEEPALIVE_TIME_MS, 10000);
         args.SetInt(GRPC_ARG_KEEPALIVE_TIMEOUT_MS, 5000);
-        args.SetInt(GRPC_ARG_KEEPALIVE_PERMIT_WITHOUT_CALLS, 1);
+        args.SetInt(GRPC_ARG_KEEPALIVE_PERMIT_WITHOUT_CALLS, 0);
+        args.SetInt(GRPC_ARG_HTTP2_MAX_PINGS_WITHOUT_DATA, 0);
         for (const std::string &endpoint : o.endpoints) {
             Member m;
             m.endpoint = endpoint;
@@ -179,6 +211,7 @@ struct EtcdStore::Connection {
             start = current;
         }
         bool unreachable = true; // every failure so far: a member that could not be reached or timed out
+        bool reauthenticated = false;
         for (size_t attempt = 0; attempt < maxAttempts; ++attempt) {
             const size_t index = (start + attempt) % members.size();
             Member &member = members[index];
@@ -188,10 +221,15 @@ struct EtcdStore::Connection {
                 if (authToken.empty())
                     continue; // that member could not authenticate us: the next one
             }
-            // A write is resent elsewhere only when it cannot have left: its channel was not
-            // connected, so the failure was the connection's. On a connected channel an
-            // UNAVAILABLE may come after etcd received it (leader changed, request timed out).
-            const bool connected = member.channel->GetState(false) == GRPC_CHANNEL_READY;
+            // A write goes out only on a connected channel, and once out it is never resent: an
+            // UNAVAILABLE or a timeout may come after etcd applied it (leader changed, request
+            // timed out). A member that cannot be connected to is passed over unsent.
+            if (write && member.channel->GetState(true) != GRPC_CHANNEL_READY
+                && !member.channel->WaitForConnected(std::chrono::system_clock::now()
+                                                     + std::min(options.timeout, std::chrono::milliseconds(1000)))) {
+                lastError = member.endpoint + ": not connected";
+                continue;
+            }
             grpc::ClientContext context;
             prepare(context, authToken, deadline);
             const grpc::Status status = rpc(member, context);
@@ -202,14 +240,17 @@ struct EtcdStore::Connection {
             }
             lastError = member.endpoint + ": " + status.error_message();
             const auto code = status.error_code();
-            if (code == grpc::StatusCode::UNAUTHENTICATED && !options.user.empty()) {
+            if (code == grpc::StatusCode::UNAUTHENTICATED && !options.user.empty() && !reauthenticated) {
+                // The token expired: made again, and this member asked once more (not an attempt).
                 std::lock_guard lock(mutex);
-                token.clear(); // expired: authenticate again, then retry
+                token.clear();
+                reauthenticated = true;
+                --attempt;
                 continue;
             }
             const bool transient = code == grpc::StatusCode::UNAVAILABLE || code == grpc::StatusCode::DEADLINE_EXCEEDED;
             unreachable = unreachable && transient;
-            if (write && transient && connected) {
+            if (write && transient) {
                 throw EtcdUnreachable(std::string("etcd ") + what + " failed and may or may not have been applied (" + lastError
                                       + "); read the record before trying again");
             }
@@ -251,6 +292,8 @@ EtcdStore::EtcdStore(EtcdStoreOptions options, QObject *parent)
     // Reaches etcd now (a wrong endpoint or credential stops start-up with its reason); the watch
     // starts right after what this read saw, so nothing between the two is missed.
     const int64_t from = revision() + 1;
+    for (const std::string &kind : kinds())
+        m_knownKinds.insert(kind); // announced again should the watch's history be compacted away
     m_watcher = std::thread([this, from] { watchLoop(from); });
 }
 
@@ -381,8 +424,17 @@ EtcdStore::WatchEnd EtcdStore::watchOnce(int64_t &from)
             stream->Finish();
             return WatchEnd::Compacted;
         }
-        if (response.canceled())
+        if (response.canceled()) {
+            // etcd cancels a watch whose auth token expired (the stream itself ends OK).
+            if (response.cancel_reason().find("auth") != std::string::npos) {
+                std::lock_guard lock(c.mutex);
+                c.token.clear();
+                context.TryCancel();
+                stream->Finish();
+                return WatchEnd::Failed;
+            }
             break;
+        }
         for (const pb::Event &event : response.events()) {
             const int64_t revision = event.kv().mod_revision();
             announce(event.kv().key(), revision);
@@ -662,8 +714,11 @@ void EtcdStore::upsertMany(const std::string &kind, const std::vector<std::pair<
         int64_t &revision;
         ~Announce()
         {
-            if (revision > 0)
-                Q_EMIT self->changed(QString::fromStdString(kind), QString(), revision);
+            try {
+                if (revision > 0)
+                    Q_EMIT self->changed(QString::fromStdString(kind), QString(), revision);
+            } catch (...) { // a destructor may run while a StoreError unwinds: it must not throw
+            }
         }
     } announce{this, kind, revision};
     for (size_t start = 0; start < records.size(); start += Batch) {

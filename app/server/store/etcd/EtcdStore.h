@@ -2,6 +2,8 @@
 
 #include "store/ConfigStore.h"
 
+#include <QString>
+
 #include <atomic>
 #include <chrono>
 #include <set>
@@ -30,6 +32,10 @@ struct EtcdStoreOptions {
 
     // Parses "etcd://h1:2379,h2:2379/prefix"; throws StoreError with a sentence when it is not one.
     static EtcdStoreOptions parse(const std::string &url);
+    // parse(), then the TLS material and the password read from these files (empty: not used);
+    // throws StoreError naming a file that cannot be read.
+    static EtcdStoreOptions parse(const std::string &url, const QString &caFile, const QString &certFile, const QString &keyFile,
+                                  const QString &user, const QString &passwordFile);
 };
 
 // The configuration store on etcd's v3 gRPC API. A record is the key <prefix>/<kind>/<name>;
