@@ -5,6 +5,7 @@
 #include "store/etcd/EtcdStore.h"
 #include "ConfigStoreContract.h"
 #include "EtcdCluster.h"
+#include "TestServer.h"
 
 #include <QElapsedTimer>
 #include <QSignalSpy>
@@ -154,6 +155,38 @@ private Q_SLOTS:
         const auto kept = store.list("source");
         QCOMPARE(kept.size(), size_t(stored.size()));
         QVERIFY(store.get("source", acknowledged.first().toStdString()));
+    }
+
+    // etcd with authentication on: the store logs in (its token on every call and on the watch),
+    // a wrong password or none is a StoreError naming the cause.
+    void authenticatedCluster()
+    {
+        EtcdCluster cluster(1);
+        QVERIFY2(cluster.start(), cluster.log().constData());
+        const QString endpoints = cluster.endpoints();
+        for (const QStringList &args : {QStringList{"user", "add", "root:s3cret-pass", "--interactive=false"},
+                                        QStringList{"auth", "enable"}}) {
+            auto [code, out] = lw::test::runCommand("/usr/bin/etcdctl", QStringList{"--endpoints", endpoints} + args);
+            QVERIFY2(code == 0, out.constData());
+        }
+        EtcdStoreOptions options = optionsFor(cluster.storeUrl("/auth"));
+        options.user = "root";
+        options.password = "s3cret-pass";
+        EtcdStore a(options), b(options);
+        QSignalSpy onB(&b, &ConfigStore::changed);
+        QCOMPARE(a.create("source", "s", "v").status, WriteStatus::Ok);
+        QCOMPARE(QString::fromStdString(b.get("source", "s")->value), QStringLiteral("v"));
+        QTRY_COMPARE_WITH_TIMEOUT(onB.count(), 1, 2000); // the watch logged in too
+        options.password = "wrong";
+        try {
+            EtcdStore refused(options);
+            QFAIL("a wrong password was accepted");
+        } catch (const StoreError &e) {
+            QVERIFY2(QString::fromUtf8(e.what()).contains("refused user \"root\""), e.what());
+            QVERIFY2(!QString::fromUtf8(e.what()).contains("wrong"), e.what()); // the password is never said
+        }
+        EtcdStoreOptions anonymous = optionsFor(cluster.storeUrl("/auth"));
+        QVERIFY_THROWS_EXCEPTION(StoreError, EtcdStore{anonymous});
     }
 
     void deadEndpointIsPassedOver()
