@@ -12,7 +12,7 @@ packages=(
   libprotobuf-dev protobuf-compiler libgrpc++-dev protobuf-compiler-grpc libsnappy-dev zlib1g-dev libsimdjson-dev
   etcd-server etcd-client gnome-keyring libsecret-tools dbus dbus-x11 xvfb xauth
   curl jq openssl python3 python3-jwt python3-prometheus-client wrk desktop-file-utils appstream
-  lintian help2man fakeroot dpkg-dev
+  lintian help2man fakeroot dpkg-dev man-db
   clang libclang-rt-14-dev xz-utils nginx-light
 )
 
