@@ -8,6 +8,8 @@
 #include "TestServer.h"
 
 #include <QElapsedTimer>
+#include <QProcess>
+#include <QTemporaryDir>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QtTest>
@@ -187,6 +189,64 @@ private Q_SLOTS:
         }
         EtcdStoreOptions anonymous = optionsFor(cluster.storeUrl("/auth"));
         QVERIFY_THROWS_EXCEPTION(StoreError, EtcdStore{anonymous});
+    }
+
+    // etcd serving TLS with client certificates required (etcds://): the store trusts the given
+    // CA and presents its certificate; without the CA, or without a client certificate, it is
+    // refused with a StoreError.
+    void tlsWithClientCertificates()
+    {
+        QTemporaryDir dir;
+        const QString script = QStringLiteral(
+            "set -e\n"
+            "openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj '/CN=etcd test CA' -keyout ca.key -out ca.crt 2>/dev/null\n"
+            "printf 'subjectAltName=IP:127.0.0.1\\nextendedKeyUsage=serverAuth,clientAuth\\n' > ext\n"
+            "for who in server client; do\n"
+            "  openssl req -newkey rsa:2048 -nodes -subj \"/CN=$who\" -keyout $who.key -out $who.csr 2>/dev/null\n"
+            "  openssl x509 -req -in $who.csr -CA ca.crt -CAkey ca.key -CAcreateserial -days 2 -extfile ext -out $who.crt 2>/dev/null\n"
+            "done\n");
+        auto [made, why] = lw::test::runCommand("bash", {"-c", script}, dir.path());
+        QVERIFY2(made == 0, why.constData());
+        QTcpServer a, b;
+        QVERIFY(a.listen(QHostAddress::LocalHost, 0) && b.listen(QHostAddress::LocalHost, 0));
+        const quint16 client = a.serverPort(), peer = b.serverPort();
+        a.close();
+        b.close();
+        QProcess etcd;
+        etcd.setProcessChannelMode(QProcess::MergedChannels);
+        const QString url = QStringLiteral("https://127.0.0.1:%1").arg(client);
+        const QString peerUrl = QStringLiteral("http://127.0.0.1:%1").arg(peer);
+        etcd.start(EtcdCluster::binary(), {"--name", "tls", "--data-dir", dir.filePath("data"), "--listen-client-urls", url,
+                                           "--advertise-client-urls", url, "--listen-peer-urls", peerUrl,
+                                           "--initial-advertise-peer-urls", peerUrl, "--initial-cluster", "tls=" + peerUrl,
+                                           "--cert-file", dir.filePath("server.crt"), "--key-file", dir.filePath("server.key"),
+                                           "--trusted-ca-file", dir.filePath("ca.crt"), "--client-cert-auth",
+                                           "--log-level", "warn"});
+        QVERIFY(etcd.waitForStarted(5000));
+        const std::string storeUrl = QStringLiteral("etcds://127.0.0.1:%1/tls").arg(client).toStdString();
+        auto options = [&](bool ca, bool cert) {
+            EtcdStoreOptions o = EtcdStoreOptions::parse(storeUrl, ca ? dir.filePath("ca.crt") : QString(),
+                                                         cert ? dir.filePath("client.crt") : QString(),
+                                                         cert ? dir.filePath("client.key") : QString(), {}, {});
+            o.timeout = std::chrono::milliseconds(2000);
+            return o;
+        };
+        std::unique_ptr<EtcdStore> store;
+        QTRY_VERIFY_WITH_TIMEOUT(([&] {
+            try {
+                store = std::make_unique<EtcdStore>(options(true, true));
+                return true;
+            } catch (const StoreError &) {
+                return false; // still starting
+            }
+        }()), 20000);
+        QCOMPARE(store->create("source", "s", "over TLS").status, WriteStatus::Ok);
+        QCOMPARE(QString::fromStdString(store->get("source", "s")->value), QStringLiteral("over TLS"));
+        QVERIFY_THROWS_EXCEPTION(StoreError, EtcdStore{options(false, true)}); // the system's CAs do not know it
+        QVERIFY_THROWS_EXCEPTION(StoreError, EtcdStore{options(true, false)}); // no client certificate
+        store.reset();
+        etcd.terminate();
+        etcd.waitForFinished(5000);
     }
 
     void deadEndpointIsPassedOver()
