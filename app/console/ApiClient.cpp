@@ -6,7 +6,7 @@
 
 namespace lw::console {
 
-ApiClient::ApiClient(QObject *parent) : QObject(parent) {}
+ApiClient::ApiClient(QObject *parent) : QObject(parent), m_network(new QNetworkAccessManager(this)) {}
 
 QString ApiClient::fingerprint(const QSslCertificate &certificate)
 {
@@ -22,11 +22,15 @@ void ApiClient::setServer(const QUrl &baseUrl, const QString &pinnedSha256)
     m_pinned = pinnedSha256;
     // What is still in flight was asked of the previous server: cancel it now (its callers hear
     // "switched") rather than let the new server's requests wait behind it.
-    for (QNetworkReply *reply : m_network.findChildren<QNetworkReply *>()) {
+    for (QNetworkReply *reply : m_network->findChildren<QNetworkReply *>()) {
         if (reply->isRunning())
             reply->abort();
     }
-    m_network.clearConnectionCache(); // connections trusted under the old pin are not reused
+    // Connections trusted under the old pin are never reused: the next request makes a new
+    // connection, with a handshake checked against the new pin. (clearConnectionCache() alone
+    // left a connection that a reply finishing at that moment had not yet given back.)
+    m_network->deleteLater();
+    m_network = new QNetworkAccessManager(this);
 }
 
 void ApiClient::setAuthorization(const QByteArray &headerValue)
@@ -93,7 +97,7 @@ void ApiClient::send(const QByteArray &method, const QString &path, const QByteA
         request.setRawHeader("If-Match", ifMatch);
     for (const auto &[name, value] : extraHeaders)
         request.setRawHeader(name, value);
-    QNetworkReply *reply = m_network.sendCustomRequest(request, method, body);
+    QNetworkReply *reply = m_network->sendCustomRequest(request, method, body);
     if (++m_inFlight == 1)
         Q_EMIT busyChanged(true);
 

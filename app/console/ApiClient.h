@@ -81,7 +81,9 @@ private:
     void send(const QByteArray &method, const QString &path, const QByteArray &body, const QByteArray &ifMatch, Done done,
               const Headers &extraHeaders = {}, bool parseSuccess = true);
 
-    QNetworkAccessManager m_network;
+    // One per server and pin: a connection made under another pin is never reused (a cleared
+    // connection cache still kept a connection its last reply had not yet handed back).
+    QNetworkAccessManager *m_network;
     QUrl m_base;
     QString m_pinned;
     quint64 m_generation = 0; // bumped when the server or pin changes
