@@ -12,6 +12,7 @@
 #include <cstdio>
 #include <map>
 #include <memory>
+#include <optional>
 
 namespace lw::server {
 
@@ -39,6 +40,57 @@ std::unique_ptr<ConfigStore> open(const QString &spec, bool mustExist, const Etc
             EtcdStoreOptions::parse(spec.toStdString(), files.ca, files.cert, files.key, files.user, files.passwordFile));
     }
     throw StoreError("\"" + spec.left(80).toStdString() + "\" is neither sqlite:PATH nor etcd://host:port[/prefix]");
+}
+
+// Every record of every kind, oldest first.
+std::vector<StoredRecord> inCreationOrder(ConfigStore &store, const std::vector<std::string> &kinds)
+{
+    std::vector<StoredRecord> records;
+    for (const std::string &kind : kinds)
+        for (StoredRecord &record : store.list(kind))
+            records.push_back(std::move(record));
+    std::stable_sort(records.begin(), records.end(),
+                     [](const StoredRecord &a, const StoredRecord &b) { return a.createRevision < b.createRevision; });
+    return records;
+}
+
+// Batches: at most 100 records (etcd takes 128 operations per transaction) and 512 KiB (its
+// requests are limited to 1.5 MiB by default). Records of one transaction share a creation
+// revision and list in name order, so a batch also ends before a record that would sort ahead
+// of an earlier one of its kind: creation order survives.
+std::vector<std::vector<Mutation>> batchesOf(const std::vector<StoredRecord> &records)
+{
+    std::vector<std::vector<Mutation>> batches(1);
+    size_t bytes = 0;
+    std::map<std::string, std::string> lastName; // per kind, in the current batch
+    for (const StoredRecord &r : records) {
+        const size_t size = r.kind.size() + r.name.size() + r.value.size() + 64;
+        const auto last = lastName.find(r.kind);
+        if (batches.back().size() >= 100 || bytes + size > (512u << 10) || (last != lastName.end() && r.name < last->second)) {
+            batches.emplace_back();
+            bytes = 0;
+            lastName.clear();
+        }
+        batches.back().push_back(Mutation{Mutation::Op::Create, r.kind, r.name, r.value, ConfigStore::AnyRevision});
+        bytes += size;
+        lastName[r.kind] = r.name;
+    }
+    return batches;
+}
+
+// The first kind whose names or values differ between the two stores; nullopt when none does.
+std::optional<std::string> firstDifference(ConfigStore &source, ConfigStore &target, const std::vector<std::string> &kinds)
+{
+    for (const std::string &kind : kinds) {
+        std::map<std::string, std::string> expected, copied;
+        for (const StoredRecord &r : source.list(kind))
+            expected[r.name] = r.value;
+        for (const StoredRecord &r : target.list(kind))
+            copied[r.name] = r.value;
+        if (expected != copied)
+            return kind;
+    }
+    return std::nullopt;
 }
 
 } // namespace
@@ -78,34 +130,11 @@ int migrateCommand(const QStringList &arguments)
             return commandFailed(QStringLiteral("%1 already holds records (%2); migrate only into an empty store")
                                      .arg(p.value(to), QString::fromStdString(names)));
         }
-        std::vector<StoredRecord> records;
         const std::vector<std::string> kinds = source->kinds();
-        for (const std::string &kind : kinds)
-            for (StoredRecord &record : source->list(kind))
-                records.push_back(std::move(record));
+        const std::vector<StoredRecord> records = inCreationOrder(*source, kinds);
         if (records.empty())
             return commandFailed(QStringLiteral("%1 holds no records (is the path or the key prefix right?)").arg(p.value(from)));
-        std::stable_sort(records.begin(), records.end(),
-                         [](const StoredRecord &a, const StoredRecord &b) { return a.createRevision < b.createRevision; });
-        // Batches: at most 100 records (etcd takes 128 operations per transaction) and 512 KiB
-        // (its requests are limited to 1.5 MiB by default). Records of one transaction share a
-        // creation revision and list in name order, so a batch also ends before a record that
-        // would sort ahead of an earlier one of its kind: creation order survives.
-        std::vector<std::vector<Mutation>> batches(1);
-        size_t bytes = 0;
-        std::map<std::string, std::string> lastName; // per kind, in the current batch
-        for (const StoredRecord &r : records) {
-            const size_t size = r.kind.size() + r.name.size() + r.value.size() + 64;
-            const auto last = lastName.find(r.kind);
-            if (batches.back().size() >= 100 || bytes + size > (512u << 10) || (last != lastName.end() && r.name < last->second)) {
-                batches.emplace_back();
-                bytes = 0;
-                lastName.clear();
-            }
-            batches.back().push_back(Mutation{Mutation::Op::Create, r.kind, r.name, r.value, ConfigStore::AnyRevision});
-            bytes += size;
-            lastName[r.kind] = r.name;
-        }
+        const std::vector<std::vector<Mutation>> batches = batchesOf(records);
         size_t written = 0;
         const auto partial = [&](const QString &why) {
             return commandFailed(QStringLiteral("%1 after %2 of %3 records; %4 holds that part of the copy: empty it (etcdctl del "
@@ -125,15 +154,8 @@ int migrateCommand(const QStringList &arguments)
             written += batch.size();
         }
         // The copy, read back, is the source: same kinds, names and values.
-        for (const std::string &kind : kinds) {
-            std::map<std::string, std::string> expected, copied;
-            for (const StoredRecord &r : source->list(kind))
-                expected[r.name] = r.value;
-            for (const StoredRecord &r : target->list(kind))
-                copied[r.name] = r.value;
-            if (expected != copied)
-                return commandFailed(QStringLiteral("the copy of kind %1 differs from the source").arg(QString::fromStdString(kind)));
-        }
+        if (const auto kind = firstDifference(*source, *target, kinds))
+            return commandFailed(QStringLiteral("the copy of kind %1 differs from the source").arg(QString::fromStdString(*kind)));
         std::fprintf(stderr, "logwardend: migrated %zu records of %zu kinds from %s to %s\n", records.size(), kinds.size(),
                      qPrintable(p.value(from)), qPrintable(p.value(to)));
         return 0;

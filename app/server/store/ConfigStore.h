@@ -75,6 +75,24 @@ public:
     // The latest revision this store has seen; list caches are keyed by it.
     virtual int64_t revision() = 0;
 
+    // Whether `m` may be applied to the record as it stands (`previous`; nullopt: absent): Ok,
+    // AlreadyExists, NotFound, or RevisionMismatch with the current revision. Every store judges
+    // a commit's preconditions with this one rule.
+    static WriteResult judge(const Mutation &m, std::optional<StoredRecord> previous)
+    {
+        WriteResult r;
+        r.previous = std::move(previous);
+        if (m.op == Mutation::Op::Create && r.previous) {
+            r.status = WriteStatus::AlreadyExists;
+        } else if (m.op != Mutation::Op::Create && !r.previous) {
+            r.status = WriteStatus::NotFound;
+        } else if (m.op != Mutation::Op::Create && m.expectedRevision != AnyRevision && r.previous->modRevision != m.expectedRevision) {
+            r.status = WriteStatus::RevisionMismatch;
+            r.revision = r.previous->modRevision;
+        }
+        return r;
+    }
+
 Q_SIGNALS:
     void changed(const QString &kind, const QString &name, qint64 revision);
 };

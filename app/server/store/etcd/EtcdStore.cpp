@@ -213,21 +213,13 @@ std::vector<WriteResult> EtcdStore::commit(const std::vector<Mutation> &mutation
     if (!response.succeeded()) {
         for (size_t i = 0; i < mutations.size(); ++i) {
             const Mutation &m = mutations[i];
-            WriteResult &r = results[i];
             const pb::RangeResponse &current = response.responses(static_cast<int>(i)).response_range();
+            std::optional<StoredRecord> previous;
             if (current.kvs_size() > 0) {
                 const pb::KeyValue &kv = current.kvs(0);
-                r.previous = StoredRecord{m.kind, m.name, kv.value(), kv.create_revision(), kv.mod_revision()};
+                previous = StoredRecord{m.kind, m.name, kv.value(), kv.create_revision(), kv.mod_revision()};
             }
-            if (m.op == Mutation::Op::Create && r.previous) {
-                r.status = WriteStatus::AlreadyExists;
-            } else if (m.op != Mutation::Op::Create && !r.previous) {
-                r.status = WriteStatus::NotFound;
-            } else if (m.op != Mutation::Op::Create && m.expectedRevision != AnyRevision
-                       && r.previous->modRevision != m.expectedRevision) {
-                r.status = WriteStatus::RevisionMismatch;
-                r.revision = r.previous->modRevision;
-            }
+            results[i] = judge(m, std::move(previous));
         }
         return results;
     }

@@ -309,19 +309,8 @@ std::vector<WriteResult> SqliteConfigStore::commit(const std::vector<Mutation> &
     try {
         bool refused = false;
         for (size_t i = 0; i < mutations.size(); ++i) {
-            const Mutation &m = mutations[i];
-            WriteResult &r = results[i];
-            r.previous = get(m.kind, m.name);
-            if (m.op == Mutation::Op::Create && r.previous)
-                r.status = WriteStatus::AlreadyExists;
-            else if (m.op != Mutation::Op::Create && !r.previous)
-                r.status = WriteStatus::NotFound;
-            else if (m.op != Mutation::Op::Create && m.expectedRevision != AnyRevision
-                     && r.previous->modRevision != m.expectedRevision) {
-                r.status = WriteStatus::RevisionMismatch;
-                r.revision = r.previous->modRevision;
-            }
-            refused = refused || r.status != WriteStatus::Ok;
+            results[i] = judge(mutations[i], get(mutations[i].kind, mutations[i].name));
+            refused = refused || results[i].status != WriteStatus::Ok;
         }
         if (refused) {
             undo();
