@@ -51,7 +51,7 @@ struct ServeSettings::Options {
     QCommandLineOption maxStreams = valued("max-streams-per-tenant", "Streams one tenant may hold in the log store (default 5000; 0: no cap).", "n", "5000");
     QCommandLineOption retention = valued("retention", "Delete log entries older than this (e.g. 30d; default: keep).", "duration");
     QCommandLineOption retentionBytes = valued("retention-bytes", "Keep the log store under this size, oldest out first (e.g. 20G).", "size");
-    QCommandLineOption lokiUrl = valued("loki-url", "Forward accepted pushes to this Loki (push URL) instead of storing them.", "url");
+    QCommandLineOption lokiUrl = valued("loki-url", "Forward accepted pushes to this Loki (push URL) instead of storing them, and answer queries, labels, series, tails and deletes from it (label policies applied).", "url");
     QCommandLineOption lokiToken = valued("loki-token-file", "Bearer token for --loki-url.", "file");
     QCommandLineOption lokiCa = valued("loki-ca-file", "CA certificates (PEM) to trust for --loki-url.", "file");
     QCommandLineOption store = valued("store", "Configuration store: sqlite (the data directory's file, default) or etcd://host:port[,host:port...][/prefix] (etcds:// for TLS).", "url", "sqlite");

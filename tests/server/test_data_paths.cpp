@@ -607,52 +607,6 @@ private Q_SLOTS:
     }
 };
 
-class ForwardingTest : public QObject {
-    Q_OBJECT
-private Q_SLOTS:
-    void pushesGoToTheUpstreamLoki()
-    {
-        // The upstream is a second logwardend (Loki-compatible), over plain HTTP on loopback.
-        TestServer upstream(QString(), {"--http-listen", "127.0.0.1:0"});
-        QVERIFY(upstream.start());
-        QVERIFY(upstream.plainPort() > 0);
-        QTemporaryDir dir;
-        QFile tokenFile(dir.path() + "/upstream.token");
-        QVERIFY(tokenFile.open(QIODevice::WriteOnly));
-        tokenFile.write(upstream.systemJwt());
-        tokenFile.close();
-        TestServer front(QString(), {"--loki-url", QStringLiteral("http://127.0.0.1:%1").arg(upstream.plainPort()),
-                                     "--loki-token-file", tokenFile.fileName()});
-        QVERIFY2(front.start(), front.log().constData());
-        for (TestServer *s : {&upstream, &front})
-            QCOMPARE(s->requestAsAdmin("POST", "/admin/api/v3/tenants", {{"name", "fwd"}, {"cluster", "logwarden"}}).status, 201);
-
-        const int64_t ts = nowNs();
-        PushData d{{{{{"job", "forwarded"}}, {{ts, "to the upstream"}, {ts + 1, "and again"}}}}};
-        const QList<std::pair<QByteArray, QByteArray>> headers = {{"Authorization", "Bearer " + front.systemJwt()},
-                                                                  {"X-Scope-OrgID", "fwd"}, {"Content-Type", "application/json"}};
-        QCOMPARE(front.request("POST", "/loki/api/v1/push", d.json(), headers).status, 204);
-        const QString query = "/loki/api/v1/query_range?query=" + QUrl::toPercentEncoding("{job=\"forwarded\"}") + "&start=" + QString::number(ts - 1000000000LL);
-        auto up = upstream.request("GET", query, {}, {{"Authorization", "Bearer " + upstream.systemJwt()}, {"X-Scope-OrgID", "fwd"}});
-        QCOMPARE(nj::parse(up.body.toStdString())["data"]["result"][0]["values"].size(), size_t(2));
-        auto local = front.request("GET", query, {}, {{"Authorization", "Bearer " + front.systemJwt()}, {"X-Scope-OrgID", "fwd"}});
-        QCOMPARE(nj::parse(local.body.toStdString())["data"]["result"].size(), size_t(0)); // nothing kept locally
-
-        // The upstream refuses a tenant it does not know: its 400 is passed on.
-        QCOMPARE(front.requestAsAdmin("POST", "/admin/api/v3/tenants", {{"name", "front-only"}, {"cluster", "logwarden"}}).status, 201);
-        auto refused = front.request("POST", "/loki/api/v1/push", d.json(), {{"Authorization", "Bearer " + front.systemJwt()},
-                                                                             {"X-Scope-OrgID", "front-only"}, {"Content-Type", "application/json"}});
-        QCOMPARE(refused.status, 400);
-        QVERIFY(refused.body.contains("upstream Loki refused"));
-        // With the upstream gone, pushes are not acknowledged.
-        QCOMPARE(upstream.stop(), 0);
-        auto down = front.request("POST", "/loki/api/v1/push", d.json(), headers);
-        QCOMPARE(down.status, 502);
-        QVERIFY(down.body.contains("upstream Loki at http://127.0.0.1:"));
-        QCOMPARE(front.stop(), 0);
-    }
-};
-
 class RetentionTest : public QObject {
     Q_OBJECT
 private Q_SLOTS:
@@ -693,9 +647,8 @@ int main(int argc, char **argv)
     CrashDurabilityTest crash;
     RetentionTest retention;
     TailTest tail;
-    ForwardingTest forwarding;
     LimitsTest limits;
     return QTest::qExec(&limits, argc, argv) | QTest::qExec(&paths, argc, argv) | QTest::qExec(&crash, argc, argv) | QTest::qExec(&retention, argc, argv)
-           | QTest::qExec(&tail, argc, argv) | QTest::qExec(&forwarding, argc, argv);
+           | QTest::qExec(&tail, argc, argv);
 }
 #include "test_data_paths.moc"

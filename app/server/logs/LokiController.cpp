@@ -27,15 +27,25 @@ LokiController::LokiController(ConfigStore &config, LogStore &logs, DataPathOpti
       m_writer(std::make_unique<LogWriter>(logs)), m_queries(logs, m_tenants, *m_pool, *m_writer),
       m_ingest(*this, m_tenants)
 {
-    if (!options.lokiUrl.isEmpty())
+    if (!options.lokiUrl.isEmpty()) {
         m_forwarder = std::make_unique<LokiForwarder>(options.lokiUrl, options.lokiToken, options.lokiCaPem);
+        // The API's root: the push URL without Loki's push path.
+        QUrl base = options.lokiUrl;
+        const QString push = QStringLiteral("/loki/api/v1/push");
+        if (base.path().endsWith(push))
+            base.setPath(base.path().chopped(push.size()));
+        m_gateway = std::make_unique<LokiGateway>(m_tenants, base, options.lokiToken, options.lokiCaPem);
+    }
 }
 
 void LokiController::registerRoutes(Router &router)
 {
     router.add("POST", "/loki/api/v1/push", scopes::LogsWrite, [this](HttpRequest &r) { return push(r); },
                Router::ErrorStyle::PlainText, m_options.maxPushBodyBytes);
-    m_queries.registerRoutes(router);
+    if (m_gateway)
+        m_gateway->registerRoutes(router);
+    else
+        m_queries.registerRoutes(router);
     m_ingest.registerRoutes(router, m_options.maxPushBodyBytes);
 }
 
@@ -149,7 +159,7 @@ void LokiController::accept(const std::string &tenant, std::vector<StreamBatch> 
 void LokiController::stored(const std::string &tenant, const std::shared_ptr<const std::vector<StreamBatch>> &batches,
                             int64_t firstSeq)
 {
-    if (m_tail)
+    if (m_tail && !m_gateway) // behind the gateway, tails read Loki, which has these lines too
         m_tail->publish(tenant, *batches, firstSeq);
 }
 
@@ -165,6 +175,8 @@ void LokiController::applyRetention(int64_t maxAgeNs, int64_t maxBytes)
 TailService &LokiController::enableTail(Authenticator &auth)
 {
     m_tail = std::make_unique<TailService>(auth, m_tenants, m_queries);
+    if (m_gateway)
+        m_tail->useGateway(*m_gateway);
     return *m_tail;
 }
 

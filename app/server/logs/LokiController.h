@@ -6,6 +6,7 @@
 #include "logs/RateLimiter.h"
 #include "logs/IngestController.h"
 #include "logs/LokiForwarder.h"
+#include "logs/LokiGateway.h"
 #include "logs/LokiQueryApi.h"
 #include "logs/TenantAccess.h"
 
@@ -32,12 +33,13 @@ struct DataPathOptions {
     int64_t maxPushBytes = 64LL * 1024 * 1024;       // decompressed
     int64_t maxPushBodyBytes = 16LL * 1024 * 1024;   // as received
     size_t maxStreamsPerTenant = 5000;               // Loki's max_global_streams_per_user; 0: no cap
-    QUrl lokiUrl;           // set: forward pushes there instead of storing them
+    QUrl lokiUrl;           // set: forward pushes there instead of storing them, and read from it
     QByteArray lokiToken;   // Bearer token for it
     QByteArray lokiCaPem;   // CA certificates to trust for it (besides the system's)
 };
 
-// Loki's HTTP API on the embedded LogStore: push (JSON, gzip JSON, protobuf+snappy) and queries.
+// Loki's HTTP API on the embedded LogStore: push (JSON, gzip JSON, protobuf+snappy) and queries;
+// with a Loki URL, pushes are forwarded to that Loki and reads go to it through the gateway.
 class LokiController {
 public:
     LokiController(ConfigStore &config, LogStore &logs, DataPathOptions options);
@@ -82,6 +84,7 @@ private:
     LokiQueryApi m_queries;
     IngestController m_ingest;
     std::unique_ptr<LokiForwarder> m_forwarder;
+    std::unique_ptr<LokiGateway> m_gateway; // with lokiUrl: the read API and tails are Loki's
 };
 
 int64_t nowNanos();

@@ -2,13 +2,16 @@
 #include "Log.h"
 #include "Guarded.h"
 #include "http/RequestSink.h"
+#include "JsonDepth.h"
 #include "logs/LabelPolicy.h"
 #include "logs/LokiController.h"
+#include "logs/LokiGateway.h"
 #include "logs/LokiQueryApi.h"
 #include "logs/QueryPool.h"
 #include "logs/TenantAccess.h"
 
 #include <QDateTime>
+#include <QWebSocket>
 
 #include <chrono>
 #include <cstdio>
@@ -24,6 +27,19 @@ constexpr size_t MaxQueuedBytes = 8 << 20;    // a reader further behind than th
 constexpr size_t MaxDroppedReported = 1000;   // dropped entries named in the next frame
 constexpr int64_t MaxSlowMs = 10000;          // behind for this long: closed
 constexpr size_t MaxHeldBytes = 8 << 20;      // live frames kept while the backlog is read
+constexpr qint64 MaxUpstreamFrame = 16 << 20; // one frame of Loki's tail
+
+// The upstream tails of one subscriber; its sockets are silenced and closed before it goes.
+struct UpstreamTails {
+    void operator()(QObject *holder) const
+    {
+        for (QWebSocket *ws : holder->findChildren<QWebSocket *>()) {
+            QObject::disconnect(ws, nullptr, nullptr, nullptr);
+            ws->abort();
+        }
+        holder->deleteLater();
+    }
+};
 
 int64_t steadyMs()
 {
@@ -52,6 +68,7 @@ struct TailService::Subscriber {
     size_t heldBytes = 0;
     Json dropped = Json::array();    // entries a slow reader missed, reported in its next frame
     int64_t slowSinceMs = 0;
+    std::unique_ptr<QObject, UpstreamTails> upstream; // behind the gateway: Loki's tails
 
     bool allowed(const Labels &labels) const { return query.matchesStream(labels) && policy.allows(labels); }
 };
@@ -149,10 +166,14 @@ void TailService::accept(const HttpRequest &upgrade, std::shared_ptr<WebSocketCh
 
     auto sub = std::make_unique<Subscriber>();
     LogQuery backlog;
+    std::vector<std::string> upstreamQueries;
     try {
         sub->tenant = m_tenants.resolve(req);
-        sub->query = parseLogQL(req.query.value(QStringLiteral("query")).toStdString());
         sub->policy = LabelPolicy::forPrincipal(*principal, sub->tenant);
+        if (m_gateway)
+            upstreamQueries = LokiGateway::restrictedQueries(req.query.value(QStringLiteral("query")).toStdString(), sub->policy);
+        else
+            sub->query = parseLogQL(req.query.value(QStringLiteral("query")).toStdString());
         const QString limitText = req.query.value(QStringLiteral("limit"));
         backlog.limit = limitText.isEmpty() ? 100 : std::min<size_t>(limitText.toUInt(), LokiQueryApi::MaxLimit);
         const int64_t now = nowNanos();
@@ -180,9 +201,11 @@ void TailService::accept(const HttpRequest &upgrade, std::shared_ptr<WebSocketCh
     sub->request = std::move(req);
     sub->request.principal = sub->principal.get();
     sub->channel = channel;
-    sub->backlogPending = backlog.limit > 0;
+    sub->backlogPending = !m_gateway && backlog.limit > 0;
     sub->beforeSeq = backlog.beforeSeq;
-    if (sub->backlogPending)
+    if (m_gateway)
+        openUpstream(*sub, upstreamQueries, sub->request);
+    else if (sub->backlogPending)
         readBacklog(*sub, std::move(backlog));
     m_subscribers.push_back(std::move(sub));
     if (!m_recheck.isActive())
@@ -302,6 +325,91 @@ void TailService::publish(const std::string &tenant, const std::vector<StreamBat
         }
         sub->channel->sendText(frame(streams, dropped));
     }
+}
+
+TailService::Subscriber *TailService::find(const WebSocketChannel *channel)
+{
+    auto it = std::find_if(m_subscribers.begin(), m_subscribers.end(),
+                           [channel](const auto &s) { return s->channel.get() == channel; });
+    return it == m_subscribers.end() ? nullptr : it->get();
+}
+
+void TailService::openUpstream(Subscriber &sub, const std::vector<std::string> &queries, const HttpRequest &req)
+{
+    // The client's start, limit and delay_for go on; the query is this server's, the tenant header too.
+    LokiUpstream::Params common;
+    for (const auto &[name, value] : req.query.items()) {
+        if (name == QLatin1String("start") || name == QLatin1String("limit") || name == QLatin1String("delay_for"))
+            common.emplace_back(name, value);
+    }
+    sub.upstream.reset(new QObject);
+    const WebSocketChannel *raw = sub.channel.get();
+    for (size_t v = 0; v < queries.size(); ++v) {
+        auto *ws = new QWebSocket(QStringLiteral("logwardend"), QWebSocketProtocol::VersionLatest, sub.upstream.get());
+        ws->setMaxAllowedIncomingMessageSize(MaxUpstreamFrame);
+        ws->setMaxAllowedIncomingFrameSize(MaxUpstreamFrame);
+        connect(ws, &QWebSocket::textMessageReceived, this, [this, raw, v](const QString &m) {
+            guarded("passing on a tail from Loki", [this, raw, v, &m] { upstreamFrame(raw, v, m); })();
+        });
+        connect(ws, QOverload<QAbstractSocket::SocketError>::of(&QWebSocket::error), this, guarded("ending a tail from Loki", [this, raw, ws] {
+                    upstreamEnded(raw, "upstream Loki's tail failed: " + ws->errorString().toStdString());
+                }));
+        connect(ws, &QWebSocket::disconnected, this, guarded("ending a tail from Loki", [this, raw, ws] {
+                    const QString reason = ws->closeReason();
+                    upstreamEnded(raw, "upstream Loki ended the tail" + (reason.isEmpty() ? std::string() : ": " + reason.toStdString()));
+                }));
+        LokiUpstream::Params params = common;
+        params.emplace_back(QStringLiteral("query"), QString::fromStdString(queries[v]));
+        ws->open(m_gateway->upstream().tailRequest(params, sub.tenant));
+    }
+}
+
+void TailService::upstreamEnded(const WebSocketChannel *channel, const std::string &why)
+{
+    if (Subscriber *sub = find(channel)) {
+        refuse(*sub->channel, why);
+        remove(channel);
+    }
+}
+
+void TailService::upstreamFrame(const WebSocketChannel *channel, size_t variant, const QString &message)
+{
+    Subscriber *sub = find(channel);
+    if (!sub)
+        return;
+    const QByteArray utf8 = message.toUtf8();
+    const std::string_view text(utf8.constData(), static_cast<size_t>(utf8.size()));
+    Json parsed = jsonTooDeepAt(text) ? Json() : Json::parse(text, nullptr, false);
+    if (!parsed.is_object() || !parsed["streams"].is_array())
+        return upstreamEnded(channel, "upstream Loki sent a tail frame that is not Loki's JSON");
+    // Held to the policy as it is now: a narrowed policy applies to the next frame.
+    std::vector<std::pair<Labels, Json>> streams;
+    for (Json &stream : parsed["streams"]) {
+        auto labels = LokiGateway::labelsOf(stream["stream"]);
+        if (labels && LokiGateway::keepStream(*labels, sub->policy, variant) && stream["values"].is_array())
+            streams.emplace_back(std::move(*labels), std::move(stream["values"]));
+    }
+    Json dropped = nullptr;
+    if (parsed["dropped_entries"].is_array()) {
+        for (Json &d : parsed["dropped_entries"]) {
+            auto labels = LokiGateway::labelsOf(d["labels"]);
+            if (labels && LokiGateway::keepStream(*labels, sub->policy, variant))
+                (dropped.is_null() ? dropped = Json::array() : dropped).push_back(std::move(d));
+        }
+    }
+    if (streams.empty() && dropped.is_null())
+        return;
+    if (sub->channel->queuedBytes() > MaxQueuedBytes) {
+        // A reader that does not keep up loses frames; one that stays behind is closed.
+        const int64_t now = steadyMs();
+        if (sub->slowSinceMs == 0)
+            sub->slowSinceMs = now;
+        if (now - sub->slowSinceMs > MaxSlowMs)
+            upstreamEnded(channel, "the tail's reader is too slow: entries were dropped for 10 s");
+        return;
+    }
+    sub->slowSinceMs = 0;
+    sub->channel->sendText(frame(streams, dropped));
 }
 
 } // namespace lw::server

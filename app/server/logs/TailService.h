@@ -15,6 +15,7 @@
 
 namespace lw::server {
 
+class LokiGateway;
 class LokiQueryApi;
 class TenantAccess;
 class WebSocketChannel;
@@ -26,6 +27,10 @@ class WebSocketChannel;
 // The credential is checked again every half second for as long as the tail lives (revoked or
 // deactivated token, user, tenant or policy, new access key, exp passed: closed with 1008), and a
 // changed label policy applies to the next line.
+//
+// Behind the Loki gateway (--loki-url) the tail is Loki's: the same checks, then one upstream tail
+// per label-policy selector (its matchers added to the query's), whose frames are checked against
+// the policy again (as it is now) before they are passed on.
 class TailService : public QObject {
     Q_OBJECT
 public:
@@ -38,6 +43,8 @@ public:
     // backlog already covers them skips them).
     void publish(const std::string &tenant, const std::vector<StreamBatch> &batches, int64_t firstSeq);
     size_t subscriberCount() const { return m_subscribers.size(); }
+    // Tails go to this Loki from now on (publish() is then not used).
+    void useGateway(LokiGateway &gateway) { m_gateway = &gateway; }
 
 private:
     struct Subscriber;
@@ -46,10 +53,15 @@ private:
     void readBacklog(const Subscriber &sub, LogQuery query);
     void backlogRead(const WebSocketChannel *channel, const std::string &frame);
     void recheckCredentials();
+    void openUpstream(Subscriber &sub, const std::vector<std::string> &queries, const HttpRequest &req);
+    void upstreamFrame(const WebSocketChannel *channel, size_t variant, const QString &message);
+    void upstreamEnded(const WebSocketChannel *channel, const std::string &why);
+    Subscriber *find(const WebSocketChannel *channel);
 
     Authenticator &m_auth;
     TenantAccess &m_tenants;
     LokiQueryApi &m_queries;
+    LokiGateway *m_gateway = nullptr;
     std::vector<std::unique_ptr<Subscriber>> m_subscribers;
     QTimer m_recheck;
 };

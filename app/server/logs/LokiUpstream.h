@@ -1,0 +1,60 @@
+#pragma once
+
+#include "http/HttpTypes.h"
+
+#include <QNetworkAccessManager>
+#include <QSslCertificate>
+#include <QUrl>
+
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace lw::server {
+
+// The Loki behind the gateway: its read API over HTTP and its tail over WebSocket, always with the
+// tenant header this server resolved (never the client's), its own bearer token and CA. Event
+// loop only.
+class LokiUpstream {
+public:
+    struct Answer {
+        int status = 0;          // Loki's HTTP status; 0 when there was no answer
+        QByteArray body;
+        QByteArray contentType;
+        std::string failure;     // set when there was no usable answer (unreachable, timed out, too large)
+        int failureStatus = 502; // what to answer the client then
+    };
+    using Done = std::function<void(Answer)>;
+    // Query parameters, sent percent-encoded (so "+" and "&" in a query stay what they are).
+    using Params = std::vector<std::pair<QString, QString>>;
+
+    // base: the URL Loki's API paths hang off (scheme, host, port and any path prefix).
+    LokiUpstream(QUrl base, QByteArray bearerToken, QByteArray caPem);
+
+    void get(const QString &path, const Params &query, const std::string &tenant, Done done);
+    void post(const QString &path, const Params &query, const std::string &tenant, Done done);
+    // Several requests at once; `done` gets the answers in the order of `queries` once all are in.
+    void getAll(const QString &path, const std::vector<Params> &queries, const std::string &tenant,
+                std::function<void(std::vector<Answer>)> done);
+    // The request that opens a tail (ws:// or wss://).
+    QNetworkRequest tailRequest(const Params &query, const std::string &tenant) const;
+    QString describe() const; // the base URL without credentials, for messages
+
+    // The client's answer for an upstream answer that is not a success: Loki's 4xx as it is (its
+    // sentence, its status), a failure or Loki's 5xx as 502/504 naming the upstream.
+    static HttpResponse relayError(const Answer &answer, const QString &upstream);
+
+    static constexpr qint64 MaxAnswerBytes = 64LL << 20;
+    static constexpr int TimeoutMs = 70000; // beyond Loki's own query timeout (1 min by default)
+
+private:
+    QNetworkRequest request(const QString &path, const Params &query, const std::string &tenant) const;
+    void send(QNetworkReply *reply, Done done);
+
+    QUrl m_base;
+    QByteArray m_token;
+    QList<QSslCertificate> m_ca;
+    QNetworkAccessManager m_network;
+};
+
+} // namespace lw::server
