@@ -7,6 +7,10 @@
 #   push_json_vs_loki, push_protobuf_vs_loki
 #                  push_lines.lua (1,000 lines of 100 bytes a push, 8 connections) at both, lines/s
 #                  medians (ratio logwardend / Loki)
+#   gateway_query, gateway_query_policy
+#                  {job="svc-10"} limit 100 to Loki directly and through logwardend --loki-url,
+#                  unrestricted and under a label policy: median latency on a kept-alive
+#                  connection (ratio: direct / through logwardend; target >= 0.8)
 # Skipped, saying so, when no Loki binary is found (LOKI=path overrides).
 set -euo pipefail
 build="${1:-build}"
@@ -79,6 +83,40 @@ time_queries "$api/loki/api/v1/query_range" -H "Authorization: Bearer $jwt" -H "
 time_queries "$loki_url/loki/api/v1/query_range" -H "X-Scope-OrgID: bench" >"$work/scan.loki"
 awk -v a="$(median <"$work/scan.lw")" -v b="$(median <"$work/scan.loki")" -v n="$lines" -v r="$lw_result" \
   'BEGIN {printf "query_scan: %.1f ms median for {job=~\"svc-1.*\"} | logfmt | id=\"500000\" over %d lines, same answer %s (ratio %.2f: Loki 2.8 takes %.1f ms on the same lines)\n", a*1000, n, r, b/a, b*1000}'
+kill "$server_pid"; wait "$server_pid" 2>/dev/null || true
+
+# --- gateway_query, gateway_query_policy: the same query to Loki directly and through a logwardend
+# in front of it (--loki-url), each over one kept-alive connection (logwardend's over TLS, as it
+# serves); once with an unrestricted credential (relayed) and once with a label policy (the query
+# rewritten, the answer parsed and checked stream by stream) ---
+start_logwardend "$build" "$work/gw" --remotecfg-listen off --loki-url "$loki_url/loki/api/v1/push"
+curl -sk -o /dev/null -H "Authorization: Bearer $jwt" "$api/admin/api/v3/tenants" -d '{"name":"bench","cluster":"logwarden"}'
+curl -sk -o /dev/null -H "Authorization: Bearer $jwt" "$api/admin/api/v3/accesspolicies" \
+  -d '{"name":"svc","realms":[{"tenant":"bench","cluster":"logwarden","label_policies":[{"selector":"{job=~\"svc-1.*\"}"}]}],"scopes":["logs:read"]}'
+policy_token=$(curl -sk -H "Authorization: Bearer $jwt" "$api/admin/api/v3/tokens" -d '{"name":"svc","access_policy":"svc"}' | jq -r .token)
+gw_args=(-G --data-urlencode 'query={job="svc-10"}' --data-urlencode "start=$from" --data-urlencode "end=$((to + 1000000000))" --data-urlencode "limit=100")
+direct=$(curl -s "${gw_args[@]}" -H "X-Scope-OrgID: bench" "$loki_url/loki/api/v1/query_range" | jq -c '[.data.result[].values[][1]]')
+for who in "$jwt" "$policy_token"; do
+  via=$(curl -sk "${gw_args[@]}" -H "Authorization: Bearer $who" -H "X-Scope-OrgID: bench" "$api/loki/api/v1/query_range" | jq -c '[.data.result[].values[][1]]')
+  [ "$via" = "$direct" ] && [ "$via" != "[]" ] || { echo "the gateway's answer differs: ${via:0:200} vs ${direct:0:200}" >&2; exit 1; }
+done
+n=$((rounds * 20))
+time_kept_alive() { # URL CURL-ARGS… → one latency (s) per request, all on one connection
+  local url=$1; shift
+  curl -sk -w '%{time_total}\n' "${gw_args[@]}" "$@" $(for _ in $(seq "$n"); do echo "$url -o /dev/null"; done)
+}
+time_kept_alive "$loki_url/loki/api/v1/query_range" -H "X-Scope-OrgID: bench" >/dev/null # warm
+time_kept_alive "$api/loki/api/v1/query_range" -H "Authorization: Bearer $jwt" -H "X-Scope-OrgID: bench" >/dev/null
+for r in $(seq "$rounds"); do
+  time_kept_alive "$loki_url/loki/api/v1/query_range" -H "X-Scope-OrgID: bench" >>"$work/gw.direct"
+  time_kept_alive "$api/loki/api/v1/query_range" -H "Authorization: Bearer $jwt" -H "X-Scope-OrgID: bench" >>"$work/gw.relay"
+  time_kept_alive "$api/loki/api/v1/query_range" -H "Authorization: Bearer $policy_token" -H "X-Scope-OrgID: bench" >>"$work/gw.policy"
+done
+for kind in relay policy; do
+  name=$([ $kind = relay ] && echo gateway_query || echo gateway_query_policy)
+  awk -v n="$name" -v a="$(median <"$work/gw.$kind")" -v b="$(median <"$work/gw.direct")" -v k="$kind" \
+    'BEGIN {printf "%s: %.2f ms median for {job=\"svc-10\"} limit 100 through logwardend (%s) (ratio %.2f: Loki 2.8 directly takes %.2f ms)\n", n, a*1000, (k == "relay" ? "unrestricted, relayed" : "label policy: rewritten and checked"), b/a, b*1000}'
+done
 kill "$server_pid" "$loki_pid"; wait "$server_pid" "$loki_pid" 2>/dev/null || true
 
 [ "${PUSHES:-1}" = 0 ] && exit 0
