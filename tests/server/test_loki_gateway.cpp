@@ -268,6 +268,35 @@ private Q_SLOTS:
         QCOMPARE(bad->closeCode(), QWebSocketProtocol::CloseCodePolicyViolated);
     }
 
+    void tailEndsWhenItsPolicyChanges()
+    {
+        // Loki runs the query as rewritten for the policy at the start: a changed policy ends the tail.
+        const QByteArray credential = token("tail-policy", {{{"selector", "{team=\"a\"}"}}}, {"logs:read"});
+        auto ws = tail(credential, "{job=\"tail\"}");
+        QTRY_VERIFY_WITH_TIMEOUT(ws->state() == QAbstractSocket::ConnectedState, 10000);
+        const QString path = "/admin/api/v3/accesspolicies/tail-policy";
+        const Reply current = m_server->requestAsAdmin("GET", path);
+        const nj changed = {{"name", "tail-policy"},
+                            {"realms", {{{"tenant", "gateway"}, {"cluster", "logwarden"}, {"label_policies", {{{"selector", "{team=\"b\"}"}}}}}}},
+                            {"scopes", {"logs:read"}}};
+        const Reply put = m_server->requestAsAdmin("PUT", path, changed, {{"If-Match", current.header("ETag")}});
+        QVERIFY2(put.status == 200, put.body.constData());
+        QTRY_VERIFY_WITH_TIMEOUT(ws->state() == QAbstractSocket::UnconnectedState, 10000);
+        QCOMPARE(ws->closeCode(), QWebSocketProtocol::CloseCodePolicyViolated);
+        QVERIFY2(ws->closeReason().contains("label policy changed"), qPrintable(ws->closeReason()));
+    }
+
+    void entriesTwoSelectorsReturnAreMergedOnce()
+    {
+        // label_format gives team a's job y stream and the team-less one the same labels: both
+        // selectors return the first (once after merging), the second selector the other.
+        const nj answer = query(m_twoSelectors, "{job=\"y\"} | label_format team=\"z\"");
+        size_t entries = 0;
+        for (const nj &s : answer["data"]["result"])
+            entries += s["values"].size();
+        QVERIFY2(entries == 2, answer.dump().c_str());
+    }
+
     void deleteIsRestrictedToo()
     {
         Reply r = m_server->request("POST", "/loki/api/v1/delete?query=" + enc("{job=\"x\"}") + "&start=" + QString::number(m_start / 1000000000),

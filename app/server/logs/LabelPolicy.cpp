@@ -2,6 +2,7 @@
 #include "Log.h"
 #include "auth/Principal.h"
 
+#include <algorithm>
 #include <cstdio>
 
 namespace lw::server {
@@ -23,6 +24,13 @@ LabelPolicy LabelPolicy::forPrincipal(const Principal &principal, const std::str
         }
     }
     return policy;
+}
+
+bool LabelPolicy::sameAs(const LabelPolicy &other) const
+{
+    const auto same = [](const LabelMatcher &a, const LabelMatcher &b) { return a.name == b.name && a.op == b.op && a.value == b.value; };
+    return std::equal(m_selectors.begin(), m_selectors.end(), other.m_selectors.begin(), other.m_selectors.end(),
+                      [&same](const auto &x, const auto &y) { return std::equal(x.begin(), x.end(), y.begin(), y.end(), same); });
 }
 
 bool LabelPolicy::allows(const Labels &labels) const

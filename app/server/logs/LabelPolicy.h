@@ -20,6 +20,7 @@ public:
     bool unrestricted() const { return m_selectors.empty(); }
     bool allows(const Labels &streamLabels) const;
     const std::vector<std::vector<LabelMatcher>> &selectors() const { return m_selectors; }
+    bool sameAs(const LabelPolicy &other) const; // the same selectors, matcher by matcher
 
 private:
     std::vector<std::vector<LabelMatcher>> m_selectors;

@@ -1,5 +1,6 @@
 #include "LokiGateway.h"
 #include "JsonDepth.h"
+#include "Log.h"
 #include "auth/Principal.h"
 #include "http/Router.h"
 #include "logs/LogQLRewrite.h"
@@ -7,6 +8,7 @@
 #include "logs/TenantAccess.h"
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 namespace lw::server {
@@ -38,6 +40,18 @@ bool matchesAll(const std::vector<LabelMatcher> &selector, const Labels &labels)
     return std::all_of(selector.begin(), selector.end(), [&labels](const LabelMatcher &m) { return m.matches(labels); });
 }
 
+// Runs the handling of Loki's answer; whatever it throws is answered, not left to the event loop.
+template <typename F>
+void answering(const std::function<void(HttpResponse)> &reply, F &&work)
+{
+    try {
+        work();
+    } catch (const std::exception &e) {
+        log::error("handling an answer of upstream Loki failed: %s", e.what());
+        reply(HttpResponse::plainError(502, "upstream", "the answer of upstream Loki could not be processed"));
+    }
+}
+
 HttpResponse notJson(const QString &upstream)
 {
     return HttpResponse::plainError(502, "upstream", "upstream Loki at " + upstream.toStdString() + " answered something that is not Loki's JSON");
@@ -53,13 +67,22 @@ struct Entry {
     Json value;
 };
 
-// Several log answers (one per policy selector) as one: entries in the query's direction, at most
-// `limit`, grouped by stream in first-seen order.
+// Several log answers (one per policy selector) as one: an entry two selectors returned once (the
+// same labels, time and line), entries in the query's direction, at most `limit`, grouped by
+// stream in first-seen order.
 Json mergeStreams(std::vector<std::pair<Labels, Json>> streams, bool forward, size_t limit)
 {
+    std::map<Labels, size_t> index;
+    std::vector<const Labels *> labelsAt;
+    std::set<std::pair<size_t, std::string>> seen;
     std::vector<Entry> entries;
-    for (size_t s = 0; s < streams.size(); ++s) {
-        for (Json &v : streams[s].second) {
+    for (auto &[labels, values] : streams) {
+        auto [it, inserted] = index.try_emplace(labels, labelsAt.size());
+        if (inserted)
+            labelsAt.push_back(&it->first);
+        for (Json &v : values) {
+            if (!seen.emplace(it->second, v.dump()).second)
+                continue;
             int64_t ts = 0;
             if (v.is_array() && !v.empty() && v[0].is_string()) {
                 try {
@@ -67,14 +90,14 @@ Json mergeStreams(std::vector<std::pair<Labels, Json>> streams, bool forward, si
                 } catch (const std::exception &) {
                 }
             }
-            entries.push_back({ts, s, std::move(v)});
+            entries.push_back({ts, it->second, std::move(v)});
         }
     }
     std::stable_sort(entries.begin(), entries.end(),
                      [forward](const Entry &a, const Entry &b) { return forward ? a.ts < b.ts : a.ts > b.ts; });
     if (entries.size() > limit)
         entries.resize(limit);
-    std::vector<Json> values(streams.size(), Json::array());
+    std::vector<Json> values(labelsAt.size(), Json::array());
     std::vector<size_t> order;
     for (Entry &e : entries) {
         if (values[e.stream].empty())
@@ -83,7 +106,7 @@ Json mergeStreams(std::vector<std::pair<Labels, Json>> streams, bool forward, si
     }
     Json result = Json::array();
     for (size_t s : order)
-        result.push_back({{"stream", streams[s].first}, {"values", std::move(values[s])}});
+        result.push_back({{"stream", *labelsAt[s]}, {"values", std::move(values[s])}});
     return result;
 }
 
@@ -163,6 +186,7 @@ std::optional<Json> LokiGateway::parseAnswer(const QByteArray &body)
 
 HttpResponse LokiGateway::relay(const std::string &tenant, const QString &path, const Params &query, bool post)
 {
+    m_upstream.reserve(tenant, 1);
     HttpResponse later;
     later.deferred = [this, tenant, path, post, query](std::function<void(HttpResponse)> reply) {
         auto done = [this, reply](LokiUpstream::Answer a) {
@@ -187,6 +211,7 @@ HttpResponse LokiGateway::query(HttpRequest &req, bool instant)
     std::vector<Params> variants;
     for (const std::string &q : queries)
         variants.push_back(with(pick(req, names), QStringLiteral("query"), q));
+    m_upstream.reserve(tenant, variants.size());
     bool ok = false;
     const qlonglong limitValue = req.query.value(QStringLiteral("limit")).toLongLong(&ok);
     const size_t limit = ok && limitValue > 0 ? static_cast<size_t>(limitValue) : 100;
@@ -194,43 +219,50 @@ HttpResponse LokiGateway::query(HttpRequest &req, bool instant)
     HttpResponse later;
     later.deferred = [this, tenant, path, variants, policy, limit, forward](std::function<void(HttpResponse)> reply) {
         m_upstream.getAll(path, variants, tenant, [this, policy, limit, forward, reply](std::vector<LokiUpstream::Answer> answers) {
-            std::vector<std::pair<Labels, Json>> streams;
-            Json stats;
-            for (size_t v = 0; v < answers.size(); ++v) {
-                const LokiUpstream::Answer &a = answers[v];
-                if (!a.failure.empty() || a.status != 200)
-                    return reply(LokiUpstream::relayError(a, m_upstream.describe()));
-                auto parsed = parseAnswer(a.body);
-                if (!parsed || !(*parsed)["data"].is_object())
-                    return reply(notJson(m_upstream.describe()));
-                Json &data = (*parsed)["data"];
-                if (data.value("resultType", "") != "streams") {
-                    // A metric answer cannot be checked stream by stream; the rewritten selectors
-                    // hold it to the policy. Several selectors' metric answers cannot be merged.
-                    if (answers.size() == 1)
-                        return reply(HttpResponse::raw(200, a.body, "application/json"));
-                    return reply(HttpResponse::plainError(
-                        400, "bad_request",
-                        "metric queries are not available to a credential whose label policy has several selectors for this "
-                        "tenant; run log queries, or ask for a policy with one selector"));
-                }
-                if (stats.is_null())
-                    stats = data["stats"];
-                for (Json &stream : data["result"]) {
-                    auto labels = labelsOf(stream["stream"]);
-                    if (labels && keepStream(*labels, policy, v) && stream["values"].is_array())
-                        streams.emplace_back(std::move(*labels), std::move(stream["values"]));
-                }
-            }
-            Json result = answers.size() == 1 ? Json::array() : mergeStreams(std::move(streams), forward, limit);
-            if (answers.size() == 1) {
-                for (auto &[labels, values] : streams)
-                    result.push_back({{"stream", labels}, {"values", std::move(values)}});
-            }
-            reply(lokiSuccess({{"resultType", "streams"}, {"result", std::move(result)}, {"stats", stats}}));
+            answering(reply, [&] { mergeAnswers(answers, policy, limit, forward, reply); });
         });
     };
     return later;
+}
+
+void LokiGateway::mergeAnswers(std::vector<LokiUpstream::Answer> &answers, const LabelPolicy &policy, size_t limit, bool forward,
+                               const std::function<void(HttpResponse)> &reply) const
+{
+    std::vector<std::pair<Labels, Json>> streams;
+    Json stats;
+    for (size_t v = 0; v < answers.size(); ++v) {
+        const LokiUpstream::Answer &a = answers[v];
+        if (!a.failure.empty() || a.status != 200)
+            return reply(LokiUpstream::relayError(a, m_upstream.describe()));
+        auto parsed = parseAnswer(a.body);
+        if (!parsed || !(*parsed)["data"].is_object())
+            return reply(notJson(m_upstream.describe()));
+        Json &data = (*parsed)["data"];
+        if (data.value("resultType", "") != "streams") {
+            // A metric answer cannot be checked stream by stream; the rewritten selectors
+            // hold it to the policy. Several selectors' metric answers cannot be merged.
+            if (answers.size() == 1)
+                return reply(HttpResponse::raw(200, a.body, "application/json"));
+            return reply(HttpResponse::plainError(
+                400, "bad_request",
+                "metric queries are not available to a credential whose label policy has several selectors for this "
+                "tenant; run log queries, or ask for a policy with one selector"));
+        }
+        if (stats.is_null())
+            stats = data["stats"];
+        for (Json &stream : data["result"]) {
+            auto labels = labelsOf(stream["stream"]);
+            // Held to the policy again; an entry two selectors returned is merged once below.
+            if (labels && policy.allows(*labels) && stream["values"].is_array())
+                streams.emplace_back(std::move(*labels), std::move(stream["values"]));
+        }
+    }
+    Json result = answers.size() == 1 ? Json::array() : mergeStreams(std::move(streams), forward, limit);
+    if (answers.size() == 1) {
+        for (auto &[labels, values] : streams)
+            result.push_back({{"stream", labels}, {"values", std::move(values)}});
+    }
+    reply(lokiSuccess({{"resultType", "streams"}, {"result", std::move(result)}, {"stats", stats}}));
 }
 
 HttpResponse LokiGateway::seriesUnderPolicy(const HttpRequest &req, const std::string &tenant, const LabelPolicy &policy,
@@ -241,25 +273,33 @@ HttpResponse LokiGateway::seriesUnderPolicy(const HttpRequest &req, const std::s
     Params params = pick(req, SpanParams);
     for (const std::string &m : matches)
         params.emplace_back(QStringLiteral("match[]"), QString::fromStdString(m));
+    m_upstream.reserve(tenant, 1);
     HttpResponse later;
     later.deferred = [this, tenant, params, policy, answer](std::function<void(HttpResponse)> reply) {
         m_upstream.get(QStringLiteral("/loki/api/v1/series"), params, tenant, [this, policy, answer, reply](LokiUpstream::Answer a) {
-            if (!a.failure.empty() || a.status != 200)
-                return reply(LokiUpstream::relayError(a, m_upstream.describe()));
-            auto parsed = parseAnswer(a.body);
-            if (!parsed || !(*parsed)["data"].is_array())
-                return reply(notJson(m_upstream.describe()));
-            std::set<Labels> seen;
-            std::vector<Labels> allowed;
-            for (const Json &series : (*parsed)["data"]) {
-                auto labels = labelsOf(series);
-                if (labels && policy.allows(*labels) && seen.insert(*labels).second)
-                    allowed.push_back(std::move(*labels));
-            }
-            reply(answer(allowed));
+            answering(reply, [&] { seriesAnswered(a, policy, answer, reply); });
         });
     };
     return later;
+}
+
+void LokiGateway::seriesAnswered(const LokiUpstream::Answer &a, const LabelPolicy &policy,
+                                 const std::function<HttpResponse(const std::vector<Labels> &)> &answer,
+                                 const std::function<void(HttpResponse)> &reply) const
+{
+    if (!a.failure.empty() || a.status != 200)
+        return reply(LokiUpstream::relayError(a, m_upstream.describe()));
+    auto parsed = parseAnswer(a.body);
+    if (!parsed || !(*parsed)["data"].is_array())
+        return reply(notJson(m_upstream.describe()));
+    std::set<Labels> seen;
+    std::vector<Labels> allowed;
+    for (const Json &series : (*parsed)["data"]) {
+        auto labels = labelsOf(series);
+        if (labels && policy.allows(*labels) && seen.insert(*labels).second)
+            allowed.push_back(std::move(*labels));
+    }
+    reply(answer(allowed));
 }
 
 namespace {
@@ -269,8 +309,12 @@ std::vector<std::string> restrictedSelectors(const QStringList &selectors, const
 {
     std::vector<std::string> out;
     if (selectors.isEmpty()) {
-        for (const auto &s : policy.selectors())
-            out.push_back(writeSelector(s));
+        try {
+            for (const auto &s : policy.selectors())
+                out.push_back(writeSelector(s));
+        } catch (const LogQLError &e) {
+            throw ApiError(403, "forbidden", std::string("the credential's label policy cannot be applied: ") + e.what());
+        }
         return out;
     }
     for (const QString &s : selectors) {
@@ -358,6 +402,7 @@ HttpResponse LokiGateway::remove(HttpRequest &req)
         return relay(tenant, QStringLiteral("/loki/api/v1/delete"), pick(req, names), true);
     // One delete request per policy selector, one after the other: the first refusal stops them
     // and says how many were accepted before it.
+    m_upstream.reserve(tenant, 1);
     auto run = std::make_shared<DeleteRun>();
     run->tenant = tenant;
     for (const std::string &q : queries)

@@ -56,6 +56,12 @@ private:
         std::function<void(HttpResponse)> reply;
     };
     void deleteNext(const std::shared_ptr<DeleteRun> &run);
+    // The answers of one query per policy selector (one or several) as the client's answer.
+    void mergeAnswers(std::vector<LokiUpstream::Answer> &answers, const LabelPolicy &policy, size_t limit, bool forward,
+                      const std::function<void(HttpResponse)> &reply) const;
+    void seriesAnswered(const LokiUpstream::Answer &a, const LabelPolicy &policy,
+                        const std::function<HttpResponse(const std::vector<Labels> &)> &answer,
+                        const std::function<void(HttpResponse)> &reply) const;
     // Restricted: the series matching `matches` under the policy, for labels, values and series.
     HttpResponse seriesUnderPolicy(const HttpRequest &req, const std::string &tenant, const LabelPolicy &policy,
                                    const std::vector<std::string> &matches,

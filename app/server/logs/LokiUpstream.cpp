@@ -1,4 +1,5 @@
 #include "LokiUpstream.h"
+#include "Log.h"
 
 #include <QNetworkReply>
 #include <QSslConfiguration>
@@ -45,6 +46,8 @@ QNetworkRequest LokiUpstream::request(const QString &path, const Params &query, 
         request.setSslConfiguration(tls);
     }
     request.setTransferTimeout(TimeoutMs);
+    // A redirect would carry the bearer token and the tenant header wherever it points: not followed.
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
     return request;
 }
 
@@ -59,12 +62,22 @@ QNetworkRequest LokiUpstream::tailRequest(const Params &query, const std::string
 
 void LokiUpstream::get(const QString &path, const Params &query, const std::string &tenant, Done done)
 {
-    send(m_network.get(request(path, query, tenant)), std::move(done));
+    send(m_network.get(request(path, query, tenant)), tenant, std::move(done));
 }
 
 void LokiUpstream::post(const QString &path, const Params &query, const std::string &tenant, Done done)
 {
-    send(m_network.post(request(path, query, tenant), QByteArray()), std::move(done));
+    send(m_network.post(request(path, query, tenant), QByteArray()), tenant, std::move(done));
+}
+
+void LokiUpstream::reserve(const std::string &tenant, size_t requests) const
+{
+    auto it = m_inFlight.find(tenant);
+    const size_t busy = it == m_inFlight.end() ? 0 : it->second;
+    if (busy + requests > MaxInFlightPerTenant)
+        throw ApiError(429, "too_many_requests",
+                       "tenant \"" + tenant + "\" has " + std::to_string(busy) + " requests at Loki in flight (the limit is "
+                           + std::to_string(MaxInFlightPerTenant) + "); try again when they are answered");
 }
 
 void LokiUpstream::getAll(const QString &path, const std::vector<Params> &queries, const std::string &tenant,
@@ -88,8 +101,9 @@ void LokiUpstream::getAll(const QString &path, const std::vector<Params> &querie
     }
 }
 
-void LokiUpstream::send(QNetworkReply *reply, Done done)
+void LokiUpstream::send(QNetworkReply *reply, const std::string &tenant, Done done)
 {
+    ++m_inFlight[tenant];
     // Bounded while reading: an answer over the limit is abandoned, never buffered whole.
     auto tooLarge = std::make_shared<bool>(false);
     QObject::connect(reply, &QNetworkReply::downloadProgress, reply, [reply, tooLarge](qint64 received, qint64) {
@@ -98,8 +112,10 @@ void LokiUpstream::send(QNetworkReply *reply, Done done)
             reply->abort();
         }
     });
-    QObject::connect(reply, &QNetworkReply::finished, reply, [reply, tooLarge, done = std::move(done)] {
+    QObject::connect(reply, &QNetworkReply::finished, reply, [this, tenant, reply, tooLarge, done = std::move(done)] {
         reply->deleteLater();
+        if (auto it = m_inFlight.find(tenant); it != m_inFlight.end() && --it->second == 0)
+            m_inFlight.erase(it);
         Answer answer;
         answer.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         if (*tooLarge) {
@@ -115,7 +131,11 @@ void LokiUpstream::send(QNetworkReply *reply, Done done)
             answer.body = reply->readAll();
             answer.contentType = reply->header(QNetworkRequest::ContentTypeHeader).toByteArray();
         }
-        done(std::move(answer));
+        try {
+            done(std::move(answer));
+        } catch (const std::exception &e) { // never into Qt's event loop
+            log::error("handling an answer of upstream Loki failed: %s", e.what());
+        }
     });
 }
 

@@ -7,6 +7,7 @@
 #include <QUrl>
 
 #include <functional>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -44,17 +45,22 @@ public:
     // sentence, its status), a failure or Loki's 5xx as 502/504 naming the upstream.
     static HttpResponse relayError(const Answer &answer, const QString &upstream);
 
+    // Throws ApiError 429 when `requests` more would put the tenant over its share of Loki.
+    void reserve(const std::string &tenant, size_t requests) const;
+
     static constexpr qint64 MaxAnswerBytes = 64LL << 20;
+    static constexpr size_t MaxInFlightPerTenant = 32; // requests at Loki at once, per tenant
     static constexpr int TimeoutMs = 70000; // beyond Loki's own query timeout (1 min by default)
 
 private:
     QNetworkRequest request(const QString &path, const Params &query, const std::string &tenant) const;
-    void send(QNetworkReply *reply, Done done);
+    void send(QNetworkReply *reply, const std::string &tenant, Done done);
 
     QUrl m_base;
     QByteArray m_token;
     QList<QSslCertificate> m_ca;
     QNetworkAccessManager m_network;
+    std::map<std::string, size_t> m_inFlight; // by tenant
 };
 
 } // namespace lw::server

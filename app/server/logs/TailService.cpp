@@ -69,6 +69,7 @@ struct TailService::Subscriber {
     Json dropped = Json::array();    // entries a slow reader missed, reported in its next frame
     int64_t slowSinceMs = 0;
     std::unique_ptr<QObject, UpstreamTails> upstream; // behind the gateway: Loki's tails
+    size_t tails = 1;                                  // tails it holds (at Loki: one per policy selector)
 
     bool allowed(const Labels &labels) const { return query.matchesStream(labels) && policy.allows(labels); }
 };
@@ -102,10 +103,15 @@ void TailService::recheckCredentials()
                         why = "forbidden: logs:read is no longer granted";
                     } else {
                         sub.request.principal = principal.get();
+                        LabelPolicy policy = LabelPolicy::forPrincipal(*principal, sub.tenant);
                         if (m_tenants.resolve(sub.request) != sub.tenant)
                             why = "forbidden: the tenant of this tail changed";
+                        else if (sub.upstream && !policy.sameAs(sub.policy))
+                            // Loki runs the query rewritten for the old policy, and an answer's
+                            // labels are the query's to shape: the tail starts again.
+                            why = "forbidden: the label policy changed; reconnect";
                         else
-                            sub.policy = LabelPolicy::forPrincipal(*principal, sub.tenant);
+                            sub.policy = std::move(policy);
                         sub.principal = std::move(principal);
                     }
                 }
@@ -192,11 +198,14 @@ void TailService::accept(const HttpRequest &upgrade, std::shared_ptr<WebSocketCh
     // Caps are counted once the caller is known, so strangers cannot use up anyone's places.
     if (m_subscribers.size() >= MaxSubscribers)
         return refuse(*channel, "too many live tails on this server (" + std::to_string(MaxSubscribers) + ")");
-    const auto sameTenant = std::count_if(m_subscribers.begin(), m_subscribers.end(),
-                                          [&sub](const auto &s) { return s->tenant == sub->tenant; });
-    if (static_cast<size_t>(sameTenant) >= MaxTailsPerTenant)
-        return refuse(*channel, "tenant \"" + sub->tenant + "\" already has " + std::to_string(MaxTailsPerTenant)
-                                    + " live tails (the limit)");
+    // Behind the gateway each selector of the policy is a tail at Loki, which has the same cap.
+    sub->tails = m_gateway ? upstreamQueries.size() : 1;
+    size_t sameTenant = 0;
+    for (const auto &s : m_subscribers)
+        sameTenant += s->tenant == sub->tenant ? s->tails : 0;
+    if (sameTenant + sub->tails > MaxTailsPerTenant)
+        return refuse(*channel, "tenant \"" + sub->tenant + "\" already has " + std::to_string(sameTenant) + " live tails (the limit is "
+                                    + std::to_string(MaxTailsPerTenant) + (m_gateway ? ", one per label-policy selector)" : ")"));
     sub->principal = std::move(principal);
     sub->request = std::move(req);
     sub->request.principal = sub->principal.get();
@@ -400,15 +409,29 @@ void TailService::upstreamFrame(const WebSocketChannel *channel, size_t variant,
     if (streams.empty() && dropped.is_null())
         return;
     if (sub->channel->queuedBytes() > MaxQueuedBytes) {
-        // A reader that does not keep up loses frames; one that stays behind is closed.
+        // A reader that does not keep up loses entries (named in its next frame, as Loki does);
+        // one that stays behind is closed.
         const int64_t now = steadyMs();
         if (sub->slowSinceMs == 0)
             sub->slowSinceMs = now;
+        for (const auto &[labels, values] : streams) {
+            for (const Json &v : values) {
+                if (sub->dropped.size() < MaxDroppedReported && v.is_array() && !v.empty())
+                    sub->dropped.push_back({{"labels", labels}, {"timestamp", v[0]}});
+            }
+        }
         if (now - sub->slowSinceMs > MaxSlowMs)
             upstreamEnded(channel, "the tail's reader is too slow: entries were dropped for 10 s");
         return;
     }
     sub->slowSinceMs = 0;
+    if (!sub->dropped.empty()) {
+        if (dropped.is_null())
+            dropped = Json::array();
+        for (Json &d : sub->dropped)
+            dropped.push_back(std::move(d));
+        sub->dropped = Json::array();
+    }
     sub->channel->sendText(frame(streams, dropped));
 }
 
