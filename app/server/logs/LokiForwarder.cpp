@@ -1,8 +1,8 @@
 #include "LokiForwarder.h"
+#include "logs/LokiUpstream.h"
 #include "logs/logproto.pb.h"
 
 #include <QNetworkReply>
-#include <QSslConfiguration>
 
 #include <snappy.h>
 
@@ -43,18 +43,8 @@ QByteArray LokiForwarder::encode(const std::vector<StreamBatch> &batches)
 
 void LokiForwarder::push(const std::string &tenant, const std::vector<StreamBatch> &batches, std::function<void(Outcome)> done)
 {
-    QNetworkRequest request(m_url);
+    QNetworkRequest request = lokiRequest(m_url, tenant, m_token, m_ca, TimeoutMs);
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/x-protobuf"));
-    request.setRawHeader("X-Scope-OrgID", QByteArray::fromStdString(tenant));
-    request.setRawHeader("User-Agent", "logwardend");
-    if (!m_token.isEmpty())
-        request.setRawHeader("Authorization", "Bearer " + m_token);
-    if (!m_ca.isEmpty()) {
-        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
-        tls.setCaCertificates(m_ca);
-        request.setSslConfiguration(tls);
-    }
-    request.setTransferTimeout(TimeoutMs);
     QNetworkReply *reply = m_network.post(request, encode(batches));
     QObject::connect(reply, &QNetworkReply::finished, reply, [reply, done = std::move(done), url = m_url] {
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();

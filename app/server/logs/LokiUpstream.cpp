@@ -8,6 +8,25 @@
 
 namespace lw::server {
 
+QNetworkRequest lokiRequest(const QUrl &url, const std::string &tenant, const QByteArray &bearerToken,
+                            const QList<QSslCertificate> &ca, int timeoutMs)
+{
+    QNetworkRequest request(url);
+    request.setRawHeader("X-Scope-OrgID", QByteArray::fromStdString(tenant));
+    request.setRawHeader("User-Agent", "logwardend");
+    if (!bearerToken.isEmpty())
+        request.setRawHeader("Authorization", "Bearer " + bearerToken);
+    if (!ca.isEmpty()) {
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        tls.setCaCertificates(ca);
+        request.setSslConfiguration(tls);
+    }
+    request.setTransferTimeout(timeoutMs);
+    // A redirect would carry the bearer token and the tenant header wherever it points: not followed.
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    return request;
+}
+
 LokiUpstream::LokiUpstream(QUrl base, QByteArray bearerToken, QByteArray caPem)
     : m_base(std::move(base)), m_token(std::move(bearerToken)), m_ca(QSslCertificate::fromData(caPem))
 {
@@ -33,21 +52,9 @@ QNetworkRequest LokiUpstream::request(const QString &path, const Params &query, 
         encoded += QUrl::toPercentEncoding(name) + '=' + QUrl::toPercentEncoding(value);
     }
     url.setQuery(QString::fromLatin1(encoded), QUrl::StrictMode);
-    QNetworkRequest request(url);
-    request.setRawHeader("X-Scope-OrgID", QByteArray::fromStdString(tenant));
-    request.setRawHeader("User-Agent", "logwardend");
+    QNetworkRequest request = lokiRequest(url, tenant, m_token, m_ca, TimeoutMs);
     // Loopback or LAN to Loki: compressing and inflating its answers costs more than it saves.
     request.setRawHeader("Accept-Encoding", "identity");
-    if (!m_token.isEmpty())
-        request.setRawHeader("Authorization", "Bearer " + m_token);
-    if (!m_ca.isEmpty()) {
-        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
-        tls.setCaCertificates(m_ca);
-        request.setSslConfiguration(tls);
-    }
-    request.setTransferTimeout(TimeoutMs);
-    // A redirect would carry the bearer token and the tenant header wherever it points: not followed.
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
     return request;
 }
 

@@ -13,6 +13,12 @@
 
 namespace lw::server {
 
+// A request to Loki: the tenant header this server resolved, logwardend's own bearer token and CA,
+// a transfer timeout, redirects not followed. The one place both the forwarder and the gateway
+// build them.
+QNetworkRequest lokiRequest(const QUrl &url, const std::string &tenant, const QByteArray &bearerToken,
+                            const QList<QSslCertificate> &ca, int timeoutMs);
+
 // The Loki behind the gateway: its read API over HTTP and its tail over WebSocket, always with the
 // tenant header this server resolved (never the client's), its own bearer token and CA. Event
 // loop only.
