@@ -3,6 +3,8 @@
 #include "store/etcd/EtcdStore.h"
 
 #include <QCommandLineParser>
+#include <QRegularExpression>
+#include <QSysInfo>
 #include <QFile>
 #include <QFileInfo>
 
@@ -60,6 +62,8 @@ struct ServeSettings::Options {
     QCommandLineOption storeKey = valued("store-key-file", "Private key (PEM) for --store-cert-file.", "file");
     QCommandLineOption storeUser = valued("store-user", "etcd user (with --store-password-file).", "name");
     QCommandLineOption storePassword = valued("store-password-file", "File holding the etcd user's password.", "file");
+    QCommandLineOption role = valued("role", "all (default), api (an API replica: no remotecfg, no probe) or agent (a node's exporter: remotecfg and probe for the node's Alloy, its health in etcd under a lease); api and agent need an etcd store.", "role", "all");
+    QCommandLineOption nodeName = valued("node-name", "The node an agent serves, as collectors show it (default: the host name).", "name");
     QCommandLineOption maxConnections = valued("max-connections", "Open connections allowed in all (default 8192).", "n", "8192");
     QCommandLineOption maxPerClient = valued("max-connections-per-client", "Open connections allowed from one address (default 512).", "n", "512");
     QCommandLineOption headerTimeout = valued("header-timeout", "Seconds a client has for the TLS handshake and a request's headers (default 10).", "seconds", "10");
@@ -72,7 +76,7 @@ struct ServeSettings::Options {
                 remotecfgToken, remotecfgInsecure, alloyUrl, probeInterval, localCollector, clusterName, customIngest,
                 httpListen, httpInsecure, ingestionRate, ingestionBurst, maxStreams, maxTokenLifetime, maxCollectors,
                 collectorExpiry, retention, retentionBytes, lokiUrl, lokiToken, lokiCa, store, storeCa, storeCert, storeKey,
-                storeUser, storePassword, maxConnections, maxPerClient,
+                storeUser, storePassword, role, nodeName, maxConnections, maxPerClient,
                 headerTimeout, bodyTimeout, keepAliveTimeout};
     }
 };
@@ -244,6 +248,15 @@ std::optional<Problem> readStore(const ServeSettings::Options &o, const Reader &
     if (options.storeUser.isEmpty() != options.storePasswordFile.isEmpty())
         return Problem{r.problem(options.storeUser.isEmpty() ? o.storePassword : o.storeUser,
                                  QStringLiteral("needs its pair: --store-user and --store-password-file go together"))};
+    options.role = r.value(o.role);
+    if (options.role != QLatin1String("all") && options.role != QLatin1String("api") && options.role != QLatin1String("agent"))
+        return Problem{r.problem(o.role, QStringLiteral("\"%1\" is not a role (all, api, agent)").arg(options.role))};
+    if (options.role != QLatin1String("all") && options.store == QLatin1String("sqlite"))
+        return Problem{r.problem(o.role, QStringLiteral("%1 needs the shared store: --store etcd://…").arg(options.role))};
+    options.nodeName = r.value(o.nodeName).isEmpty() ? QSysInfo::machineHostName() : r.value(o.nodeName);
+    static const QRegularExpression nodeNamePattern(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9._-]{0,252}$"));
+    if (!nodeNamePattern.match(options.nodeName).hasMatch())
+        return Problem{r.problem(o.nodeName, QStringLiteral("\"%1\" is not a node name (letters, digits, '.', '-', '_')").arg(options.nodeName.left(64)))};
     return std::nullopt;
 }
 

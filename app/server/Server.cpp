@@ -170,11 +170,16 @@ void Server::start()
         *m_store, *m_secrets, *m_credentials, *m_audit,
         AdminOptions{m_options.clusterName.toStdString(), m_options.allowCustomIngestTokens,
                      [](const std::string &selector) { parseSelector(selector); }});
-    m_adminV3->registerRoutes(*m_router);
+    // An agent serves its node's Alloy (remotecfg) and its own health, not the admin or log API.
+    const bool serveApi = m_options.role != QLatin1String("agent");
+    if (serveApi)
+        m_adminV3->registerRoutes(*m_router);
     m_revocations = std::make_unique<JwtRevocations>(*m_store, *m_audit);
-    m_revocations->registerRoutes(*m_router);
+    if (serveApi)
+        m_revocations->registerRoutes(*m_router);
     m_agentTokens = std::make_unique<AgentTokensController>(*m_store, *m_audit);
-    m_agentTokens->registerRoutes(*m_router);
+    if (serveApi)
+        m_agentTokens->registerRoutes(*m_router);
     m_logsV2 = std::make_unique<LogsV2Controller>(*m_store, *m_secrets, *m_audit);
     DataPathOptions dataPaths{m_options.clusterName.toStdString(), m_options.ingestionRateMb * 1024 * 1024,
                               m_options.ingestionBurstMb * 1024 * 1024};
@@ -195,7 +200,8 @@ void Server::start()
     if (retention)
         applyRetention(); // at start, before anything else writes the log store
     m_loki = std::make_unique<LokiController>(*m_store, *m_logStore, dataPaths);
-    m_loki->registerRoutes(*m_router);
+    if (serveApi)
+        m_loki->registerRoutes(*m_router);
     if (retention) {
         // From then on on the log writer's thread, in order with pushes.
         m_retentionTimer.setInterval(m_options.retentionIntervalSeconds * 1000);
@@ -204,14 +210,21 @@ void Server::start()
         }));
         m_retentionTimer.start();
     }
-    m_logsV2->registerRoutes(*m_router);
+    if (serveApi)
+        m_logsV2->registerRoutes(*m_router);
     m_pipeline = std::make_unique<PipelineCache>(*m_store, *m_secrets);
     m_collectors = std::make_unique<CollectorRegistry>(*m_store);
-    m_collectors->setLimits(static_cast<size_t>(m_options.maxCollectors), m_options.collectorExpirySeconds * 1000, m_audit.get());
+    // Only the API (or a single server) expires collectors: an agent knows other nodes' only from start-up.
+    m_collectors->setLimits(static_cast<size_t>(m_options.maxCollectors), serveApi ? m_options.collectorExpirySeconds * 1000 : 0,
+                            m_audit.get());
+    if (m_options.role == QLatin1String("api"))
+        m_collectors->followStore();
     m_collectorsApi = std::make_unique<CollectorsController>(*m_collectors, *m_pipeline);
-    m_collectorsApi->registerRoutes(*m_router);
+    if (serveApi)
+        m_collectorsApi->registerRoutes(*m_router);
     m_preview = std::make_unique<PipelinePreviewController>(*m_store, *m_logsV2, *m_pipeline, *m_collectors);
-    m_preview->registerRoutes(*m_router);
+    if (serveApi)
+        m_preview->registerRoutes(*m_router);
     m_ops = std::make_unique<OpsController>(
         *m_store, *m_collectors, *m_pipeline,
         OpsController::Options{LW_VERSION, [this] { return m_front ? m_front->openConnections() : size_t(0); }});
@@ -222,18 +235,37 @@ void Server::start()
     m_api = std::make_unique<ApiEndpoint>(*m_router, *m_auth, *m_accessLog, m_options.maxBodyBytes, *m_post);
     m_api->setDurabilityGate(m_store.get());
     m_api->setMetricsListener("api");
-    TailService &tail = m_loki->enableTail(*m_auth);
-    m_api->setWebSocketHandler([&tail](std::shared_ptr<HttpRequest> upgrade, std::shared_ptr<WebSocketChannel> channel) {
-        tail.accept(*upgrade, std::move(channel));
-    });
+    if (serveApi) {
+        TailService &tail = m_loki->enableTail(*m_auth);
+        m_api->setWebSocketHandler([&tail](std::shared_ptr<HttpRequest> upgrade, std::shared_ptr<WebSocketChannel> channel) {
+            tail.accept(*upgrade, std::move(channel));
+        });
+    }
     loadTls();
     m_apiPort = listenOn(QStringLiteral("--listen"), m_options.listen, *m_api, m_tls);
     m_apiHost = hostPort->address.protocol() == QAbstractSocket::IPv6Protocol
                     ? QLatin1Char('[') + hostPort->address.toString() + QLatin1Char(']')
                     : hostPort->address.toString();
     startPlainHttp();
-    startRemotecfg();
+    if (m_options.role != QLatin1String("api"))
+        startRemotecfg();
+    if (m_options.role == QLatin1String("agent"))
+        announceNode();
     m_front->start();
+}
+
+void Server::announceNode()
+{
+    // The node is alive while this process keeps its lease: when it dies, etcd drops the record
+    // within NodeLeaseSeconds and API replicas show the node's collectors offline.
+    m_collectors->setNode(m_options.nodeName.toStdString());
+    const Json node = {{"version", LW_VERSION}, {"startedAt", rfc3339FromMillis(nowMillis())}};
+    try {
+        m_store->putEphemeral(CollectorRegistry::NodeKind, m_options.nodeName.toStdString(), node.dump(), NodeLeaseSeconds);
+    } catch (const StoreError &e) {
+        throw StartupError(std::string("cannot announce this node in the store: ") + e.what());
+    }
+    log::info("agent for node %s (lease %d s)", m_options.nodeName.toUtf8().constData(), NodeLeaseSeconds);
 }
 
 void Server::applyRetention()

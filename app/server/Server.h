@@ -82,6 +82,8 @@ private:
     };
     TlsPem readTlsPem(const ServerOptions &options);
     quint16 listenOn(const QString &flag, const QString &where, ApiEndpoint &endpoint, std::shared_ptr<TlsServerContext> tls);
+    void announceNode(); // agent role: the node's liveness, under an etcd lease
+    static constexpr int NodeLeaseSeconds = 10;
     void startRemotecfg();
     void startPlainHttp();
     void applyRetention();

@@ -217,6 +217,10 @@ void printReadyLines(const Server &server, const ServerOptions &options)
     if (server.remotecfgPort())
         std::printf(server.remotecfgUsesTls() ? "logwardend: remotecfg on https://%s:%u\n" : "logwardend: remotecfg on http://%s:%u\n",
                     qPrintable(options.remotecfgListen.section(QLatin1Char(':'), 0, -2)), server.remotecfgPort());
+    if (options.role != QLatin1String("all"))
+        std::printf("logwardend: role %s%s\n", qPrintable(options.role),
+                    options.role == QLatin1String("agent") ? qPrintable(QStringLiteral(" for node ") + options.nodeName)
+                                                           : " (no remotecfg; collectors as the agents write them)");
     std::fflush(stdout);
 }
 

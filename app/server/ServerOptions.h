@@ -47,6 +47,10 @@ struct ServerOptions {
     QString alloyUrl = QStringLiteral("http://127.0.0.1:12345"); // "off" disables probing
     int alloyProbeIntervalMs = 15000;
     QStringList localCollectorIds;
+    // all: everything; api: the API only (no remotecfg, no probe), collectors as the agents write
+    // them; agent: seed 000's node-local exporter (remotecfg, probe, health under an etcd lease)
+    QString role = QStringLiteral("all");
+    QString nodeName; // the agent's node (default: the host name)
 
     static QString defaultDataDir();
 };

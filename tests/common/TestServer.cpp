@@ -114,8 +114,10 @@ bool TestServer::start()
         static const QRegularExpression remotecfgLine(QStringLiteral("remotecfg on https?://[^:]+:(\\d+)"));
         const auto rc = remotecfgLine.match(QString::fromUtf8(m_output));
         const int listenAt = m_extraArgs.lastIndexOf(QStringLiteral("--remotecfg-listen"));
+        const int roleAt = m_extraArgs.lastIndexOf(QStringLiteral("--role"));
         const bool remotecfgWanted = !(listenAt >= 0 && listenAt + 1 < m_extraArgs.size()
-                                       && m_extraArgs.at(listenAt + 1) == QLatin1String("off"));
+                                       && m_extraArgs.at(listenAt + 1) == QLatin1String("off"))
+                                     && !(roleAt >= 0 && roleAt + 1 < m_extraArgs.size() && m_extraArgs.at(roleAt + 1) == QLatin1String("api"));
         if (m.hasMatch() && (rc.hasMatch() || !remotecfgWanted)) {
             m_port = static_cast<quint16>(m.captured(1).toUInt());
             m_remotecfgPort = rc.hasMatch() ? static_cast<quint16>(rc.captured(1).toUInt()) : 0;

@@ -74,6 +74,71 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(agent.pollAndApply().httpStatus == 200 && agent.appliedContent().find("s_database") != std::string::npos, 2000);
     }
 
+    void apiReplicaSeesAgentsAndADeadNodesCollectorsOffline()
+    {
+        // Seed 000 at scale: an API replica (--role api) and two node agents (--role agent) on
+        // the same etcd, each agent serving its node's Alloy.
+        const QStringList store = {"--store", m_etcd->storeUrl("/replicas")};
+        auto sharedKeys = [this](const QString &dir) {
+            QVERIFY(QDir().mkpath(m_dir.filePath(dir)));
+            QFile::setPermissions(m_dir.filePath(dir), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+            for (const char *file : {"secret.key", "jwt-signing.pem"})
+                QVERIFY(QFile::copy(m_dir.filePath(QStringLiteral("a/") + file), m_dir.filePath(dir + "/" + file)));
+        };
+        sharedKeys("api");
+        sharedKeys("node1");
+        sharedKeys("node2");
+        TestServer api(m_dir.filePath("api"), store + QStringList{"--role", "api"});
+        QVERIFY2(api.start(), api.log().constData());
+        QCOMPARE(api.remotecfgPort(), quint16(0)); // an API replica serves no agents
+        TestServer node1(m_dir.filePath("node1"), store + QStringList{"--role", "agent", "--node-name", "node-1"});
+        TestServer node2(m_dir.filePath("node2"), store + QStringList{"--role", "agent", "--node-name", "node-2"});
+        QVERIFY2(node1.start(), node1.log().constData());
+        QVERIFY2(node2.start(), node2.log().constData());
+        QVERIFY(node1.remotecfgPort() > 0 && node2.remotecfgPort() > 0);
+        // An agent serves no admin or log API.
+        QCOMPARE(node1.requestAsAdmin("GET", "/api/v2/logs/sources").status, 404);
+
+        SimulatedAlloy alloy1("alloy-node-1", node1.remotecfgPort()), alloy2("alloy-node-2", node2.remotecfgPort());
+        alloy1.bearerToken = node1.agentToken();
+        alloy2.bearerToken = node2.agentToken();
+        QCOMPARE(alloy1.registerCollector(""), 200);
+        QCOMPARE(alloy2.registerCollector(""), 200);
+        // A source made through the API replica is in the pipeline each agent serves at its next poll.
+        const int target = api.requestAsAdmin("POST", "/api/v2/logs/targets",
+                                              Json{{"name", "loki-nodes"}, {"type", "LOKI"}, {"loki", {{"url", "https://loki.example:3100/loki/api/v1/push"}}}}).status;
+        QCOMPARE(target, 201);
+        QCOMPARE(api.requestAsAdmin("POST", "/api/v2/logs/sources", Json{{"name", "nodes"}, {"journald", {{"syslogIdentifier", "nodes"}}}}).status, 201);
+        QTRY_VERIFY_WITH_TIMEOUT(alloy1.pollAndApply().httpStatus == 200 && alloy1.appliedContent().find("s_nodes") != std::string::npos, 2000);
+        QTRY_VERIFY_WITH_TIMEOUT(alloy2.pollAndApply().httpStatus == 200 && alloy2.appliedContent().find("s_nodes") != std::string::npos, 2000);
+        auto alloyStatus = [&api](const std::string &id) {
+            const Json got = api.requestAsAdmin("GET", QString::fromStdString("/api/v2/logs/collectors/" + id)).json();
+            return got.is_object() && got.contains("collector") ? got["collector"].value("alloyStatus", "") : std::string("absent");
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(alloyStatus("alloy-node-1"), std::string("ALLOY_ONLINE"), 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(alloyStatus("alloy-node-2"), std::string("ALLOY_ONLINE"), 5000);
+
+        // Node 1's agent dies: once its lease ends, its collector is offline; node 2's is not.
+        QElapsedTimer timer;
+        timer.start();
+        node1.kill9();
+        QTRY_COMPARE_WITH_TIMEOUT(alloyStatus("alloy-node-1"), std::string("ALLOY_OFFLINE"), 20000);
+        qInfo("node 1's collector offline %lld ms after its agent died", static_cast<long long>(timer.elapsed()));
+        QCOMPARE(alloyStatus("alloy-node-2"), std::string("ALLOY_ONLINE"));
+        // The agent comes back: its node is live again, and its collector with it.
+        QVERIFY2(node1.start(), node1.log().constData());
+        alloy1.setRemotecfgPort(node1.remotecfgPort());
+        QCOMPARE(alloy1.pollAndApply().httpStatus, 200);
+        QTRY_COMPARE_WITH_TIMEOUT(alloyStatus("alloy-node-1"), std::string("ALLOY_ONLINE"), 5000);
+    }
+
+    void rolesNeedTheSharedStore()
+    {
+        TestServer lone(m_dir.filePath("lone"), {"--role", "agent"});
+        QVERIFY(!lone.start());
+        QVERIFY2(lone.log().contains("agent needs the shared store"), lone.log().constData());
+    }
+
     void staleIfMatchAcrossReplicasIs412()
     {
         const auto got = m_a->requestAsAdmin("GET", "/api/v2/logs/sources/app");

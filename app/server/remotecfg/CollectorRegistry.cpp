@@ -42,6 +42,8 @@ Json CollectorState::toStorageJson() const
               {"pollIntervalMs", pollIntervalMs}, {"unregistered", unregistered}, {"lastStatus", lastStatus},
               {"lastError", lastError}, {"agentHash", agentHash}, {"servedHash", servedHash},
               {"effectiveConfigHash", effectiveConfigHash}, {"credential", credential}};
+    if (!node.empty())
+        j["node"] = node;
     if (probe)
         j["probe"] = probeToJson(*probe);
     return j;
@@ -65,6 +67,7 @@ CollectorState CollectorState::fromStorageJson(const Json &j)
     c.servedHash = j.value("servedHash", "");
     c.effectiveConfigHash = j.value("effectiveConfigHash", "");
     c.credential = j.value("credential", "");
+    c.node = j.value("node", "");
     if (j.contains("probe")) {
         const Json &p = j["probe"];
         c.probe = AlloyProbeResult{p.value("pipelineHealth", ""), p.value("failingExporters", std::vector<std::string>{}),
@@ -106,7 +109,69 @@ CollectorState &CollectorRegistry::touch(const std::string &id, int64_t nowMs)
         c.firstSeenMs = nowMs;
     }
     c.lastSeenMs = nowMs;
+    if (!m_node.empty())
+        c.node = m_node;
     return c;
+}
+
+void CollectorRegistry::followStore()
+{
+    // An API replica records nothing itself: the agents write the collectors, and their nodes'
+    // liveness under a lease; every change reaches this replica through the store's watch.
+    m_flushTimer.stop();
+    m_following = true;
+    reloadNodes();
+    connect(&m_store, &ConfigStore::changed, this, [this](const QString &kind, const QString &name, qint64) {
+        guarded("following collectors in the store", [&] {
+            if (kind == QLatin1String(NodeKind))
+                reloadNodes();
+            else if (kind == QLatin1String(Kind))
+                reloadCollector(name.toStdString());
+        })();
+    });
+}
+
+void CollectorRegistry::reloadNodes()
+{
+    std::set<std::string> live;
+    for (const StoredRecord &r : m_store.list(NodeKind))
+        live.insert(r.name);
+    std::lock_guard lock(m_mutex);
+    m_liveNodes = std::move(live);
+}
+
+void CollectorRegistry::reloadCollector(const std::string &id)
+{
+    if (id.empty()) { // the whole kind changed (a batch): read them all again
+        std::vector<CollectorState> all;
+        for (const StoredRecord &r : m_store.list(Kind))
+            all.push_back(CollectorState::fromStorageJson(Json::parse(r.value)));
+        std::lock_guard lock(m_mutex);
+        m_collectors.clear();
+        m_bound.clear();
+        for (CollectorState &c : all) {
+            if (!c.credential.empty())
+                ++m_bound[c.credential];
+            m_collectors.emplace(c.id, std::move(c));
+        }
+        return;
+    }
+    std::optional<StoredRecord> record = m_store.get(Kind, id);
+    std::optional<CollectorState> stored;
+    if (record)
+        stored = CollectorState::fromStorageJson(Json::parse(record->value));
+    std::lock_guard lock(m_mutex);
+    auto it = m_collectors.find(id);
+    if (it != m_collectors.end() && !it->second.credential.empty() && --m_bound[it->second.credential] == 0)
+        m_bound.erase(it->second.credential);
+    if (!stored) {
+        if (it != m_collectors.end())
+            m_collectors.erase(it);
+        return;
+    }
+    if (!stored->credential.empty())
+        ++m_bound[stored->credential];
+    m_collectors[id] = std::move(*stored);
 }
 
 void CollectorRegistry::markDirty(CollectorState &c, bool meaningful, int64_t nowMs)
@@ -433,7 +498,9 @@ const std::vector<std::pair<std::string, std::vector<std::string>>> &CollectorRe
 CollectorRegistry::Status CollectorRegistry::statusOf(const CollectorState &c, const std::string &currentHash, int64_t nowMs) const
 {
     Status s;
-    const bool offline = c.unregistered || nowMs - c.lastSeenMs > MissedPollsForOffline * c.pollIntervalMs;
+    // Following the store, a collector whose agent's node lease ended is offline at once.
+    const bool nodeGone = m_following && !c.node.empty() && !m_liveNodes.count(c.node);
+    const bool offline = c.unregistered || nodeGone || nowMs - c.lastSeenMs > MissedPollsForOffline * c.pollIntervalMs;
     s.alloy = c.lastSeenMs == 0 ? "ALLOY_UNKNOWN" : offline ? "ALLOY_OFFLINE" : "ALLOY_ONLINE";
     if (offline)
         s.remotecfg = "REMOTECFG_DOWN";

@@ -13,6 +13,7 @@
 #include <map>
 #include <mutex>
 #include <optional>
+#include <set>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -49,6 +50,7 @@ struct CollectorState {
     std::string effectiveConfigHash;
     std::optional<AlloyProbeResult> probe;
     std::string credential; // the agent credential the id is bound to (AgentIdentity::credential)
+    std::string node;       // the node whose agent serves it (agent role), else empty
 
     Json toStorageJson() const;
     static CollectorState fromStorageJson(const Json &json);
@@ -86,6 +88,13 @@ public:
     ~CollectorRegistry() override;
 
     static constexpr const char *Kind = "collector";
+    static constexpr const char *NodeKind = "node"; // agents' liveness, ephemeral records
+
+    // Agent role: collectors this registry records are the node's (CollectorState::node).
+    void setNode(std::string node) { m_node = std::move(node); }
+    // API role: records nothing itself; follows the collectors and nodes the agents write (a
+    // collector of a node whose lease ended is offline). Call once, on the event loop.
+    void followStore();
 
     // Each call binds a new id to the agent's credential (within its cap and the total cap) and is
     // refused for an id bound to another credential.
@@ -143,6 +152,8 @@ private:
     void bind(CollectorState &c, const std::string &credential);
     void markDirty(CollectorState &c, bool meaningful, int64_t nowMs);
     void notePollGap(CollectorState &c, int64_t previousSeenMs, int64_t nowMs);
+    void reloadNodes();
+    void reloadCollector(const std::string &id); // empty: all of them
 
     ConfigStore &m_store;
     mutable std::mutex m_mutex; // guards the maps and the dirty list
@@ -157,6 +168,9 @@ private:
     int64_t m_expireAfterMs = 0;
     AuditLog *m_audit = nullptr;
     QTimer m_expiryTimer;
+    std::string m_node;
+    bool m_following = false;
+    std::set<std::string> m_liveNodes;
 };
 
 int64_t nowMillis();

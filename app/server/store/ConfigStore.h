@@ -75,6 +75,15 @@ public:
     // The latest revision this store has seen; list caches are keyed by it.
     virtual int64_t revision() = 0;
 
+    // A record that lives as long as this process keeps it alive: on etcd under a lease of
+    // `ttlSeconds`, renewed every third of it, so it is gone that long after the process died
+    // (watchers see it removed). Calling again replaces the value. A store without leases throws.
+    virtual void putEphemeral(const std::string &kind, const std::string &name, const std::string &value, int ttlSeconds)
+    {
+        (void)kind, (void)name, (void)value, (void)ttlSeconds;
+        throw StoreError("this configuration store has no leases: ephemeral records need etcd");
+    }
+
     // Whether `m` may be applied to the record as it stands (`previous`; nullopt: absent): Ok,
     // AlreadyExists, NotFound, or RevisionMismatch with the current revision. Every store judges
     // a commit's preconditions with this one rule.

@@ -34,6 +34,7 @@ struct EtcdStore::Connection {
         std::unique_ptr<pb::KV::Stub> kv;
         std::unique_ptr<pb::Auth::Stub> auth;
         std::unique_ptr<pb::Watch::Stub> watch;
+        std::unique_ptr<pb::Lease::Stub> lease;
     };
     std::vector<Member> members;
     std::mutex mutex;
@@ -70,6 +71,7 @@ struct EtcdStore::Connection {
             m.kv = pb::KV::NewStub(m.channel);
             m.auth = pb::Auth::NewStub(m.channel);
             m.watch = pb::Watch::NewStub(m.channel);
+            m.lease = pb::Lease::NewStub(m.channel);
             members.push_back(std::move(m));
         }
     }

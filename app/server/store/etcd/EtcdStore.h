@@ -3,9 +3,11 @@
 #include "store/ConfigStore.h"
 
 #include <QString>
+#include <QTimer>
 
 #include <atomic>
 #include <chrono>
+#include <map>
 #include <set>
 #include <thread>
 #include <memory>
@@ -66,6 +68,7 @@ public:
     std::vector<WriteResult> commit(const std::vector<Mutation> &mutations) override;
     void upsertMany(const std::string &kind, const std::vector<std::pair<std::string, std::string>> &records) override;
     int64_t revision() override;
+    void putEphemeral(const std::string &kind, const std::string &name, const std::string &value, int ttlSeconds) override;
     std::vector<std::string> kinds() override;
 
     const EtcdStoreOptions &options() const { return m_options; }
@@ -79,6 +82,14 @@ private:
     void reloadAll(int64_t &from);
     void announce(const std::string &key, int64_t revision);
     std::string keyOf(const std::string &kind, const std::string &name) const;
+    // Ephemeral records (EtcdLease.cpp): one lease for them all, kept alive from the event loop.
+    void grantLease(int ttlSeconds);
+    void putUnderLease(const std::string &kind, const std::string &name, const std::string &value);
+    void keepLeaseAlive();
+    int64_t m_leaseId = 0;
+    int m_leaseTtl = 0;
+    std::map<std::pair<std::string, std::string>, std::string> m_ephemeral; // (kind, name) -> value
+    QTimer *m_keepAlive = nullptr;
     std::string kindPrefix(const std::string &kind) const;
     void seen(int64_t revision);
 
