@@ -12,6 +12,8 @@
 #include <QTemporaryDir>
 #include <QSignalSpy>
 #include <QTcpServer>
+#include "store/sqlite/SqliteConfigStore.h"
+
 #include <QtTest>
 
 using namespace lw::server;
@@ -97,6 +99,35 @@ private Q_SLOTS:
         QTest::qWait(300);
         QCOMPARE(onA.count(), 2); // its own create once, b's remove once
         QCOMPARE(onB.count(), 2);
+    }
+
+    void ephemeralRecordsLiveWhileKeptAlive()
+    {
+        const QString url = m_etcd->storeUrl(freshPrefix());
+        EtcdStore watcher(optionsFor(url));
+        QSignalSpy changes(&watcher, &ConfigStore::changed);
+        {
+            auto agent = std::make_unique<EtcdStore>(optionsFor(url));
+            agent->putEphemeral("node", "n1", "{\"v\":1}", 2);
+            QTRY_COMPARE_WITH_TIMEOUT(changes.count(), 1, 1000);
+            // Kept alive past three times its TTL, by the store's own timer.
+            QTest::qWait(6500);
+            QVERIFY(watcher.get("node", "n1").has_value());
+            QCOMPARE(watcher.get("node", "n1")->value, std::string("{\"v\":1}"));
+            agent->putEphemeral("node", "n1", "{\"v\":2}", 2); // replaced, under the same lease
+            QTRY_COMPARE_WITH_TIMEOUT(watcher.get("node", "n1")->value, std::string("{\"v\":2}"), 1000);
+            // The process "dies": nothing keeps the lease alive any more.
+        }
+        QElapsedTimer gone;
+        gone.start();
+        QTRY_VERIFY_WITH_TIMEOUT(!watcher.get("node", "n1").has_value(), 6000);
+        qInfo("the record went %lld ms after its keeper", static_cast<long long>(gone.elapsed()));
+        QTRY_VERIFY_WITH_TIMEOUT(changes.count() >= 3, 1000); // put, put, deleted by the lease's end
+        QCOMPARE(changes.last().at(1).toString(), QStringLiteral("n1"));
+        // A store without leases says so.
+        QTemporaryDir dir;
+        lw::server::SqliteConfigStore sqlite(dir.filePath("config.db"));
+        QVERIFY_THROWS_EXCEPTION(lw::server::StoreError, sqlite.putEphemeral("node", "n1", "{}", 10));
     }
 
     // Three members, one killed in the middle of a stream of writes: writes resume within 5 s
