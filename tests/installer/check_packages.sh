@@ -35,6 +35,7 @@ for dep in libqt6widgets6 libqt6gui6 libqt6keychain1; do
 done
 dpkg-deb --ctrl-tarfile "$server" | tar -t | grep -qx './conffiles' || fail "logwardend has no conffiles"
 dpkg-deb --info "$server" conffiles | grep -qx /etc/logwarden/logwardend.conf || fail "the configuration file is not a conffile"
+dpkg-deb --info "$server" conffiles | grep -qx /etc/logwarden/logwardend-agent.conf || fail "the agent's configuration file is not a conffile"
 
 # --- lintian: no errors (warnings and notes are printed) ----------------------------------------
 if ! lintian --no-cfg --fail-on error "$console" "$server" >"$work/lintian.txt" 2>&1; then
@@ -61,6 +62,8 @@ expect_mode /usr/bin/logwardend "755 root:root"
 expect_mode /usr/bin/logwarden "755 root:root"
 expect_mode /etc/logwarden/logwardend.conf "644 root:root"
 expect_mode /usr/lib/systemd/system/logwardend.service "644 root:root"
+expect_mode /etc/logwarden/logwardend-agent.conf "644 root:root"
+expect_mode /usr/lib/systemd/system/logwardend-agent.service "644 root:root"
 expect_mode /usr/lib/sysusers.d/logwardend.conf "644 root:root"
 for f in /usr/share/man/man8/logwardend.8.gz /usr/share/man/man1/logwarden.1.gz /usr/share/doc/logwardend/copyright \
          /usr/share/doc/logwarden/changelog.gz /usr/share/applications/io.github.logwarden.Logwarden.desktop \
@@ -73,6 +76,7 @@ done
 zcat "$root/usr/share/man/man8/logwardend.8.gz" | sed 's/\\-/-/g' >"$work/logwardend.8"
 grep -q -- '--max-body-bytes' "$work/logwardend.8" && grep -q '^\.SH SIGNALS' "$work/logwardend.8" || fail "the man page lacks the options or its sections"
 grep -q '^ExecStart=/usr/bin/logwardend serve$' "$root/usr/lib/systemd/system/logwardend.service" || fail "ExecStart is not /usr/bin/logwardend"
+grep -q '^ExecStart=/usr/bin/logwardend serve --role agent$' "$root/usr/lib/systemd/system/logwardend-agent.service" || fail "the agent's ExecStart is not serve --role agent"
 
 # The postinst made the user (a system user without a login shell) and the data directory.
 user_line="$(grep '^logwardend:' "$root/etc/passwd")" || fail "the postinst did not create the logwardend user"
@@ -88,6 +92,9 @@ step "installed: logwardend user uid $uid, /var/lib/logwardend 0700, conffile, u
 [ "$(QT_QPA_PLATFORM=offscreen "$root/usr/bin/logwarden" --version)" = "logwarden $version" ] || fail "logwarden --version"
 "$root/usr/bin/logwardend" check-config --config "$root/etc/logwarden/logwardend.conf" --data-dir "$work/data" >/dev/null \
   || fail "the shipped logwardend.conf does not pass check-config"
+# The agent's file, once it names the shared store it needs.
+"$root/usr/bin/logwardend" check-config --config "$root/etc/logwarden/logwardend-agent.conf" --role agent --store etcd://127.0.0.1:2379 \
+  --data-dir "$work/data" >/dev/null || fail "the shipped logwardend-agent.conf does not pass check-config"
 # Every flag of the server is documented in the shipped file (as a commented line).
 flags="$("$root/usr/bin/logwardend" --help | grep -o '^  --[a-z-]*' | sed 's/^  --//' | grep -vx 'help\|help-all\|version\|config')"
 [ "$(wc -w <<<"$flags")" -gt 30 ] || fail "logwardend --help lists only: $flags"
@@ -98,8 +105,12 @@ done
 # Documentation= names found in the scratch root).
 sed "s|^ExecStart=/usr/bin/logwardend |ExecStart=$root/usr/bin/logwardend |" "$root/usr/lib/systemd/system/logwardend.service" \
   >"$work/logwardend.service"
-MANPATH="$root/usr/share/man" systemd-analyze verify "$work/logwardend.service" >"$work/verify.txt" 2>&1 || {
-  cat "$work/verify.txt"; fail "systemd-analyze verify of the installed unit"; }
+for unit in logwardend logwardend-agent; do
+  sed "s|^ExecStart=/usr/bin/logwardend |ExecStart=$root/usr/bin/logwardend |" "$root/usr/lib/systemd/system/$unit.service" \
+    >"$work/$unit.service"
+  MANPATH="$root/usr/share/man" systemd-analyze verify "$work/$unit.service" >"$work/verify.txt" 2>&1 || {
+    cat "$work/verify.txt"; fail "systemd-analyze verify of the installed $unit.service"; }
+done
 step "installed binaries: $("$root/usr/bin/logwardend" --version), $(QT_QPA_PLATFORM=offscreen "$root/usr/bin/logwarden" --version); shipped config checks; unit verifies"
 
 # --- upgrade: an edited conffile and the data survive ------------------------------------------

@@ -12,7 +12,8 @@ grep -q "^ExecStart=$bindir/logwardend " "$configured"
 user="$(sed -n 's/^User=//p' "$configured")"
 grep -q "^u $user " "$src/installer/systemd/logwardend.sysusers"
 grep -q "^Type=notify" "$configured"
-unit="$work/logwardend.service"
+name="$(basename "$configured")"
+unit="$work/$name"
 sed "s|^ExecStart=$bindir/logwardend |ExecStart=$bin |" "$configured" >"$unit"
 # Documentation=man:logwardend(8): verify runs `man`, which finds the page made by the build.
 mkdir -p "$work/man/man8"
@@ -20,5 +21,5 @@ cp "$(dirname "$configured")/logwardend.8.gz" "$work/man/man8/"
 MANPATH="$work/man" systemd-analyze verify "$unit"
 systemd-analyze security --offline=true --threshold=49 "$unit" >"$work/security.txt" 2>&1 || {
   cat "$work/security.txt"; echo "check_units: exposure above 4.9 (not OK)" >&2; exit 1; }
-grep -o "Overall exposure level for logwardend.service: .*" "$work/security.txt"
-echo "check_units: verify passed; User=$user comes from sysusers.d"
+grep -o "Overall exposure level for $name: .*" "$work/security.txt"
+echo "check_units: $name: verify passed; User=$user comes from sysusers.d"
