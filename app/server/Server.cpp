@@ -146,10 +146,15 @@ void Server::start()
         m_dataDir = std::make_unique<DataDirectory>(m_options.dataDir);
         m_store = openStore();
         m_logStore = std::make_unique<SqliteLogStore>(m_dataDir->filePath(QStringLiteral("logs.db")));
+        // Replicas and agents open what the first server sealed: a key of their own would open nothing.
+        if (m_options.role != QLatin1String("all") && !m_dataDir->exists(QStringLiteral("secret.key")))
+            throw StartupError("--role " + m_options.role.toStdString() + " needs the replicas' secret.key in "
+                               + m_options.dataDir.toStdString() + " (copy it from the first server's data directory, mode 0600)");
         m_secrets = std::make_unique<SecretBox>(
             m_dataDir->readOrCreateSecret(QStringLiteral("secret.key"), &SecretBox::generateKey));
         m_jwt = std::make_unique<JwtAuthority>(*m_dataDir);
-        if (!m_dataDir->exists(SystemJwtFile)) {
+        // An agent serves no admin API: it keeps no admin credential.
+        if (m_options.role != QLatin1String("agent") && !m_dataDir->exists(SystemJwtFile)) {
             m_dataDir->writeSecret(SystemJwtFile, QByteArray::fromStdString(m_jwt->issueSystemJwt()));
         }
         m_accessLog = std::make_unique<AccessLog>(m_options.accessLog);
@@ -217,8 +222,13 @@ void Server::start()
     // Only the API (or a single server) expires collectors: an agent knows other nodes' only from start-up.
     m_collectors->setLimits(static_cast<size_t>(m_options.maxCollectors), serveApi ? m_options.collectorExpirySeconds * 1000 : 0,
                             m_audit.get());
-    if (m_options.role == QLatin1String("api"))
-        m_collectors->followStore();
+    if (m_options.role == QLatin1String("api")) {
+        try {
+            m_collectors->followStore();
+        } catch (const StoreError &e) {
+            throw StartupError(std::string("cannot read the collectors' nodes: ") + e.what());
+        }
+    }
     m_collectorsApi = std::make_unique<CollectorsController>(*m_collectors, *m_pipeline);
     if (serveApi)
         m_collectorsApi->registerRoutes(*m_router);

@@ -208,8 +208,12 @@ void reload(const ServeSettings &settings, QStringList arguments, Server &server
 
 void printReadyLines(const Server &server, const ServerOptions &options)
 {
-    std::printf("logwardend %s: API on %s, data in %s, admin JWT in %s\n", LW_VERSION, qPrintable(server.apiUrl()),
-                qPrintable(options.dataDir), qPrintable(server.systemJwtPath()));
+    if (options.role == QLatin1String("agent"))
+        std::printf("logwardend %s: API on %s (health, readiness and metrics: an agent serves no admin API), data in %s\n", LW_VERSION,
+                    qPrintable(server.apiUrl()), qPrintable(options.dataDir));
+    else
+        std::printf("logwardend %s: API on %s, data in %s, admin JWT in %s\n", LW_VERSION, qPrintable(server.apiUrl()),
+                    qPrintable(options.dataDir), qPrintable(server.systemJwtPath()));
     std::printf("logwardend: TLS certificate SHA-256 %s\n", qPrintable(server.certificateFingerprint()));
     if (server.plainHttpPort())
         std::printf("logwardend: plain HTTP API on http://%s:%u\n",

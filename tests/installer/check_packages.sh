@@ -132,12 +132,15 @@ grep -q '^log-level = debug$' "$root/etc/logwarden/logwardend.conf" || fail "the
 step "upgrade to ${version}+1 kept the edited conffile, the data and the one user"
 
 # --- remove keeps the data, purge deletes it ----------------------------------------------------
+mkdir -p "$root/var/lib/logwardend-agent" && echo "agent state" >"$root/var/lib/logwardend-agent/agent_token"
 dpkg_root -r logwardend
+[ -f "$root/var/lib/logwardend-agent/agent_token" ] || fail "remove deleted the node agent's data directory"
 [ ! -e "$root/usr/bin/logwardend" ] || fail "remove left the binary"
 [ -f "$root/var/lib/logwardend/store.db" ] || fail "remove deleted the data directory"
 [ -f "$root/etc/logwarden/logwardend.conf" ] || fail "remove deleted the conffile"
 dpkg_root -P logwardend
 [ ! -e "$root/var/lib/logwardend" ] || fail "purge left /var/lib/logwardend"
+[ ! -e "$root/var/lib/logwardend-agent" ] || fail "purge left /var/lib/logwardend-agent"
 [ ! -e "$root/etc/logwarden/logwardend.conf" ] || fail "purge left the conffile"
 [ "$(status logwardend)" = not-installed ] || fail "logwardend still known to dpkg: $(status logwardend)"
 dpkg_root -P logwarden

@@ -79,15 +79,17 @@ private Q_SLOTS:
         // Seed 000 at scale: an API replica (--role api) and two node agents (--role agent) on
         // the same etcd, each agent serving its node's Alloy.
         const QStringList store = {"--store", m_etcd->storeUrl("/replicas")};
-        auto sharedKeys = [this](const QString &dir) {
+        // An API replica shares the sealing and signing keys; an agent only the sealing key (it
+        // renders sealed secrets into pipelines, and signs nothing).
+        auto sharedKeys = [this](const QString &dir, QStringList files) {
             QVERIFY(QDir().mkpath(m_dir.filePath(dir)));
             QFile::setPermissions(m_dir.filePath(dir), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
-            for (const char *file : {"secret.key", "jwt-signing.pem"})
-                QVERIFY(QFile::copy(m_dir.filePath(QStringLiteral("a/") + file), m_dir.filePath(dir + "/" + file)));
+            for (const QString &file : files)
+                QVERIFY(QFile::copy(m_dir.filePath("a/" + file), m_dir.filePath(dir + "/" + file)));
         };
-        sharedKeys("api");
-        sharedKeys("node1");
-        sharedKeys("node2");
+        sharedKeys("api", {"secret.key", "jwt-signing.pem"});
+        sharedKeys("node1", {"secret.key"});
+        sharedKeys("node2", {"secret.key"});
         TestServer api(m_dir.filePath("api"), store + QStringList{"--role", "api"});
         QVERIFY2(api.start(), api.log().constData());
         QCOMPARE(api.remotecfgPort(), quint16(0)); // an API replica serves no agents
@@ -96,8 +98,16 @@ private Q_SLOTS:
         QVERIFY2(node1.start(), node1.log().constData());
         QVERIFY2(node2.start(), node2.log().constData());
         QVERIFY(node1.remotecfgPort() > 0 && node2.remotecfgPort() > 0);
-        // An agent serves no admin or log API.
-        QCOMPARE(node1.requestAsAdmin("GET", "/api/v2/logs/sources").status, 404);
+        // An agent serves no admin or log API, and keeps no admin credential.
+        QCOMPARE(node1.request("GET", "/api/v2/logs/sources", {}, {{"Authorization", "Bearer " + api.systemJwt()}}).status, 404);
+        QVERIFY(!QFile::exists(m_dir.filePath("node1/system_jwt")));
+        // A second agent for the same node is refused (after waiting out a crashed one's lease).
+        {
+            sharedKeys("node1-twin", {"secret.key"});
+            TestServer twin(m_dir.filePath("node1-twin"), store + QStringList{"--role", "agent", "--node-name", "node-1"});
+            QVERIFY(!twin.start());
+            QVERIFY2(twin.log().contains("held by another live process"), twin.log().constData());
+        }
 
         SimulatedAlloy alloy1("alloy-node-1", node1.remotecfgPort()), alloy2("alloy-node-2", node2.remotecfgPort());
         alloy1.bearerToken = node1.agentToken();
@@ -132,11 +142,14 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(alloyStatus("alloy-node-1"), std::string("ALLOY_ONLINE"), 5000);
     }
 
-    void rolesNeedTheSharedStore()
+    void rolesNeedTheSharedStoreAndKey()
     {
         TestServer lone(m_dir.filePath("lone"), {"--role", "agent"});
         QVERIFY(!lone.start());
         QVERIFY2(lone.log().contains("agent needs the shared store"), lone.log().constData());
+        TestServer keyless(m_dir.filePath("keyless"), {"--role", "api", "--store", m_etcd->storeUrl("/replicas")});
+        QVERIFY(!keyless.start());
+        QVERIFY2(keyless.log().contains("needs the replicas' secret.key"), keyless.log().constData());
     }
 
     void staleIfMatchAcrossReplicasIs412()

@@ -116,11 +116,18 @@ private Q_SLOTS:
             QCOMPARE(watcher.get("node", "n1")->value, std::string("{\"v\":1}"));
             agent->putEphemeral("node", "n1", "{\"v\":2}", 2); // replaced, under the same lease
             QTRY_COMPARE_WITH_TIMEOUT(watcher.get("node", "n1")->value, std::string("{\"v\":2}"), 1000);
-            // The process "dies": nothing keeps the lease alive any more.
+            // Another process wants the same record: refused once it stayed held past a TTL.
+            EtcdStore twin(optionsFor(url));
+            QElapsedTimer waited;
+            waited.start();
+            QVERIFY_THROWS_EXCEPTION(lw::server::StoreError, twin.putEphemeral("node", "n1", "{\"twin\":1}", 2));
+            QVERIFY(waited.elapsed() >= 3500);
+            QCOMPARE(watcher.get("node", "n1")->value, std::string("{\"v\":2}"));
+            // The store goes (a graceful stop): its lease is revoked, the record goes with it.
         }
         QElapsedTimer gone;
         gone.start();
-        QTRY_VERIFY_WITH_TIMEOUT(!watcher.get("node", "n1").has_value(), 6000);
+        QTRY_VERIFY_WITH_TIMEOUT(!watcher.get("node", "n1").has_value(), 1000);
         qInfo("the record went %lld ms after its keeper", static_cast<long long>(gone.elapsed()));
         QTRY_VERIFY_WITH_TIMEOUT(changes.count() >= 3, 1000); // put, put, deleted by the lease's end
         QCOMPARE(changes.last().at(1).toString(), QStringLiteral("n1"));

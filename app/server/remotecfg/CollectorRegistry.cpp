@@ -25,6 +25,7 @@ namespace {
 constexpr int64_t MinPollIntervalMs = 1000;
 constexpr int64_t MaxPollIntervalMs = 10 * 60 * 1000;
 constexpr int MissedPollsForOffline = 3;
+constexpr int64_t FollowSlackMs = 5000; // a heartbeat's flush delay and the watch's, with room
 // Alloy sends a second GetConfig at once after applying a config; such gaps say nothing of its period.
 constexpr int64_t ImmediateRepollMs = 500;
 
@@ -76,10 +77,27 @@ CollectorState CollectorState::fromStorageJson(const Json &j)
     return c;
 }
 
+std::optional<CollectorState> CollectorRegistry::parseStored(const StoredRecord &record)
+{
+    // One bad record (written by hand, or by another version) is left out, not fatal to start-up.
+    try {
+        CollectorState c = CollectorState::fromStorageJson(Json::parse(record.value));
+        if (c.id != record.name)
+            throw std::runtime_error("its id is not its name");
+        return c;
+    } catch (const std::exception &e) {
+        log::warning("the stored collector %s is left out: %s", record.name.substr(0, 128).c_str(), e.what());
+        return std::nullopt;
+    }
+}
+
 CollectorRegistry::CollectorRegistry(ConfigStore &store, QObject *parent) : QObject(parent), m_store(store)
 {
     for (const StoredRecord &r : m_store.list(Kind)) {
-        CollectorState c = CollectorState::fromStorageJson(Json::parse(r.value));
+        std::optional<CollectorState> parsed = parseStored(r);
+        if (!parsed)
+            continue;
+        CollectorState c = std::move(*parsed);
         m_persistedAtMs[c.id] = c.lastSeenMs;
         if (!c.credential.empty())
             ++m_bound[c.credential];
@@ -114,6 +132,22 @@ CollectorState &CollectorRegistry::touch(const std::string &id, int64_t nowMs)
     return c;
 }
 
+void CollectorRegistry::setNode(std::string node)
+{
+    std::lock_guard lock(m_mutex);
+    m_node = std::move(node);
+    for (auto it = m_collectors.begin(); it != m_collectors.end();) {
+        if (it->second.node == m_node) {
+            ++it;
+            continue;
+        }
+        if (!it->second.credential.empty() && --m_bound[it->second.credential] == 0)
+            m_bound.erase(it->second.credential);
+        m_persistedAtMs.erase(it->first);
+        it = m_collectors.erase(it);
+    }
+}
+
 void CollectorRegistry::followStore()
 {
     // An API replica records nothing itself: the agents write the collectors, and their nodes'
@@ -144,8 +178,10 @@ void CollectorRegistry::reloadCollector(const std::string &id)
 {
     if (id.empty()) { // the whole kind changed (a batch): read them all again
         std::vector<CollectorState> all;
-        for (const StoredRecord &r : m_store.list(Kind))
-            all.push_back(CollectorState::fromStorageJson(Json::parse(r.value)));
+        for (const StoredRecord &r : m_store.list(Kind)) {
+            if (auto c = parseStored(r))
+                all.push_back(std::move(*c));
+        }
         std::lock_guard lock(m_mutex);
         m_collectors.clear();
         m_bound.clear();
@@ -159,7 +195,7 @@ void CollectorRegistry::reloadCollector(const std::string &id)
     std::optional<StoredRecord> record = m_store.get(Kind, id);
     std::optional<CollectorState> stored;
     if (record)
-        stored = CollectorState::fromStorageJson(Json::parse(record->value));
+        stored = parseStored(*record);
     std::lock_guard lock(m_mutex);
     auto it = m_collectors.find(id);
     if (it != m_collectors.end() && !it->second.credential.empty() && --m_bound[it->second.credential] == 0)
@@ -302,7 +338,9 @@ bool CollectorRegistry::remove(const std::string &id, const std::string &action,
         return false;
     std::lock_guard lock(m_mutex);
     auto it = m_collectors.find(id);
-    if (it == m_collectors.end() || (onlyIfLastSeenMs && it->second.lastSeenMs != *onlyIfLastSeenMs))
+    if (it == m_collectors.end())
+        return true; // deleted; following the store, its change already took it out of memory
+    if (onlyIfLastSeenMs && it->second.lastSeenMs != *onlyIfLastSeenMs)
         return false;
     if (!it->second.credential.empty() && --m_bound[it->second.credential] == 0)
         m_bound.erase(it->second.credential);
@@ -500,7 +538,12 @@ CollectorRegistry::Status CollectorRegistry::statusOf(const CollectorState &c, c
     Status s;
     // Following the store, a collector whose agent's node lease ended is offline at once.
     const bool nodeGone = m_following && !c.node.empty() && !m_liveNodes.count(c.node);
-    const bool offline = c.unregistered || nodeGone || nowMs - c.lastSeenMs > MissedPollsForOffline * c.pollIntervalMs;
+    // Read from the store, lastSeen is as old as the agent's last heartbeat write (at most every
+    // persist interval), not its last poll: that much more is allowed before it counts as missed.
+    const int64_t allowedMs = m_following ? std::max(MissedPollsForOffline * c.pollIntervalMs,
+                                                     m_persistIntervalMs + c.pollIntervalMs + FollowSlackMs)
+                                          : MissedPollsForOffline * c.pollIntervalMs;
+    const bool offline = c.unregistered || nodeGone || nowMs - c.lastSeenMs > allowedMs;
     s.alloy = c.lastSeenMs == 0 ? "ALLOY_UNKNOWN" : offline ? "ALLOY_OFFLINE" : "ALLOY_ONLINE";
     if (offline)
         s.remotecfg = "REMOTECFG_DOWN";

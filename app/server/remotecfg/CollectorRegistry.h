@@ -22,6 +22,7 @@ namespace lw::server {
 
 class AuditLog;
 class ConfigStore;
+struct StoredRecord;
 
 // What probing a node's Alloy found (pipelineHealth and exporters of seed 000's step 5).
 struct AlloyProbeResult {
@@ -90,8 +91,10 @@ public:
     static constexpr const char *Kind = "collector";
     static constexpr const char *NodeKind = "node"; // agents' liveness, ephemeral records
 
-    // Agent role: collectors this registry records are the node's (CollectorState::node).
-    void setNode(std::string node) { m_node = std::move(node); }
+    // Agent role: collectors this registry records are the node's (CollectorState::node); those
+    // of other nodes (loaded at start) are forgotten, so it never probes or writes them. Call
+    // once, on the event loop, before the first call is recorded.
+    void setNode(std::string node);
     // API role: records nothing itself; follows the collectors and nodes the agents write (a
     // collector of a node whose lease ended is offline). Call once, on the event loop.
     void followStore();
@@ -153,6 +156,7 @@ private:
     void markDirty(CollectorState &c, bool meaningful, int64_t nowMs);
     void notePollGap(CollectorState &c, int64_t previousSeenMs, int64_t nowMs);
     void reloadNodes();
+    static std::optional<CollectorState> parseStored(const StoredRecord &record);
     void reloadCollector(const std::string &id); // empty: all of them
 
     ConfigStore &m_store;
@@ -168,6 +172,8 @@ private:
     int64_t m_expireAfterMs = 0;
     AuditLog *m_audit = nullptr;
     QTimer m_expiryTimer;
+    // Set once at start on the event loop (setNode, followStore); read there and under the lock.
+    // recordRoutinePoll (I/O threads) reads none of them.
     std::string m_node;
     bool m_following = false;
     std::set<std::string> m_liveNodes;

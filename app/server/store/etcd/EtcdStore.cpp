@@ -33,6 +33,13 @@ EtcdStore::~EtcdStore()
 {
     m_stopping = true;
     {
+        std::lock_guard lock(m_leaseMutex);
+        m_leaseWake.notify_all();
+    }
+    if (m_leaseKeeper.joinable())
+        m_leaseKeeper.join();
+    revokeLease();
+    {
         std::lock_guard lock(m_watchMutex);
         if (m_watchContext)
             static_cast<grpc::ClientContext *>(m_watchContext)->TryCancel();

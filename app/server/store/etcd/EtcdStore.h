@@ -3,10 +3,10 @@
 #include "store/ConfigStore.h"
 
 #include <QString>
-#include <QTimer>
 
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <map>
 #include <set>
 #include <thread>
@@ -82,14 +82,20 @@ private:
     void reloadAll(int64_t &from);
     void announce(const std::string &key, int64_t revision);
     std::string keyOf(const std::string &kind, const std::string &name) const;
-    // Ephemeral records (EtcdLease.cpp): one lease for them all, kept alive from the event loop.
+    // Ephemeral records (EtcdLease.cpp): one lease for them all, kept alive by a thread of its
+    // own (never the event loop), revoked when the store goes (a graceful stop).
     void grantLease(int ttlSeconds);
-    void putUnderLease(const std::string &kind, const std::string &name, const std::string &value);
-    void keepLeaseAlive();
+    bool putUnderLease(const std::string &key, const std::string &value); // false: another lease holds it
+    int64_t keepAliveOnce();
+    void leaseLoop();
+    void revokeLease();
+    std::mutex m_leaseMutex; // guards everything below; held across the lease's RPCs
+    std::condition_variable m_leaseWake;
     int64_t m_leaseId = 0;
     int m_leaseTtl = 0;
-    std::map<std::pair<std::string, std::string>, std::string> m_ephemeral; // (kind, name) -> value
-    QTimer *m_keepAlive = nullptr;
+    std::map<std::string, std::string> m_ephemeral; // key -> value
+    bool m_ephemeralStale = false;                  // put them (again) at the next tick
+    std::thread m_leaseKeeper;
     std::string kindPrefix(const std::string &kind) const;
     void seen(int64_t revision);
 
