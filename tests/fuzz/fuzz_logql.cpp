@@ -1,7 +1,9 @@
 // The LogQL parser, selectors, push label sets, and pipelines run over a fixed set of lines and
-// one from the input. Input: the query line, then a log line.
+// one from the input; the gateway's label-policy rewriter and the matcher writer. Input: the
+// query line, then a log line.
 #include "FuzzSupport.h"
 #include "logs/LogQL.h"
+#include "logs/LogQLRewrite.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -30,6 +32,28 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             }
             lw::server::Labels extracted;
             (void)q.process(line, stream, extracted);
+        }
+    } catch (const lw::server::LogQLError &) {
+    }
+    // The label-policy rewriter (the gateway's): never crashes; what it returns it can read again
+    // (every selector still a list of matchers); a selector written by the writer reads back as
+    // the same matchers.
+    static const std::vector<lw::server::LabelMatcher> Policy = lw::server::parseSelector("{team=\"a\\\"}\", env=~\"prod|stage\"}");
+    try {
+        const std::string restricted = lw::server::restrictQuery(query, Policy);
+        if (restricted.find("team=\"a\\\"}\"") == std::string::npos)
+            __builtin_trap(); // a selector came back without the policy's matchers
+        (void)lw::server::restrictQuery(restricted, Policy);
+    } catch (const lw::server::LogQLError &) {
+    }
+    try {
+        const auto matchers = lw::server::parseSelector(query);
+        const auto again = lw::server::parseSelector(lw::server::writeSelector(matchers));
+        if (again.size() != matchers.size())
+            __builtin_trap();
+        for (size_t i = 0; i < again.size(); ++i) {
+            if (again[i].name != matchers[i].name || again[i].op != matchers[i].op || again[i].value != matchers[i].value)
+                __builtin_trap();
         }
     } catch (const lw::server::LogQLError &) {
     }
