@@ -171,20 +171,14 @@ void Server::start()
     m_auth = std::make_unique<Authenticator>(*m_jwt, *m_credentials, *m_store);
     m_audit = std::make_unique<AuditLog>(*m_store);
     m_router = std::make_unique<Router>();
+    // An agent serves its node's Alloy (remotecfg) and its own health, not the admin or log API.
+    const bool serveApi = m_options.role != QLatin1String("agent");
     m_adminV3 = std::make_unique<AdminV3Controller>(
         *m_store, *m_secrets, *m_credentials, *m_audit,
         AdminOptions{m_options.clusterName.toStdString(), m_options.allowCustomIngestTokens,
                      [](const std::string &selector) { parseSelector(selector); }});
-    // An agent serves its node's Alloy (remotecfg) and its own health, not the admin or log API.
-    const bool serveApi = m_options.role != QLatin1String("agent");
-    if (serveApi)
-        m_adminV3->registerRoutes(*m_router);
     m_revocations = std::make_unique<JwtRevocations>(*m_store, *m_audit);
-    if (serveApi)
-        m_revocations->registerRoutes(*m_router);
     m_agentTokens = std::make_unique<AgentTokensController>(*m_store, *m_audit);
-    if (serveApi)
-        m_agentTokens->registerRoutes(*m_router);
     m_logsV2 = std::make_unique<LogsV2Controller>(*m_store, *m_secrets, *m_audit);
     DataPathOptions dataPaths{m_options.clusterName.toStdString(), m_options.ingestionRateMb * 1024 * 1024,
                               m_options.ingestionBurstMb * 1024 * 1024};
@@ -205,8 +199,6 @@ void Server::start()
     if (retention)
         applyRetention(); // at start, before anything else writes the log store
     m_loki = std::make_unique<LokiController>(*m_store, *m_logStore, dataPaths);
-    if (serveApi)
-        m_loki->registerRoutes(*m_router);
     if (retention) {
         // From then on on the log writer's thread, in order with pushes.
         m_retentionTimer.setInterval(m_options.retentionIntervalSeconds * 1000);
@@ -215,8 +207,6 @@ void Server::start()
         }));
         m_retentionTimer.start();
     }
-    if (serveApi)
-        m_logsV2->registerRoutes(*m_router);
     m_pipeline = std::make_unique<PipelineCache>(*m_store, *m_secrets);
     m_collectors = std::make_unique<CollectorRegistry>(*m_store);
     // Only the API (or a single server) expires collectors: an agent knows other nodes' only from start-up.
@@ -230,15 +220,20 @@ void Server::start()
         }
     }
     m_collectorsApi = std::make_unique<CollectorsController>(*m_collectors, *m_pipeline);
-    if (serveApi)
-        m_collectorsApi->registerRoutes(*m_router);
     m_preview = std::make_unique<PipelinePreviewController>(*m_store, *m_logsV2, *m_pipeline, *m_collectors);
-    if (serveApi)
-        m_preview->registerRoutes(*m_router);
     m_ops = std::make_unique<OpsController>(
         *m_store, *m_collectors, *m_pipeline,
         OpsController::Options{LW_VERSION, [this] { return m_front ? m_front->openConnections() : size_t(0); }});
     m_ops->registerRoutes(*m_router);
+    if (serveApi) {
+        m_adminV3->registerRoutes(*m_router);
+        m_revocations->registerRoutes(*m_router);
+        m_agentTokens->registerRoutes(*m_router);
+        m_loki->registerRoutes(*m_router);
+        m_logsV2->registerRoutes(*m_router);
+        m_collectorsApi->registerRoutes(*m_router);
+        m_preview->registerRoutes(*m_router);
+    }
 
     m_post = std::make_unique<EventLoopPost>();
     m_front = std::make_unique<HttpFront>(m_options.limits);
