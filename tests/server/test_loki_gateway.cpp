@@ -352,6 +352,19 @@ private Q_SLOTS:
             QCOMPARE(tenant, QByteArray("gateway"));
         }
         QVERIFY(!front.log().contains("loki-side-secret"));
+
+        // A redirect from the upstream is not followed (it would carry the token elsewhere).
+        bool followed = false;
+        recorder.route("/loki/api/v1/series", [](const lw::server::HttpRequest &) {
+            return lw::server::HttpResponse::raw(302, {}, "text/plain").header("Location", "/elsewhere");
+        });
+        recorder.route("/elsewhere", [&followed](const lw::server::HttpRequest &) {
+            followed = true;
+            return lw::server::HttpResponse::raw(200, "{}", "application/json");
+        });
+        const Reply redirected = front.request("GET", "/loki/api/v1/series?match[]=" + enc("{job=\"r\"}"), {}, headers);
+        QCOMPARE(redirected.status, 502);
+        QVERIFY(!followed);
     }
 
     void unreachableLokiIsNamed()
