@@ -6,9 +6,11 @@
 #include "LokiPeer.h"
 #include "TestServer.h"
 
+#include <QElapsedTimer>
 #include <QEventLoop>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QProcess>
 #include <QSslConfiguration>
 #include <QTcpServer>
 #include <QTemporaryDir>
@@ -365,6 +367,47 @@ private Q_SLOTS:
         const Reply redirected = front.request("GET", "/loki/api/v1/series?match[]=" + enc("{job=\"r\"}"), {}, headers);
         QCOMPARE(redirected.status, 502);
         QVERIFY(!followed);
+    }
+
+    void requestsAtLokiAreCappedPerTenant()
+    {
+        // An upstream that takes connections and never answers: every request stays in flight.
+        QTcpServer silent;
+        QVERIFY(silent.listen(QHostAddress::LocalHost, 0));
+        TestServer front(QString(), {"--loki-url", QStringLiteral("http://127.0.0.1:%1/loki/api/v1/push").arg(silent.serverPort())});
+        QVERIFY2(front.start(), front.log().constData());
+        QCOMPARE(front.requestAsAdmin("POST", "/admin/api/v3/tenants", {{"name", "gateway"}, {"cluster", "logwarden"}}).status, 201);
+        QElapsedTimer timer;
+        timer.start();
+        std::vector<std::unique_ptr<QProcess>> waiting;
+        for (int i = 0; i < 32; ++i) {
+            auto curl = std::make_unique<QProcess>();
+            curl->start("curl", {"-sk", "--max-time", "60", "-o", "/dev/null", "-H", "Authorization: Bearer " + front.systemJwt(),
+                                 "-H", "X-Scope-OrgID: gateway", front.url("/loki/api/v1/labels")});
+            waiting.push_back(std::move(curl));
+        }
+        // The 33rd request of the tenant is refused while the 32 wait (asked with a short timeout
+        // until then: one asked before all 32 are in flight waits too).
+        auto probe = [&front] {
+            QProcess curl;
+            curl.start("curl", {"-sk", "--max-time", "2", "-o", "/dev/null", "-w", "%{http_code}", "-H", "Authorization: Bearer " + front.systemJwt(),
+                                "-H", "X-Scope-OrgID: gateway", front.url("/loki/api/v1/labels")});
+            curl.waitForFinished(5000);
+            return curl.readAllStandardOutput();
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(probe(), QByteArray("429"), 20000);
+        qInfo("429 after %lld ms", static_cast<long long>(timer.elapsed()));
+        const Reply refused = front.request("GET", "/loki/api/v1/labels", {}, {{"Authorization", "Bearer " + front.systemJwt()}, {"X-Scope-OrgID", "gateway"}});
+        QCOMPARE(refused.status, 429);
+        QVERIFY2(refused.body.contains("requests at Loki in flight (the limit is 32)"), refused.body.constData());
+        // The upstream goes: the waiting requests end (502) and the server stops at once.
+        while (QTcpSocket *held = silent.nextPendingConnection())
+            held->abort();
+        silent.close();
+        for (auto &curl : waiting)
+            curl->waitForFinished(10000);
+        qInfo("waiting requests ended after %lld ms", static_cast<long long>(timer.elapsed()));
+        QCOMPARE(front.stop(), 0);
     }
 
     void unreachableLokiIsNamed()
