@@ -29,32 +29,12 @@ if [ -z "$loki" ]; then
   chmod +x "$loki"
 fi
 
-# start_loki DIR: Loki single-process with the peers README's configuration; sets loki_url, loki_pid.
+# start_loki DIR: Loki single-process with tests/fixtures/loki.yaml (the peers README's configuration); sets loki_url, loki_pid.
 start_loki() {
   local dir=$1 http grpc
   http=$(free_port); grpc=$(free_port)
   mkdir -p "$dir"
-  cat >"$dir/loki.yaml" <<YAML
-auth_enabled: true
-server: {http_listen_port: $http, grpc_listen_port: $grpc, log_level: warn}
-common:
-  instance_addr: 127.0.0.1
-  path_prefix: $dir
-  storage: {filesystem: {chunks_directory: $dir/chunks, rules_directory: $dir/rules}}
-  replication_factor: 1
-  ring: {kvstore: {store: inmemory}}
-schema_config:
-  configs:
-    - {from: 2020-10-24, store: tsdb, object_store: filesystem, schema: v12, index: {prefix: index_, period: 24h}}
-limits_config:
-  ingestion_rate_mb: 1000
-  ingestion_burst_size_mb: 2000
-  per_stream_rate_limit: 1000MB
-  per_stream_rate_limit_burst: 2000MB
-  reject_old_samples: true
-  reject_old_samples_max_age: 168h
-analytics: {reporting_enabled: false}
-YAML
+  sed -e "s|@HTTP_PORT@|$http|" -e "s|@GRPC_PORT@|$grpc|" -e "s|@DIR@|$dir|g" "$here/../tests/fixtures/loki.yaml" >"$dir/loki.yaml"
   "$loki" -config.file="$dir/loki.yaml" >"$dir/loki.log" 2>&1 &
   loki_pid=$!
   pids+=("$loki_pid")

@@ -85,38 +85,14 @@ QByteArray LokiPeer::log() const
 bool LokiPeer::start(int timeoutMs)
 {
     const QString dir = m_dir.path();
+    QFile fixture(qEnvironmentVariable("LW_SOURCE_DIR") + QStringLiteral("/tests/fixtures/loki.yaml"));
     QFile config(m_dir.filePath(QStringLiteral("loki.yaml")));
-    if (!config.open(QIODevice::WriteOnly))
+    if (!fixture.open(QIODevice::ReadOnly) || !config.open(QIODevice::WriteOnly))
         return false;
-    config.write(QStringLiteral(R"(auth_enabled: true
-server: {http_listen_port: %1, grpc_listen_port: %2, log_level: warn}
-common:
-  instance_addr: 127.0.0.1
-  path_prefix: %3
-  storage: {filesystem: {chunks_directory: %3/chunks, rules_directory: %3/rules}}
-  replication_factor: 1
-  ring: {kvstore: {store: inmemory}}
-schema_config:
-  configs:
-    - {from: 2020-10-24, store: tsdb, object_store: filesystem, schema: v12, index: {prefix: index_, period: 24h}}
-compactor:
-  working_directory: %3/compactor
-  shared_store: filesystem
-  retention_enabled: true
-limits_config:
-  ingestion_rate_mb: 1000
-  ingestion_burst_size_mb: 2000
-  per_stream_rate_limit: 1000MB
-  per_stream_rate_limit_burst: 2000MB
-  reject_old_samples: true
-  reject_old_samples_max_age: 168h
-  deletion_mode: filter-and-delete
-  max_line_size: 200KB
-analytics: {reporting_enabled: false}
-)")
-                     .arg(m_httpPort)
-                     .arg(m_grpcPort)
-                     .arg(dir)
+    config.write(QString::fromUtf8(fixture.readAll())
+                     .replace(QStringLiteral("@HTTP_PORT@"), QString::number(m_httpPort))
+                     .replace(QStringLiteral("@GRPC_PORT@"), QString::number(m_grpcPort))
+                     .replace(QStringLiteral("@DIR@"), dir)
                      .toUtf8());
     config.close();
     m_process = std::make_unique<QProcess>();

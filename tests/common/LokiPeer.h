@@ -1,9 +1,9 @@
 #pragma once
 // A real Grafana Loki 2.8 for tests: the binary named by LW_LOKI_BINARY, else the one packed in
 // $LW_SHARED_DIR/peers/loki.xz (unpacked once per run), started single-process on free loopback
-// ports in a temporary directory with the peers README's configuration (multi-tenant) plus the
-// compactor that log deletion needs, and lines limited to 200 KB (logwardend takes 256 KB: a
-// push Loki refuses); stopped (SIGTERM, then SIGKILL) when the object goes.
+// ports in a temporary directory with tests/fixtures/loki.yaml (the peers README's configuration,
+// multi-tenant, plus what deletes need and a line limit below logwardend's); stopped (SIGTERM,
+// then SIGKILL) when the object goes.
 #include <QProcess>
 #include <QString>
 #include <QTemporaryDir>

@@ -4,6 +4,7 @@
 #include "auth/Principal.h"
 #include "http/Router.h"
 #include "logs/LogQLRewrite.h"
+#include "logs/PushDecoder.h"
 #include "logs/LokiQueryApi.h"
 #include "logs/TenantAccess.h"
 
@@ -46,6 +47,8 @@ void answering(const std::function<void(HttpResponse)> &reply, F &&work)
 {
     try {
         work();
+    } catch (const ApiError &e) { // the client's to act on (a limit), as on every other path
+        reply(HttpResponse::plainError(e.status, e.code, e.what()));
     } catch (const std::exception &e) {
         log::error("handling an answer of upstream Loki failed: %s", e.what());
         reply(HttpResponse::plainError(502, "upstream", "the answer of upstream Loki could not be processed"));
@@ -67,7 +70,7 @@ struct Entry {
     Json value;
 };
 
-// Several log answers (one per policy selector) as one: an entry two selectors returned once (the
+// The log answers (one per policy selector) as one: an entry two selectors returned once (the
 // same labels, time and line), entries in the query's direction, at most `limit`, grouped by
 // stream in first-seen order.
 Json mergeStreams(std::vector<std::pair<Labels, Json>> streams, bool forward, size_t limit)
@@ -257,12 +260,7 @@ void LokiGateway::mergeAnswers(std::vector<LokiUpstream::Answer> &answers, const
                 streams.emplace_back(std::move(*labels), std::move(stream["values"]));
         }
     }
-    Json result = answers.size() == 1 ? Json::array() : mergeStreams(std::move(streams), forward, limit);
-    if (answers.size() == 1) {
-        for (auto &[labels, values] : streams)
-            result.push_back({{"stream", labels}, {"values", std::move(values)}});
-    }
-    reply(lokiSuccess({{"resultType", "streams"}, {"result", std::move(result)}, {"stats", stats}}));
+    reply(lokiSuccess({{"resultType", "streams"}, {"result", mergeStreams(std::move(streams), forward, limit)}, {"stats", stats}}));
 }
 
 HttpResponse LokiGateway::seriesUnderPolicy(const HttpRequest &req, const std::string &tenant, const LabelPolicy &policy,
@@ -348,9 +346,7 @@ HttpResponse LokiGateway::labelValues(HttpRequest &req)
     const std::string tenant = m_tenants.resolve(req);
     const LabelPolicy policy = LabelPolicy::forPrincipal(*req.principal, tenant);
     const std::string name = req.param("name");
-    const bool valid = !name.empty() && !std::isdigit(static_cast<unsigned char>(name[0]))
-                       && std::all_of(name.begin(), name.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; });
-    if (!valid)
+    if (!PushDecoder::isValidLabelName(name))
         throw ApiError(400, "bad_request", "\"" + name.substr(0, 64) + "\" is not a label name");
     if (policy.unrestricted())
         return relay(tenant, QStringLiteral("/loki/api/v1/label/") + QString::fromStdString(name) + QStringLiteral("/values"),
@@ -380,16 +376,8 @@ HttpResponse LokiGateway::series(HttpRequest &req)
             params.emplace_back(QStringLiteral("match[]"), m);
         return relay(tenant, QStringLiteral("/loki/api/v1/series"), params);
     }
-    return seriesUnderPolicy(req, tenant, policy, restrictedSelectors(matches, policy), [](const std::vector<Labels> &series) {
-        if (series.size() > LokiQueryApi::MaxSeries)
-            return HttpResponse::plainError(400, "too_many_series",
-                                            "the selectors match " + std::to_string(series.size()) + " series; the limit is "
-                                                + std::to_string(LokiQueryApi::MaxSeries) + ": narrow the match[] selectors");
-        Json data = Json::array();
-        for (const Labels &l : series)
-            data.push_back(l);
-        return lokiSuccess(data);
-    });
+    return seriesUnderPolicy(req, tenant, policy, restrictedSelectors(matches, policy),
+                             [](const std::vector<Labels> &series) { return seriesAnswer(series); });
 }
 
 HttpResponse LokiGateway::remove(HttpRequest &req)

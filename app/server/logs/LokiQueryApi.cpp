@@ -282,14 +282,7 @@ HttpResponse LokiQueryApi::series(HttpRequest &req)
             for (const StoredStream &s : visibleStreams(tenant, policy, selector))
                 found.insert(s.labels);
         }
-        if (found.size() > MaxSeries)
-            throw ApiError(400, "too_many_series",
-                           "the selectors match " + std::to_string(found.size()) + " series; the limit is "
-                               + std::to_string(MaxSeries) + ": narrow the match[] selectors");
-        Json data = Json::array();
-        for (const Labels &l : found)
-            data.push_back(l);
-        return lokiSuccess(data);
+        return seriesAnswer(found);
     });
 }
 

@@ -53,4 +53,18 @@ private:
 // Loki's {"status": "success", "data": …}
 HttpResponse lokiSuccess(const Json &data);
 
+// Loki's series answer for these label sets; more than MaxSeries of them is ApiError (400).
+template <typename LabelSets>
+HttpResponse seriesAnswer(const LabelSets &series)
+{
+    if (series.size() > LokiQueryApi::MaxSeries)
+        throw ApiError(400, "too_many_series",
+                       "the selectors match " + std::to_string(series.size()) + " series; the limit is "
+                           + std::to_string(LokiQueryApi::MaxSeries) + ": narrow the match[] selectors");
+    Json data = Json::array();
+    for (const Labels &l : series)
+        data.push_back(l);
+    return lokiSuccess(data);
+}
+
 } // namespace lw::server

@@ -2,7 +2,6 @@
 #include "Log.h"
 #include "Guarded.h"
 #include "http/RequestSink.h"
-#include "JsonDepth.h"
 #include "logs/LabelPolicy.h"
 #include "logs/LokiController.h"
 #include "logs/LokiGateway.h"
@@ -311,29 +310,42 @@ void TailService::publish(const std::string &tenant, const std::vector<StreamBat
                 continue;
             }
         }
-        // A reader that does not keep up loses entries (named in its next frame, as Loki does)
-        // rather than growing the server's memory; one that stays behind is closed.
-        if (sub->backlogPending || sub->channel->queuedBytes() > MaxQueuedBytes) {
-            if (sub->slowSinceMs == 0)
-                sub->slowSinceMs = now;
-            for (const auto &[labels, values] : streams) {
-                for (const Json &v : values) {
-                    if (sub->dropped.size() < MaxDroppedReported)
-                        sub->dropped.push_back({{"labels", labels}, {"timestamp", v[0]}});
-                }
-            }
-            if (now - sub->slowSinceMs > MaxSlowMs)
-                refuse(*sub->channel, "the tail's reader is too slow: entries were dropped for 10 s");
-            continue;
-        }
-        sub->slowSinceMs = 0;
-        Json dropped = nullptr;
-        if (!sub->dropped.empty()) {
-            dropped = std::move(sub->dropped);
-            sub->dropped = Json::array();
-        }
-        sub->channel->sendText(frame(streams, dropped));
+        if (!deliver(*sub, streams, nullptr, sub->backlogPending, now))
+            refuse(*sub->channel, "the tail's reader is too slow: entries were dropped for 10 s");
     }
+}
+
+bool TailService::deliver(Subscriber &sub, const std::vector<std::pair<Labels, Json>> &streams, Json dropped, bool behind, int64_t now)
+{
+    // A reader that does not keep up loses entries (named in its next frame, as Loki does) rather
+    // than growing the server's memory; one that stays behind is closed by the caller.
+    if (behind || sub.channel->queuedBytes() > MaxQueuedBytes) {
+        if (sub.slowSinceMs == 0)
+            sub.slowSinceMs = now;
+        for (const auto &[labels, values] : streams) {
+            for (const Json &v : values) {
+                if (sub.dropped.size() < MaxDroppedReported && v.is_array() && !v.empty())
+                    sub.dropped.push_back({{"labels", labels}, {"timestamp", v[0]}});
+            }
+        }
+        if (dropped.is_array()) {
+            for (Json &d : dropped) {
+                if (sub.dropped.size() < MaxDroppedReported)
+                    sub.dropped.push_back(std::move(d));
+            }
+        }
+        return now - sub.slowSinceMs <= MaxSlowMs;
+    }
+    sub.slowSinceMs = 0;
+    if (!sub.dropped.empty()) {
+        if (dropped.is_null())
+            dropped = Json::array();
+        for (Json &d : sub.dropped)
+            dropped.push_back(std::move(d));
+        sub.dropped = Json::array();
+    }
+    sub.channel->sendText(frame(streams, dropped));
+    return true;
 }
 
 TailService::Subscriber *TailService::find(const WebSocketChannel *channel)
@@ -386,12 +398,11 @@ void TailService::upstreamFrame(const WebSocketChannel *channel, size_t variant,
     Subscriber *sub = find(channel);
     if (!sub)
         return;
-    const QByteArray utf8 = message.toUtf8();
-    const std::string_view text(utf8.constData(), static_cast<size_t>(utf8.size()));
-    Json parsed = jsonTooDeepAt(text) ? Json() : Json::parse(text, nullptr, false);
-    if (!parsed.is_object() || !parsed["streams"].is_array())
+    std::optional<Json> answer = LokiGateway::parseAnswer(message.toUtf8());
+    if (!answer || !(*answer)["streams"].is_array())
         return upstreamEnded(channel, "upstream Loki sent a tail frame that is not Loki's JSON");
-    // Held to the policy as it is now: a narrowed policy applies to the next frame.
+    Json &parsed = *answer;
+    // Held to the policy again (a changed policy has ended the tail: recheckCredentials).
     std::vector<std::pair<Labels, Json>> streams;
     for (Json &stream : parsed["streams"]) {
         auto labels = LokiGateway::labelsOf(stream["stream"]);
@@ -408,31 +419,8 @@ void TailService::upstreamFrame(const WebSocketChannel *channel, size_t variant,
     }
     if (streams.empty() && dropped.is_null())
         return;
-    if (sub->channel->queuedBytes() > MaxQueuedBytes) {
-        // A reader that does not keep up loses entries (named in its next frame, as Loki does);
-        // one that stays behind is closed.
-        const int64_t now = steadyMs();
-        if (sub->slowSinceMs == 0)
-            sub->slowSinceMs = now;
-        for (const auto &[labels, values] : streams) {
-            for (const Json &v : values) {
-                if (sub->dropped.size() < MaxDroppedReported && v.is_array() && !v.empty())
-                    sub->dropped.push_back({{"labels", labels}, {"timestamp", v[0]}});
-            }
-        }
-        if (now - sub->slowSinceMs > MaxSlowMs)
-            upstreamEnded(channel, "the tail's reader is too slow: entries were dropped for 10 s");
-        return;
-    }
-    sub->slowSinceMs = 0;
-    if (!sub->dropped.empty()) {
-        if (dropped.is_null())
-            dropped = Json::array();
-        for (Json &d : sub->dropped)
-            dropped.push_back(std::move(d));
-        sub->dropped = Json::array();
-    }
-    sub->channel->sendText(frame(streams, dropped));
+    if (!deliver(*sub, streams, std::move(dropped), false, steadyMs()))
+        upstreamEnded(channel, "the tail's reader is too slow: entries were dropped for 10 s");
 }
 
 } // namespace lw::server

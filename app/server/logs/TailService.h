@@ -57,6 +57,10 @@ private:
     void upstreamFrame(const WebSocketChannel *channel, size_t variant, const QString &message);
     void upstreamEnded(const WebSocketChannel *channel, const std::string &why);
     Subscriber *find(const WebSocketChannel *channel);
+    // Sends the streams (with the entries the reader missed before), or drops them when the reader
+    // is behind (`behind`, or its queue too long), naming them in its next frame; false once it
+    // has stayed behind too long (the caller ends the tail).
+    bool deliver(Subscriber &sub, const std::vector<std::pair<Labels, Json>> &streams, Json dropped, bool behind, int64_t now);
 
     Authenticator &m_auth;
     TenantAccess &m_tenants;

@@ -93,16 +93,7 @@ std::optional<CollectorState> CollectorRegistry::parseStored(const StoredRecord 
 
 CollectorRegistry::CollectorRegistry(ConfigStore &store, QObject *parent) : QObject(parent), m_store(store)
 {
-    for (const StoredRecord &r : m_store.list(Kind)) {
-        std::optional<CollectorState> parsed = parseStored(r);
-        if (!parsed)
-            continue;
-        CollectorState c = std::move(*parsed);
-        m_persistedAtMs[c.id] = c.lastSeenMs;
-        if (!c.credential.empty())
-            ++m_bound[c.credential];
-        m_collectors.emplace(c.id, std::move(c));
-    }
+    loadAll();
     m_flushTimer.setInterval(1000);
     connect(&m_flushTimer, &QTimer::timeout, this, guarded("persisting collector state", [this] { flush(); }));
     m_flushTimer.start();
@@ -141,10 +132,7 @@ void CollectorRegistry::setNode(std::string node)
             ++it;
             continue;
         }
-        if (!it->second.credential.empty() && --m_bound[it->second.credential] == 0)
-            m_bound.erase(it->second.credential);
-        m_persistedAtMs.erase(it->first);
-        it = m_collectors.erase(it);
+        it = forget(it);
     }
 }
 
@@ -174,40 +162,52 @@ void CollectorRegistry::reloadNodes()
     m_liveNodes = std::move(live);
 }
 
+void CollectorRegistry::loadAll()
+{
+    std::vector<CollectorState> all;
+    for (const StoredRecord &r : m_store.list(Kind)) {
+        if (auto c = parseStored(r))
+            all.push_back(std::move(*c));
+    }
+    std::lock_guard lock(m_mutex);
+    m_collectors.clear();
+    m_bound.clear();
+    m_persistedAtMs.clear();
+    m_dirty.clear();
+    for (CollectorState &c : all)
+        keep(std::move(c));
+}
+
+void CollectorRegistry::keep(CollectorState c)
+{
+    if (!c.credential.empty())
+        ++m_bound[c.credential];
+    m_persistedAtMs[c.id] = c.lastSeenMs;
+    const std::string id = c.id;
+    m_collectors[id] = std::move(c);
+}
+
+std::unordered_map<std::string, CollectorState>::iterator
+CollectorRegistry::forget(std::unordered_map<std::string, CollectorState>::iterator it)
+{
+    if (!it->second.credential.empty() && --m_bound[it->second.credential] == 0)
+        m_bound.erase(it->second.credential);
+    m_persistedAtMs.erase(it->first);
+    m_dirty.erase(std::remove(m_dirty.begin(), m_dirty.end(), it->first), m_dirty.end());
+    return m_collectors.erase(it);
+}
+
 void CollectorRegistry::reloadCollector(const std::string &id)
 {
-    if (id.empty()) { // the whole kind changed (a batch): read them all again
-        std::vector<CollectorState> all;
-        for (const StoredRecord &r : m_store.list(Kind)) {
-            if (auto c = parseStored(r))
-                all.push_back(std::move(*c));
-        }
-        std::lock_guard lock(m_mutex);
-        m_collectors.clear();
-        m_bound.clear();
-        for (CollectorState &c : all) {
-            if (!c.credential.empty())
-                ++m_bound[c.credential];
-            m_collectors.emplace(c.id, std::move(c));
-        }
-        return;
-    }
+    if (id.empty()) // the whole kind changed (a batch): read them all again
+        return loadAll();
     std::optional<StoredRecord> record = m_store.get(Kind, id);
-    std::optional<CollectorState> stored;
-    if (record)
-        stored = parseStored(*record);
+    std::optional<CollectorState> stored = record ? parseStored(*record) : std::nullopt;
     std::lock_guard lock(m_mutex);
-    auto it = m_collectors.find(id);
-    if (it != m_collectors.end() && !it->second.credential.empty() && --m_bound[it->second.credential] == 0)
-        m_bound.erase(it->second.credential);
-    if (!stored) {
-        if (it != m_collectors.end())
-            m_collectors.erase(it);
-        return;
-    }
-    if (!stored->credential.empty())
-        ++m_bound[stored->credential];
-    m_collectors[id] = std::move(*stored);
+    if (auto it = m_collectors.find(id); it != m_collectors.end())
+        forget(it);
+    if (stored)
+        keep(std::move(*stored));
 }
 
 void CollectorRegistry::markDirty(CollectorState &c, bool meaningful, int64_t nowMs)
@@ -342,11 +342,7 @@ bool CollectorRegistry::remove(const std::string &id, const std::string &action,
         return true; // deleted; following the store, its change already took it out of memory
     if (onlyIfLastSeenMs && it->second.lastSeenMs != *onlyIfLastSeenMs)
         return false;
-    if (!it->second.credential.empty() && --m_bound[it->second.credential] == 0)
-        m_bound.erase(it->second.credential);
-    m_persistedAtMs.erase(id);
-    m_dirty.erase(std::remove(m_dirty.begin(), m_dirty.end(), id), m_dirty.end());
-    m_collectors.erase(it);
+    forget(it);
     return true;
 }
 

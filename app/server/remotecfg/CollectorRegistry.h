@@ -156,6 +156,10 @@ private:
     void markDirty(CollectorState &c, bool meaningful, int64_t nowMs);
     void notePollGap(CollectorState &c, int64_t previousSeenMs, int64_t nowMs);
     void reloadNodes();
+    void loadAll(); // every stored collector, in place of what memory holds
+    // Under the lock: a collector into memory / out of it, its binding and persistence state with it.
+    void keep(CollectorState c);
+    std::unordered_map<std::string, CollectorState>::iterator forget(std::unordered_map<std::string, CollectorState>::iterator it);
     static std::optional<CollectorState> parseStored(const StoredRecord &record);
     void reloadCollector(const std::string &id); // empty: all of them
 
