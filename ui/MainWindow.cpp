@@ -235,10 +235,13 @@ QString MainWindow::aboutText() const
     return tr("<h3>Logwarden %1</h3>"
               "<p>The console of a Logwarden log platform: log-streaming configuration, collectors, "
               "tenants, access policies, tokens and users, and the logs themselves.</p>"
-              "<p>Connected to %2.</p>"
-              "<p>Built with Qt %3 (LGPL-3.0), QtKeychain (BSD-3-Clause), simdjson (Apache-2.0), "
+              "<p>Connected to %2: %3.</p>"
+              "<p>Built with Qt %4 (LGPL-3.0), QtKeychain (BSD-3-Clause), simdjson (Apache-2.0), "
               "nlohmann/json (MIT), cpp-jwt (MIT) and OpenSSL (Apache-2.0).</p>")
-        .arg(QStringLiteral(LW_VERSION), m_client.server().toString().toHtmlEscaped(), QString::fromLatin1(qVersion()));
+        .arg(QStringLiteral(LW_VERSION), m_client.server().toString().toHtmlEscaped(),
+             m_serverVersion.isEmpty() ? tr("its version is not known (it has not answered GET /api/version)")
+                                       : m_serverVersion.toHtmlEscaped(),
+             QString::fromLatin1(qVersion()));
 }
 
 void MainWindow::showAbout()
@@ -248,6 +251,13 @@ void MainWindow::showAbout()
 
 void MainWindow::refreshAll()
 {
+    // Which server answers, for Help → About (a server older than /api/version leaves it unknown).
+    m_client.get(QStringLiteral("/api/version"), console::ApiClient::bound(this, [this](const console::ApiResult &r) {
+        const std::string name = r.ok() ? lw::tolerant::string(r.json, "name") : std::string();
+        const std::string version = r.ok() ? lw::tolerant::string(r.json, "version") : std::string();
+        m_serverVersion = name.empty() || version.empty() ? QString()
+                                                          : QString::fromStdString(name + ' ' + version).left(80);
+    }));
     m_overview->refresh();
     for (ResourceTab *t : m_tabs)
         t->refresh();

@@ -71,6 +71,7 @@ private:
     LogsTab *m_logs = nullptr;
     OverviewTab *m_overview = nullptr;
     console::ConsoleSettings m_settings;
+    QString m_serverVersion; // "logwardend 0.1.0", from GET /api/version; empty while not known
     QPointer<ConnectionManager> m_connections; // owned by the application; may go first
     class QAction *m_connectAction = nullptr;
 };

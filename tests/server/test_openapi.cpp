@@ -14,6 +14,7 @@
 #include "TestServer.h"
 
 #include <QFile>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -247,6 +248,26 @@ private Q_SLOTS:
         QCOMPARE(again.header("Cache-Control"), QByteArray("no-cache"));
         for (const auto &[name, value] : again.headers)
             QVERIFY2(name.compare("Content-Type", Qt::CaseInsensitive) != 0, "a 304 with a Content-Type: " + value);
+    }
+
+    // GET /api/version names the server and its version (what `logwardend --version` prints) to any
+    // credential, and nothing to an anonymous caller.
+    void versionForAnyCredential()
+    {
+        TestServer server;
+        QVERIFY2(server.start(), server.log().constData());
+        QCOMPARE(server.request("GET", "/api/version").status, 401);
+        const auto r = server.request("GET", "/api/version", {}, {{"Authorization", "Bearer " + server.systemJwt()}});
+        QCOMPARE(r.status, 200);
+        const nlohmann::json body = nlohmann::json::parse(r.body.toStdString());
+        QCOMPARE(QString::fromStdString(body.value("name", std::string())), QStringLiteral("logwardend"));
+        QProcess version;
+        version.start(TestServer::binaryPath(), {QStringLiteral("--version")});
+        QVERIFY(version.waitForFinished(10000));
+        const QString printed = QString::fromUtf8(version.readAllStandardOutput());
+        QVERIFY2(!body.value("version", std::string()).empty()
+                     && printed.contains(QString::fromStdString(body.value("version", std::string()))),
+                 qPrintable(printed + " vs " + QString::fromStdString(body.dump())));
     }
 };
 

@@ -58,6 +58,10 @@ void OpsController::registerRoutes(Router &router)
     // The API reference: for any authenticated caller (it names the version and every route; an
     // anonymous scanner learns neither).
     router.add("GET", "/api/openapi.json", scopes::AnyPrincipal, [](HttpRequest &r) { return apiDocument(r); });
+    // Which server answers (the console's Help → About): for any authenticated caller, as the reference.
+    router.add("GET", "/api/version", scopes::AnyPrincipal, [this](HttpRequest &) {
+        return HttpResponse::json(200, {{"name", "logwardend"}, {"version", m_options.version}});
+    });
 }
 
 HttpResponse OpsController::apiDocument(HttpRequest &req)

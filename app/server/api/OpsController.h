@@ -16,8 +16,8 @@ class Router;
 // What operators and their tools ask: GET /metrics (Prometheus text: requests, latencies,
 // refusals, remotecfg polls, pushes and lines per tenant, store commits, collectors by status,
 // open connections), GET /healthz (the event loop answers) and GET /readyz (the store reads and a
-// pipeline is rendered), and GET /api/openapi.json (the API reference). /metrics needs
-// admin:read, the reference any credential; the probes need none.
+// pipeline is rendered), GET /api/openapi.json (the API reference) and GET /api/version (name and
+// version). /metrics needs admin:read, the reference and the version any credential; the probes none.
 class OpsController {
 public:
     struct Options {
