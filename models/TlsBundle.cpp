@@ -35,6 +35,7 @@ static json infoToJson(const CertificateInfo &info)
 {
     return {{"subject", info.subject},
             {"issuer", info.issuer},
+            {"notBefore", info.notBefore},
             {"notAfter", info.notAfter},
             {"publicKeySha256", info.publicKeySha256},
             {"certificates", info.certificateCount}};
@@ -45,6 +46,7 @@ static CertificateInfo infoFromJson(const json &j)
     CertificateInfo info;
     info.subject = j.value("subject", "");
     info.issuer = j.value("issuer", "");
+    info.notBefore = j.value("notBefore", ""); // absent in records stored before it was kept
     info.notAfter = j.value("notAfter", "");
     info.publicKeySha256 = j.value("publicKeySha256", "");
     info.certificateCount = j.value("certificates", 0);

@@ -84,6 +84,7 @@ CertificateInfo inspectCertificates(const std::string &field, const std::string 
         if (info.certificateCount++ == 0) {
             info.subject = nameToString(X509_get_subject_name(cert.get()));
             info.issuer = nameToString(X509_get_issuer_name(cert.get()));
+            info.notBefore = timeToRfc3339(X509_get0_notBefore(cert.get()));
             info.notAfter = timeToRfc3339(X509_get0_notAfter(cert.get()));
             info.publicKeySha256 = publicKeyFingerprint(X509_get0_pubkey(cert.get()));
         }

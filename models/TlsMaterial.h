@@ -8,6 +8,7 @@ namespace lw {
 struct CertificateInfo {
     std::string subject;
     std::string issuer;
+    std::string notBefore;           // RFC 3339, UTC
     std::string notAfter;            // RFC 3339, UTC
     std::string publicKeySha256;     // hex SHA-256 of the DER SubjectPublicKeyInfo
     int certificateCount = 0;        // certificates found in the PEM text

@@ -559,15 +559,19 @@ void PemField::describe()
         return setSummary({}, false); // a key is described by its form, which knows the certificate
     try {
         const CertificateInfo info = lw::tls::inspectCertificates("pem", m_pem.toStdString());
+        const QDateTime notBefore = QDateTime::fromString(QString::fromStdString(info.notBefore), Qt::ISODate);
         const QDateTime notAfter = QDateTime::fromString(QString::fromStdString(info.notAfter), Qt::ISODate);
-        const bool expired = notAfter.isValid() && notAfter < QDateTime::currentDateTimeUtc();
-        QString text = tr("Subject: %1\nIssuer: %2\nValid until: %3%4")
-                           .arg(QString::fromStdString(info.subject), QString::fromStdString(info.issuer),
-                                QLocale().toString(notAfter.toLocalTime(), QLocale::ShortFormat),
-                                expired ? tr(" — expired") : QString());
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        const bool expired = notAfter.isValid() && notAfter < now;
+        const bool early = notBefore.isValid() && now < notBefore;
+        const auto when = [](const QDateTime &t) { return QLocale().toString(t.toLocalTime(), QLocale::ShortFormat); };
+        QString text = tr("Subject: %1\nIssuer: %2\nValid from %3 until %4%5")
+                           .arg(QString::fromStdString(info.subject), QString::fromStdString(info.issuer), when(notBefore),
+                                when(notAfter),
+                                expired ? tr(" — expired") : early ? tr(" — not valid yet") : QString());
         if (info.certificateCount > 1)
             text += QLatin1Char('\n') + tr("%n certificate(s) in the file", nullptr, info.certificateCount);
-        setSummary(text, expired);
+        setSummary(text, expired || early);
     } catch (const std::exception &e) {
         setSummary(tr("Not a PEM certificate: %1").arg(QString::fromUtf8(e.what())), true);
     }

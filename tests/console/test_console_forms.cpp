@@ -212,7 +212,15 @@ private Q_SLOTS:
         QVERIFY2(form->ca()->summary()->text().contains("Subject:"), qPrintable(form->ca()->summary()->text()));
         QVERIFY(lw::test::dropFile(form->cert(), m_certs.filePath("rsyslog-server.crt")));
         QVERIFY2(form->cert()->summary()->text().contains("CN=rsyslog.example.com"), qPrintable(form->cert()->summary()->text()));
-        QVERIFY(form->cert()->summary()->text().contains("Valid until"));
+        QVERIFY2(form->cert()->summary()->text().contains("Valid from") && form->cert()->summary()->text().contains("until"),
+                 qPrintable(form->cert()->summary()->text()));
+        QVERIFY(!form->cert()->summary()->text().contains("not valid yet"));
+        // A certificate whose validity starts in 2099 is said to be not valid yet, in red.
+        QVERIFY(lw::test::dropFile(form->cert(), m_certs.filePath("not-yet-valid.crt")));
+        QVERIFY2(form->cert()->summary()->text().contains("not valid yet"), qPrintable(form->cert()->summary()->text()));
+        QVERIFY(form->cert()->summary()->styleSheet().contains("#c62828"));
+        QVERIFY(lw::test::dropFile(form->cert(), m_certs.filePath("rsyslog-server.crt")));
+        QVERIFY(form->cert()->summary()->styleSheet().isEmpty());
         // A certificate without its key: the key's field says so.
         QVERIFY2(form->key()->summary()->text().contains("needs its private key"), qPrintable(form->key()->summary()->text()));
         lw::test::chooseFile(form->key()->chooseButton(), m_certs.filePath("other.key"));

@@ -188,6 +188,10 @@ private Q_SLOTS:
         QCOMPARE(QString::fromStdString(info.issuer), QStringLiteral("CN=Test CA"));
         QCOMPARE(info.publicKeySha256.size(), size_t(64));
         QVERIFY(info.notAfter.size() == 20 && info.notAfter.back() == 'Z');
+        // RFC 3339 in UTC compares as text: issued before now, valid until after it.
+        QVERIFY(info.notBefore.size() == 20 && info.notBefore.back() == 'Z');
+        const std::string now = QDateTime::currentDateTimeUtc().toString(Qt::ISODate).toStdString();
+        QVERIFY2(info.notBefore <= now && now < info.notAfter, (info.notBefore + " " + now + " " + info.notAfter).c_str());
         QCOMPARE(lw::tls::inspectCertificates("caPem", ca + cert).certificateCount, 2);
 
         QVERIFY_THROWS_EXCEPTION(lw::ValidationError, lw::tls::requireKeyMatchesCertificate("keyPem", other, cert));
