@@ -937,16 +937,20 @@ Vergleichen Sie den Fingerabdruck mit dem des Servers (logwardend gibt ihn beim 
         <translation>&amp;Über Logwarden</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;Logwarden %1&lt;/h3&gt;&lt;p&gt;The console of a Logwarden log platform: log-streaming configuration, collectors, tenants, access policies, tokens and users, and the logs themselves.&lt;/p&gt;&lt;p&gt;Connected to %2.&lt;/p&gt;&lt;p&gt;Built with Qt %3 (LGPL-3.0), QtKeychain (BSD-3-Clause), simdjson (Apache-2.0), nlohmann/json (MIT), cpp-jwt (MIT) and OpenSSL (Apache-2.0).&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Logwarden %1&lt;/h3&gt;&lt;p&gt;Die Konsole einer Logwarden-Log-Plattform: Konfiguration des Log-Streamings, Collectors, Mandanten, Zugriffsrichtlinien, Tokens und Benutzer sowie die Logs selbst.&lt;/p&gt;&lt;p&gt;Verbunden mit %2.&lt;/p&gt;&lt;p&gt;Erstellt mit Qt %3 (LGPL-3.0), QtKeychain (BSD-3-Clause), simdjson (Apache-2.0), nlohmann/json (MIT), cpp-jwt (MIT) und OpenSSL (Apache-2.0).&lt;/p&gt;</translation>
-    </message>
-    <message>
         <source>About Logwarden</source>
         <translation>Über Logwarden</translation>
     </message>
     <message>
         <source>Logwarden — %1 (%2)</source>
         <translation>Logwarden — %1 (%2)</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Logwarden %1&lt;/h3&gt;&lt;p&gt;The console of a Logwarden log platform: log-streaming configuration, collectors, tenants, access policies, tokens and users, and the logs themselves.&lt;/p&gt;&lt;p&gt;Connected to %2: %3.&lt;/p&gt;&lt;p&gt;Built with Qt %4 (LGPL-3.0), QtKeychain (BSD-3-Clause), simdjson (Apache-2.0), nlohmann/json (MIT), cpp-jwt (MIT) and OpenSSL (Apache-2.0).&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Logwarden %1&lt;/h3&gt;&lt;p&gt;Die Konsole einer Logwarden-Log-Plattform: Konfiguration des Log-Streamings, Collectors, Mandanten, Zugriffsrichtlinien, Tokens und Benutzer sowie die Logs selbst.&lt;/p&gt;&lt;p&gt;Verbunden mit %2: %3.&lt;/p&gt;&lt;p&gt;Erstellt mit Qt %4 (LGPL-3.0), QtKeychain (BSD-3-Clause), simdjson (Apache-2.0), nlohmann/json (MIT), cpp-jwt (MIT) und OpenSSL (Apache-2.0).&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>its version is not known (it has not answered GET /api/version)</source>
+        <translation>seine Version ist nicht bekannt (er hat GET /api/version nicht beantwortet)</translation>
     </message>
 </context>
 <context>
@@ -1122,14 +1126,6 @@ Vergleichen Sie den Fingerabdruck mit dem des Servers (logwardend gibt ihn beim 
         <translation>%1 konnte nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <source>Subject: %1
-Issuer: %2
-Valid until: %3%4</source>
-        <translation>Inhaber: %1
-Aussteller: %2
-Gültig bis: %3%4</translation>
-    </message>
-    <message>
         <source> — expired</source>
         <translation> — abgelaufen</translation>
     </message>
@@ -1147,6 +1143,18 @@ Gültig bis: %3%4</translation>
     <message>
         <source>%1 is not a regular file.</source>
         <translation>%1 ist keine reguläre Datei.</translation>
+    </message>
+    <message>
+        <source>Subject: %1
+Issuer: %2
+Valid from %3 until %4%5</source>
+        <translation>Inhaber: %1
+Aussteller: %2
+Gültig von %3 bis %4%5</translation>
+    </message>
+    <message>
+        <source> — not valid yet</source>
+        <translation> — noch nicht gültig</translation>
     </message>
 </context>
 <context>

@@ -928,15 +928,19 @@ Compare the fingerprint with the server&apos;s (logwardend prints it when it sta
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&lt;h3&gt;Logwarden %1&lt;/h3&gt;&lt;p&gt;The console of a Logwarden log platform: log-streaming configuration, collectors, tenants, access policies, tokens and users, and the logs themselves.&lt;/p&gt;&lt;p&gt;Connected to %2.&lt;/p&gt;&lt;p&gt;Built with Qt %3 (LGPL-3.0), QtKeychain (BSD-3-Clause), simdjson (Apache-2.0), nlohmann/json (MIT), cpp-jwt (MIT) and OpenSSL (Apache-2.0).&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>About Logwarden</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Logwarden — %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Logwarden %1&lt;/h3&gt;&lt;p&gt;The console of a Logwarden log platform: log-streaming configuration, collectors, tenants, access policies, tokens and users, and the logs themselves.&lt;/p&gt;&lt;p&gt;Connected to %2: %3.&lt;/p&gt;&lt;p&gt;Built with Qt %4 (LGPL-3.0), QtKeychain (BSD-3-Clause), simdjson (Apache-2.0), nlohmann/json (MIT), cpp-jwt (MIT) and OpenSSL (Apache-2.0).&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its version is not known (it has not answered GET /api/version)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1113,12 +1117,6 @@ Compare the fingerprint with the server&apos;s (logwardend prints it when it sta
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Subject: %1
-Issuer: %2
-Valid until: %3%4</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source> — expired</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1135,6 +1133,16 @@ Valid until: %3%4</source>
     </message>
     <message>
         <source>%1 is not a regular file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subject: %1
+Issuer: %2
+Valid from %3 until %4%5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> — not valid yet</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -937,16 +937,20 @@ SHA-256：%2
         <translation>关于 Logwarden(&amp;A)</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;Logwarden %1&lt;/h3&gt;&lt;p&gt;The console of a Logwarden log platform: log-streaming configuration, collectors, tenants, access policies, tokens and users, and the logs themselves.&lt;/p&gt;&lt;p&gt;Connected to %2.&lt;/p&gt;&lt;p&gt;Built with Qt %3 (LGPL-3.0), QtKeychain (BSD-3-Clause), simdjson (Apache-2.0), nlohmann/json (MIT), cpp-jwt (MIT) and OpenSSL (Apache-2.0).&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Logwarden %1&lt;/h3&gt;&lt;p&gt;Logwarden 日志平台的控制台：日志流配置、采集器、租户、访问策略、令牌和用户，以及日志本身。&lt;/p&gt;&lt;p&gt;已连接到 %2。&lt;/p&gt;&lt;p&gt;使用 Qt %3（LGPL-3.0）、QtKeychain（BSD-3-Clause）、simdjson（Apache-2.0）、nlohmann/json（MIT）、cpp-jwt（MIT）和 OpenSSL（Apache-2.0）构建。&lt;/p&gt;</translation>
-    </message>
-    <message>
         <source>About Logwarden</source>
         <translation>关于 Logwarden</translation>
     </message>
     <message>
         <source>Logwarden — %1 (%2)</source>
         <translation>Logwarden — %1 (%2)</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Logwarden %1&lt;/h3&gt;&lt;p&gt;The console of a Logwarden log platform: log-streaming configuration, collectors, tenants, access policies, tokens and users, and the logs themselves.&lt;/p&gt;&lt;p&gt;Connected to %2: %3.&lt;/p&gt;&lt;p&gt;Built with Qt %4 (LGPL-3.0), QtKeychain (BSD-3-Clause), simdjson (Apache-2.0), nlohmann/json (MIT), cpp-jwt (MIT) and OpenSSL (Apache-2.0).&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Logwarden %1&lt;/h3&gt;&lt;p&gt;Logwarden 日志平台的控制台：日志流配置、采集器、租户、访问策略、令牌和用户，以及日志本身。&lt;/p&gt;&lt;p&gt;已连接到 %2：%3。&lt;/p&gt;&lt;p&gt;使用 Qt %4（LGPL-3.0）、QtKeychain（BSD-3-Clause）、simdjson（Apache-2.0）、nlohmann/json（MIT）、cpp-jwt（MIT）和 OpenSSL（Apache-2.0）构建。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>its version is not known (it has not answered GET /api/version)</source>
+        <translation>其版本未知（服务器未响应 GET /api/version）</translation>
     </message>
 </context>
 <context>
@@ -1121,14 +1125,6 @@ SHA-256：%2
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <source>Subject: %1
-Issuer: %2
-Valid until: %3%4</source>
-        <translation>主体：%1
-颁发者：%2
-有效期至：%3%4</translation>
-    </message>
-    <message>
         <source> — expired</source>
         <translation> — 已过期</translation>
     </message>
@@ -1145,6 +1141,18 @@ Valid until: %3%4</source>
     <message>
         <source>%1 is not a regular file.</source>
         <translation>%1 不是普通文件。</translation>
+    </message>
+    <message>
+        <source>Subject: %1
+Issuer: %2
+Valid from %3 until %4%5</source>
+        <translation>主体：%1
+颁发者：%2
+有效期：%3 至 %4%5</translation>
+    </message>
+    <message>
+        <source> — not valid yet</source>
+        <translation> — 尚未生效</translation>
     </message>
 </context>
 <context>
