@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Takes the README's screenshots from the real console under Xvfb, connected to a real logwardend
 # filled with sample data (sources, targets, tenants, tokens, three agents, a few log lines).
+# The form, preview and selected-collector pictures come from the UI tests (LW_UI_GRABS).
 #   bash installer/screenshots.sh [build-dir] [output-dir]
 set -euo pipefail
 build="$(realpath "${1:-build}")"
@@ -79,3 +80,12 @@ shot console-tenants tenants
 shot console-audit audit
 shot console-sources-de sources de
 shot console-collectors-zh_CN collectors zh_CN
+# The forms, the preview and a selected collector are taken by the UI tests as they drive them.
+grabs="$work/grabs"
+mkdir -p "$grabs"
+for t in test_console_forms test_console_ui; do
+  LW_UI_GRABS="$grabs" QT_QPA_PLATFORM=offscreen "$build/tests/$t" >"$work/$t.log" 2>&1 || { cat "$work/$t.log" >&2; exit 1; }
+done
+for name in console-source-form console-tls-bundle-form console-access-policy-form console-pipeline-preview console-collectors-selected; do
+  cp "$grabs/$name.png" "$out/" && echo "screenshots: $out/$name.png"
+done

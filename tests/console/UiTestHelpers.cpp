@@ -57,7 +57,7 @@ void answerNextPreview(bool apply, QString *summary, QString *diff)
         for (QWidget *w : QApplication::allWidgets()) {
             if (auto *preview = qobject_cast<lw::ui::PipelinePreviewDialog *>(w); preview && preview->isVisible()) {
                 timer->deleteLater();
-                grabFor(preview, "pipeline-preview");
+                grabFor(preview, "console-pipeline-preview");
                 if (summary)
                     *summary = preview->summary();
                 if (diff)
