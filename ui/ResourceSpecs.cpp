@@ -148,7 +148,7 @@ std::function<lw::JsonTableModel::Presented(const QString &)> collectorStatusWor
         {QStringLiteral("OK"), {tr("OK"), Tone::Good}},
         {QStringLiteral("DEGRADED"), {tr("Degraded"), Tone::Warning}},
         {QStringLiteral("ERROR"), {tr("Error"), Tone::Bad}},
-        {QStringLiteral("UNKNOWN"), {tr("Unknown"), Tone::None}},
+        {QStringLiteral("UNKNOWN"), {tr("Unknown"), Tone::Neutral}}, // not probed yet
     };
     return [words](const QString &raw) {
         const auto it = words.constFind(raw);

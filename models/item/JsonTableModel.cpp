@@ -200,6 +200,8 @@ QVariant JsonTableModel::toneColour(Tone tone)
         return QColor(0xb2, 0x6a, 0x00);
     case Tone::Bad:
         return QColor(0xc6, 0x28, 0x28);
+    case Tone::Neutral:
+        return QColor(0x75, 0x75, 0x75);
     case Tone::None:
         break;
     }
@@ -236,7 +238,7 @@ QString plainTip(const QString &text)
 // words say it too).
 QIcon toneIcon(JsonTableModel::Tone tone)
 {
-    static QIcon icons[4];
+    static QIcon icons[5];
     QIcon &icon = icons[static_cast<int>(tone)];
     if (icon.isNull() && tone != JsonTableModel::Tone::None) {
         QPixmap pixmap(12, 12);

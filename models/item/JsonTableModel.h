@@ -20,7 +20,7 @@ class JsonTableModel : public QAbstractTableModel {
     Q_OBJECT
 public:
     // How a value reads: its words, and whether it is good, a warning or bad (colour and icon).
-    enum class Tone : quint8 { None, Good, Warning, Bad };
+    enum class Tone : quint8 { None, Good, Warning, Bad, Neutral }; // Neutral: known to be not known yet
     struct Presented {
         QString text;
         Tone tone = Tone::None;

@@ -380,6 +380,11 @@ private Q_SLOTS:
         QCOMPARE(alloy.data(Qt::ForegroundRole).value<QColor>(), QColor(0x2e, 0x7d, 0x32));
         QVERIFY(!alloy.data(Qt::DecorationRole).value<QIcon>().isNull());
         QCOMPARE(model->index(row, column("Configuration")).data().toString(), QString("Up to date"));
+        // A pipeline not probed yet (no Alloy answers the probe here) is "Unknown", in grey with its dot.
+        const QModelIndex pipeline = model->index(row, column("Pipeline"));
+        QCOMPARE(pipeline.data().toString(), QString("Unknown"));
+        QCOMPARE(pipeline.data(Qt::ForegroundRole).value<QColor>(), QColor(0x75, 0x75, 0x75));
+        QVERIFY(!pipeline.data(Qt::DecorationRole).value<QIcon>().isNull());
         const QModelIndex seen = model->index(row, column("Last seen"));
         QVERIFY2(seen.data().toString() == "now" || seen.data().toString().endsWith(" s ago"), qPrintable(seen.data().toString()));
         QVERIFY(seen.data(Qt::ToolTipRole).toString().contains(QString::number(QDate::currentDate().year())));
