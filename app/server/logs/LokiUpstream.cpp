@@ -1,21 +1,27 @@
 #include "LokiUpstream.h"
 #include "Log.h"
 
-#include <QNetworkReply>
 #include <QSslConfiguration>
 
 #include <memory>
 
 namespace lw::server {
 
+std::vector<std::pair<QByteArray, QByteArray>> lokiHeaders(const std::string &tenant, const QByteArray &bearerToken)
+{
+    std::vector<std::pair<QByteArray, QByteArray>> headers = {{"X-Scope-OrgID", QByteArray::fromStdString(tenant)},
+                                                             {"User-Agent", "logwardend"}};
+    if (!bearerToken.isEmpty())
+        headers.emplace_back("Authorization", "Bearer " + bearerToken);
+    return headers;
+}
+
 QNetworkRequest lokiRequest(const QUrl &url, const std::string &tenant, const QByteArray &bearerToken,
                             const QList<QSslCertificate> &ca, int timeoutMs)
 {
     QNetworkRequest request(url);
-    request.setRawHeader("X-Scope-OrgID", QByteArray::fromStdString(tenant));
-    request.setRawHeader("User-Agent", "logwardend");
-    if (!bearerToken.isEmpty())
-        request.setRawHeader("Authorization", "Bearer " + bearerToken);
+    for (const auto &[name, value] : lokiHeaders(tenant, bearerToken))
+        request.setRawHeader(name, value);
     if (!ca.isEmpty()) {
         QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
         tls.setCaCertificates(ca);
@@ -28,7 +34,8 @@ QNetworkRequest lokiRequest(const QUrl &url, const std::string &tenant, const QB
 }
 
 LokiUpstream::LokiUpstream(QUrl base, QByteArray bearerToken, QByteArray caPem)
-    : m_base(std::move(base)), m_token(std::move(bearerToken)), m_ca(QSslCertificate::fromData(caPem))
+    : m_base(std::move(base)), m_token(std::move(bearerToken)), m_ca(QSslCertificate::fromData(caPem)),
+      m_client(m_base, m_ca, MaxAnswerBytes, TimeoutMs)
 {
     QString path = m_base.path();
     while (path.endsWith(QLatin1Char('/')))
@@ -41,40 +48,34 @@ QString LokiUpstream::describe() const
     return m_base.toString(QUrl::RemoveUserInfo | QUrl::RemoveQuery);
 }
 
-QNetworkRequest LokiUpstream::request(const QString &path, const Params &query, const std::string &tenant) const
+// The path under the base and the query, percent-encoded (so "+" and "&" in a query stay what they are).
+QByteArray LokiUpstream::target(const QString &path, const Params &query) const
 {
-    QUrl url = m_base;
-    url.setPath(m_base.path() + path);
-    QByteArray encoded;
+    QByteArray encoded = QUrl::toPercentEncoding(m_base.path() + path, "/");
+    char separator = '?';
     for (const auto &[name, value] : query) {
-        if (!encoded.isEmpty())
-            encoded += '&';
-        encoded += QUrl::toPercentEncoding(name) + '=' + QUrl::toPercentEncoding(value);
+        encoded += separator + QUrl::toPercentEncoding(name) + '=' + QUrl::toPercentEncoding(value);
+        separator = '&';
     }
-    url.setQuery(QString::fromLatin1(encoded), QUrl::StrictMode);
-    QNetworkRequest request = lokiRequest(url, tenant, m_token, m_ca, TimeoutMs);
-    // Loopback or LAN to Loki: compressing and inflating its answers costs more than it saves.
-    request.setRawHeader("Accept-Encoding", "identity");
-    return request;
+    return encoded;
 }
 
 QNetworkRequest LokiUpstream::tailRequest(const Params &query, const std::string &tenant) const
 {
-    QNetworkRequest r = request(QStringLiteral("/loki/api/v1/tail"), query, tenant);
-    QUrl url = r.url();
+    QUrl url(m_base.toString(QUrl::RemovePath | QUrl::RemoveQuery) + QString::fromLatin1(target(QStringLiteral("/loki/api/v1/tail"), query)),
+             QUrl::StrictMode);
     url.setScheme(url.scheme() == QLatin1String("https") ? QStringLiteral("wss") : QStringLiteral("ws"));
-    r.setUrl(url);
-    return r;
+    return lokiRequest(url, tenant, m_token, m_ca, TimeoutMs);
 }
 
 void LokiUpstream::get(const QString &path, const Params &query, const std::string &tenant, Done done)
 {
-    send(m_network.get(request(path, query, tenant)), tenant, std::move(done));
+    send("GET", path, query, tenant, std::move(done));
 }
 
 void LokiUpstream::post(const QString &path, const Params &query, const std::string &tenant, Done done)
 {
-    send(m_network.post(request(path, query, tenant), QByteArray()), tenant, std::move(done));
+    send("POST", path, query, tenant, std::move(done));
 }
 
 void LokiUpstream::reserve(const std::string &tenant, size_t requests) const
@@ -108,41 +109,39 @@ void LokiUpstream::getAll(const QString &path, const std::vector<Params> &querie
     }
 }
 
-void LokiUpstream::send(QNetworkReply *reply, const std::string &tenant, Done done)
+void LokiUpstream::send(const QByteArray &method, const QString &path, const Params &query, const std::string &tenant, Done done)
 {
+    HttpClient::Request request;
+    request.method = method;
+    request.target = target(path, query);
+    request.headers = lokiHeaders(tenant, m_token);
+    // Loopback or LAN to Loki: compressing and inflating its answers costs more than it saves.
+    request.headers.emplace_back("Accept-Encoding", "identity");
     ++m_inFlight[tenant];
-    // Bounded while reading: an answer over the limit is abandoned, never buffered whole.
-    auto tooLarge = std::make_shared<bool>(false);
-    QObject::connect(reply, &QNetworkReply::downloadProgress, reply, [reply, tooLarge](qint64 received, qint64) {
-        if (received > MaxAnswerBytes && !*tooLarge) {
-            *tooLarge = true;
-            reply->abort();
-        }
-    });
-    QObject::connect(reply, &QNetworkReply::finished, reply, [this, tenant, reply, tooLarge, done = std::move(done)] {
-        reply->deleteLater();
+    m_client.send(std::move(request), [this, tenant, done = std::move(done)](HttpClient::Answer reply) {
         if (auto it = m_inFlight.find(tenant); it != m_inFlight.end() && --it->second == 0)
             m_inFlight.erase(it);
         Answer answer;
-        answer.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        if (*tooLarge) {
+        switch (reply.failure) {
+        case HttpClient::Answer::Failure::TooLarge: // abandoned while reading, never buffered whole
             answer.failure = "Loki's answer is larger than " + std::to_string(MaxAnswerBytes >> 20)
                              + " MiB; narrow the query (time range, selector, limit)";
             answer.failureStatus = 422;
-        } else if (reply->error() == QNetworkReply::OperationCanceledError || reply->error() == QNetworkReply::TimeoutError) {
-            answer.failure = "no answer within " + std::to_string(TimeoutMs / 1000) + " s";
+            break;
+        case HttpClient::Answer::Failure::Timeout:
+            answer.failure = reply.error;
             answer.failureStatus = 504;
-        } else if (answer.status == 0) {
-            answer.failure = reply->errorString().toStdString();
-        } else {
-            answer.body = reply->readAll();
-            answer.contentType = reply->header(QNetworkRequest::ContentTypeHeader).toByteArray();
+            break;
+        case HttpClient::Answer::Failure::Network:
+            answer.failure = reply.error;
+            break;
+        case HttpClient::Answer::Failure::None:
+            answer.status = reply.status;
+            answer.body = std::move(reply.body);
+            answer.contentType = std::move(reply.contentType);
+            break;
         }
-        try {
-            done(std::move(answer));
-        } catch (const std::exception &e) { // never into Qt's event loop
-            log::error("handling an answer of upstream Loki failed: %s", e.what());
-        }
+        done(std::move(answer)); // (HttpClient keeps what it throws from the event loop)
     });
 }
 

@@ -1,8 +1,9 @@
 #pragma once
 
+#include "http/HttpClient.h"
 #include "http/HttpTypes.h"
 
-#include <QNetworkAccessManager>
+#include <QNetworkRequest>
 #include <QSslCertificate>
 #include <QUrl>
 
@@ -13,15 +14,18 @@
 
 namespace lw::server {
 
-// A request to Loki: the tenant header this server resolved, logwardend's own bearer token and CA,
-// a transfer timeout, redirects not followed. The one place both the forwarder and the gateway
-// build them.
+// The headers of every request to Loki: the tenant this server resolved (never the client's),
+// logwardend's own bearer token. The one place the forwarder, the gateway and its tails name them.
+std::vector<std::pair<QByteArray, QByteArray>> lokiHeaders(const std::string &tenant, const QByteArray &bearerToken);
+
+// A request to Loki through Qt's network stack (pushes, tails): lokiHeaders, logwardend's CA, a
+// transfer timeout, redirects not followed.
 QNetworkRequest lokiRequest(const QUrl &url, const std::string &tenant, const QByteArray &bearerToken,
                             const QList<QSslCertificate> &ca, int timeoutMs);
 
-// The Loki behind the gateway: its read API over HTTP and its tail over WebSocket, always with the
-// tenant header this server resolved (never the client's), its own bearer token and CA. Event
-// loop only.
+// The Loki behind the gateway: its read API over HTTP (HttpClient: on the event loop, answers read
+// in chunks, connections kept alive) and its tail over WebSocket, always with lokiHeaders and
+// logwardend's CA. Event loop only.
 class LokiUpstream {
 public:
     struct Answer {
@@ -59,13 +63,13 @@ public:
     static constexpr int TimeoutMs = 70000; // beyond Loki's own query timeout (1 min by default)
 
 private:
-    QNetworkRequest request(const QString &path, const Params &query, const std::string &tenant) const;
-    void send(QNetworkReply *reply, const std::string &tenant, Done done);
+    QByteArray target(const QString &path, const Params &query) const;
+    void send(const QByteArray &method, const QString &path, const Params &query, const std::string &tenant, Done done);
 
     QUrl m_base;
     QByteArray m_token;
     QList<QSslCertificate> m_ca;
-    QNetworkAccessManager m_network;
+    HttpClient m_client;
     std::map<std::string, size_t> m_inFlight; // by tenant
 };
 

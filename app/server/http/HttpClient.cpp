@@ -1,0 +1,273 @@
+#include "HttpClient.h"
+#include "BeastSupport.h"
+#include "Log.h"
+
+#include <QSslConfiguration>
+#include <QSslSocket>
+#include <QTcpSocket>
+#include <QTimer>
+
+#include <optional>
+#include <sstream>
+
+namespace lw::server {
+
+using namespace beastio;
+
+struct HttpClient::Call {
+    Request request;
+    Done done;
+    QObject *scope = nullptr;   // the call's timer and, through `attempt`, its socket connections
+    QObject *attempt = nullptr; // context of the connections to the current socket
+    QAbstractSocket *socket = nullptr;
+    std::optional<http::response_parser<QByteArrayBody>> parser;
+    QByteArray pending; // received, not yet taken by the parser
+    bool reused = false;   // on a connection kept from an earlier request
+    bool answered = false; // a byte of the answer arrived
+    bool retried = false;
+    bool finished = false;
+};
+
+namespace {
+
+// Signal handlers end here: nothing thrown reaches Qt's event loop.
+template <class F>
+void guarded(const char *what, F &&f)
+{
+    try {
+        f();
+    } catch (const std::exception &e) {
+        log::error("upstream HTTP client: %s failed: %s", what, e.what());
+    }
+}
+
+} // namespace
+
+HttpClient::HttpClient(const QUrl &origin, QList<QSslCertificate> ca, qint64 maxBodyBytes, int timeoutMs, QObject *parent)
+    : QObject(parent), m_origin(origin), m_ca(std::move(ca)), m_maxBody(maxBodyBytes), m_timeoutMs(timeoutMs)
+{
+}
+
+HttpClient::~HttpClient() = default; // sockets and calls are children: closed, never called back
+
+QAbstractSocket *HttpClient::openSocket()
+{
+    const bool tls = m_origin.scheme() == QLatin1String("https");
+    const quint16 port = quint16(m_origin.port(tls ? 443 : 80));
+    if (!tls) {
+        auto *socket = new QTcpSocket(this);
+        socket->connectToHost(m_origin.host(), port);
+        return socket;
+    }
+    auto *socket = new QSslSocket(this);
+    QSslConfiguration config = QSslConfiguration::defaultConfiguration();
+    if (!m_ca.isEmpty())
+        config.setCaCertificates(m_ca);
+    socket->setSslConfiguration(config);
+    socket->setPeerVerifyName(m_origin.host());
+    socket->connectToHostEncrypted(m_origin.host(), port); // certificate errors end it (errorOccurred)
+    return socket;
+}
+
+void HttpClient::send(Request request, Done done)
+{
+    auto call = std::make_shared<Call>();
+    call->request = std::move(request);
+    call->done = std::move(done);
+    call->scope = new QObject(this);
+    auto *timer = new QTimer(call->scope);
+    timer->setSingleShot(true);
+    connect(timer, &QTimer::timeout, call->scope, [this, call] {
+        guarded("a timeout", [&] {
+            Answer answer;
+            answer.failure = Answer::Failure::Timeout;
+            answer.error = "no answer within " + std::to_string(m_timeoutMs / 1000) + " s";
+            finish(call, std::move(answer), false);
+        });
+    });
+    timer->start(m_timeoutMs);
+    // Only a GET goes on a kept connection: if the peer closed it meanwhile, a GET is sent again on a
+    // new one, which another method (a delete) must not be.
+    start(call, call->request.method == "GET");
+}
+
+void HttpClient::start(const std::shared_ptr<Call> &call, bool mayReuse)
+{
+    QAbstractSocket *socket = nullptr;
+    while (mayReuse && !m_idle.empty() && !socket) {
+        socket = m_idle.back();
+        m_idle.pop_back();
+        disconnect(socket, nullptr, this, nullptr); // its idle watch
+        if (socket->state() != QAbstractSocket::ConnectedState || socket->bytesAvailable() > 0) {
+            socket->abort(); // closed by the peer meanwhile, or it sent what nobody asked for
+            socket->deleteLater();
+            socket = nullptr;
+        }
+    }
+    call->reused = socket != nullptr;
+    if (!socket)
+        socket = openSocket();
+    call->parser.emplace();
+    call->parser->body_limit(std::uint64_t(m_maxBody));
+    call->parser->header_limit(MaxHeadBytes);
+    call->parser->eager(true);
+    call->pending.clear();
+    call->answered = false;
+    if (call->attempt) { // a retry: the stale socket's connections go now, their context later
+        disconnect(call->socket, nullptr, call->attempt, nullptr);
+        call->attempt->deleteLater();
+    }
+    call->attempt = new QObject(call->scope);
+    call->socket = socket;
+
+    connect(socket, &QIODevice::readyRead, call->attempt, [this, call] { guarded("reading an answer", [&] { onData(call); }); });
+    connect(socket, &QAbstractSocket::disconnected, call->attempt, [this, call] { guarded("a closed connection", [&] { onClosed(call); }); });
+    connect(socket, &QAbstractSocket::errorOccurred, call->attempt,
+            [this, call](QAbstractSocket::SocketError) { guarded("a connection error", [&] { onClosed(call); }); });
+
+    http::request<http::string_body> head;
+    head.method_string(call->request.method.toStdString());
+    head.target(call->request.target.toStdString());
+    head.version(11);
+    QString host = m_origin.host(QUrl::FullyEncoded);
+    if (host.contains(QLatin1Char(':')))
+        host = QLatin1Char('[') + host + QLatin1Char(']');
+    const bool tls = m_origin.scheme() == QLatin1String("https");
+    if (m_origin.port() > 0 && m_origin.port() != (tls ? 443 : 80))
+        host += QLatin1Char(':') + QString::number(m_origin.port());
+    head.set(http::field::host, host.toStdString());
+    for (const auto &[name, value] : call->request.headers)
+        head.set(name.toStdString(), value.toStdString());
+    if (!call->request.body.isEmpty() || call->request.method != "GET") {
+        head.body() = call->request.body.toStdString();
+        head.prepare_payload();
+    }
+    std::ostringstream out;
+    out << head;
+    const QByteArray bytes = QByteArray::fromStdString(out.str());
+    // A TLS socket keeps what is written before its handshake ends; a plain one is written once connected.
+    if (socket->state() == QAbstractSocket::ConnectedState || qobject_cast<QSslSocket *>(socket))
+        socket->write(bytes);
+    else
+        connect(socket, &QAbstractSocket::connected, call->attempt, [socket, bytes] { socket->write(bytes); });
+}
+
+void HttpClient::onData(const std::shared_ptr<Call> &call)
+{
+    if (call->finished)
+        return;
+    const QByteArray chunk = call->socket->readAll();
+    if (chunk.isEmpty())
+        return;
+    call->answered = true;
+    call->pending += chunk;
+    auto &parser = *call->parser;
+    while (!parser.is_done() && !call->pending.isEmpty()) {
+        beast::error_code ec;
+        const size_t used = parser.put(asio::const_buffer(call->pending.constData(), size_t(call->pending.size())), ec);
+        call->pending.remove(0, qsizetype(used));
+        if (ec == http::error::need_more)
+            break;
+        if (ec) {
+            Answer answer;
+            answer.failure = ec == http::error::body_limit ? Answer::Failure::TooLarge : Answer::Failure::Network;
+            answer.error = ec == http::error::header_limit ? "the answer's head is larger than 64 KiB"
+                                                             : "the answer cannot be read: " + ec.message();
+            return finish(call, std::move(answer), false);
+        }
+        if (used == 0)
+            break;
+    }
+    if (!parser.is_done())
+        return;
+    Answer answer;
+    answer.status = int(parser.get().result_int());
+    answer.contentType = QByteArray::fromStdString(std::string(parser.get()[http::field::content_type]));
+    answer.body = std::move(parser.get().body());
+    // Reused only when the answer ended exactly where its framing says and the peer keeps it open.
+    finish(call, std::move(answer), parser.get().keep_alive() && call->pending.isEmpty());
+}
+
+void HttpClient::onClosed(const std::shared_ptr<Call> &call)
+{
+    if (call->finished)
+        return;
+    onData(call); // what arrived before the close
+    if (call->finished)
+        return;
+    // A kept connection the peer closed just as it was reused: a GET is sent once more, on a new one.
+    if (call->reused && !call->answered && !call->retried && call->request.method == "GET") {
+        call->retried = true;
+        QAbstractSocket *stale = call->socket;
+        disconnect(stale, nullptr, call->attempt, nullptr);
+        stale->abort();
+        stale->deleteLater();
+        return start(call, false);
+    }
+    auto &parser = *call->parser;
+    if (parser.is_header_done()) { // an answer that ends with the connection
+        beast::error_code ec;
+        parser.put_eof(ec);
+        if (!ec && parser.is_done()) {
+            Answer answer;
+            answer.status = int(parser.get().result_int());
+            answer.contentType = QByteArray::fromStdString(std::string(parser.get()[http::field::content_type]));
+            answer.body = std::move(parser.get().body());
+            return finish(call, std::move(answer), false);
+        }
+    }
+    Answer answer;
+    answer.failure = Answer::Failure::Network;
+    answer.error = call->socket->error() == QAbstractSocket::RemoteHostClosedError || call->answered
+                       ? "the connection was closed before the answer was complete"
+                       : call->socket->errorString().toStdString();
+    finish(call, std::move(answer), false);
+}
+
+void HttpClient::finish(const std::shared_ptr<Call> &call, Answer answer, bool keepSocket)
+{
+    call->finished = true;
+    call->scope->deleteLater(); // its timer and connections go with it
+    for (QTimer *timer : call->scope->findChildren<QTimer *>(Qt::FindDirectChildrenOnly))
+        timer->stop();
+    QAbstractSocket *socket = call->socket;
+    if (keepSocket && socket->state() == QAbstractSocket::ConnectedState) {
+        disconnect(socket, nullptr, call->attempt, nullptr);
+        keepIdle(socket);
+    } else {
+        socket->abort();
+        socket->deleteLater();
+    }
+    Done done = std::move(call->done);
+    try {
+        done(std::move(answer));
+    } catch (const std::exception &e) { // never into Qt's event loop
+        log::error("handling an upstream answer failed: %s", e.what());
+    }
+}
+
+void HttpClient::keepIdle(QAbstractSocket *socket)
+{
+    if (m_idle.size() >= MaxIdleConnections) {
+        QAbstractSocket *oldest = m_idle.front();
+        m_idle.erase(m_idle.begin());
+        disconnect(oldest, nullptr, this, nullptr);
+        oldest->abort();
+        oldest->deleteLater();
+    }
+    m_idle.push_back(socket);
+    // An idle connection that closes, or says anything unasked, is not used again.
+    const auto drop = [this, socket] {
+        const auto it = std::find(m_idle.begin(), m_idle.end(), socket);
+        if (it == m_idle.end())
+            return;
+        m_idle.erase(it);
+        disconnect(socket, nullptr, this, nullptr);
+        socket->abort();
+        socket->deleteLater();
+    };
+    connect(socket, &QIODevice::readyRead, this, drop);
+    connect(socket, &QAbstractSocket::disconnected, this, drop);
+}
+
+} // namespace lw::server

@@ -1,0 +1,68 @@
+#pragma once
+
+#include <QByteArray>
+#include <QList>
+#include <QObject>
+#include <QSslCertificate>
+#include <QUrl>
+
+#include <functional>
+#include <string>
+#include <utility>
+#include <vector>
+
+class QAbstractSocket;
+
+namespace lw::server {
+
+// An HTTP/1.1 client for an upstream this server calls (Loki), on the thread of the event loop that
+// owns it: Qt's sockets (TCP, or TLS verified against the given CAs, or the system's when none are
+// given), Boost.Beast's parser reading the answer as it arrives — the head bounded, the body bounded
+// while reading — and connections kept alive between requests. No redirect is followed (a 3xx is
+// an answer like any other), no proxy or cookie is used. Every request runs to exactly one call of
+// its `done`, on the event loop, unless the client is destroyed first.
+class HttpClient : public QObject {
+public:
+    struct Request {
+        QByteArray method = "GET";
+        QByteArray target; // path and query, percent-encoded
+        std::vector<std::pair<QByteArray, QByteArray>> headers;
+        QByteArray body;
+    };
+    struct Answer {
+        enum class Failure { None, Network, Timeout, TooLarge };
+        Failure failure = Failure::None;
+        std::string error; // what went wrong, when failure is set
+        int status = 0;
+        QByteArray contentType;
+        QByteArray body;
+    };
+    using Done = std::function<void(Answer)>;
+
+    // origin: scheme (http or https), host and port; its path is not used.
+    HttpClient(const QUrl &origin, QList<QSslCertificate> ca, qint64 maxBodyBytes, int timeoutMs, QObject *parent = nullptr);
+    ~HttpClient() override;
+
+    void send(Request request, Done done);
+    size_t idleConnections() const { return m_idle.size(); }
+
+    static constexpr size_t MaxIdleConnections = 64;
+    static constexpr unsigned MaxHeadBytes = 64 * 1024;
+
+private:
+    struct Call;
+    QAbstractSocket *openSocket();
+    void start(const std::shared_ptr<Call> &call, bool mayReuse);
+    void onData(const std::shared_ptr<Call> &call);
+    void onClosed(const std::shared_ptr<Call> &call);
+    void finish(const std::shared_ptr<Call> &call, Answer answer, bool keepSocket);
+    void keepIdle(QAbstractSocket *socket);
+
+    QUrl m_origin;
+    QList<QSslCertificate> m_ca;
+    qint64 m_maxBody;
+    int m_timeoutMs;
+    std::vector<QAbstractSocket *> m_idle; // connected, no request on them; newest last
+};
+
+} // namespace lw::server
