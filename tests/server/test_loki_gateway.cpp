@@ -369,6 +369,46 @@ private Q_SLOTS:
         QVERIFY(!followed);
     }
 
+    // Loki's answer is held to the policy again: with a stream outside it (a Loki that ignored the
+    // rewritten selector, here a listener in its place) that stream is dropped; with every stream
+    // within it, the answer is relayed byte for byte as Loki wrote it.
+    void answersAreCheckedAgainstThePolicy()
+    {
+        lw::test::LocalHttpServer fakeLoki;
+        const QByteArray mixed = "{\"status\":\"success\",\"data\":{\"resultType\":\"streams\",\"result\":["
+                                 "{\"stream\":{\"team\":\"a\",\"job\":\"x\"},\"values\":[[\"2\",\"mine\"]]},"
+                                 "{\"stream\":{\"team\":\"b\",\"job\":\"x\"},\"values\":[[\"1\",\"theirs\"]]}],"
+                                 "\"stats\":{}}}";
+        const QByteArray within = "{\"status\":\"success\",\"data\":{\"resultType\":\"streams\",\"result\":["
+                                  "{\"stream\":{\"team\":\"a\"},\"values\":[[\"1\",\"mine\"]]}],  \"stats\":{\"x\":1}}}";
+        QByteArray next = mixed;
+        fakeLoki.route("/loki/api/v1/query_range", [&next](const lw::server::HttpRequest &) {
+            return lw::server::HttpResponse::raw(200, next, "application/json");
+        });
+        const quint16 port = fakeLoki.listen();
+        TestServer front(QString(), {"--loki-url", QStringLiteral("http://127.0.0.1:%1/loki/api/v1/push").arg(port)});
+        QVERIFY2(front.start(), front.log().constData());
+        QCOMPARE(front.requestAsAdmin("POST", "/admin/api/v3/tenants", {{"name", "gateway"}, {"cluster", "logwarden"}}).status, 201);
+        const nj policy = {{"name", "team-a"},
+                           {"realms", {{{"tenant", "gateway"}, {"cluster", "logwarden"}, {"label_policies", {{{"selector", "{team=\"a\"}"}}}}}}},
+                           {"scopes", {"logs:read"}}};
+        QCOMPARE(front.requestAsAdmin("POST", "/admin/api/v3/accesspolicies", policy).status, 201);
+        const Reply made = front.requestAsAdmin("POST", "/admin/api/v3/tokens", {{"name", "team-a-token"}, {"access_policy", "team-a"}});
+        QVERIFY2(made.status == 201, made.body.constData());
+        const QByteArray teamA = "Bearer " + QByteArray::fromStdString(made.json().value("token", ""));
+        const QString path = "/loki/api/v1/query_range?query=" + enc("{job=\"x\"}");
+        auto ask = [&](const QByteArray &auth) { return front.request("GET", path, {}, {{"Authorization", auth}, {"X-Scope-OrgID", "gateway"}}); };
+        Reply r = ask(teamA);
+        QCOMPARE(r.status, 200);
+        QVERIFY2(r.body.contains("mine") && !r.body.contains("theirs") && !r.body.contains("\"b\""), r.body.constData());
+        r = ask("Bearer " + front.systemJwt()); // unrestricted: Loki's answer as it is
+        QCOMPARE(r.body, mixed);
+        next = within;
+        r = ask(teamA);
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.body, within);
+    }
+
     void requestsAtLokiAreCappedPerTenant()
     {
         // An upstream that takes connections and never answers: every request stays in flight.

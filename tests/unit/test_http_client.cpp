@@ -133,7 +133,7 @@ private Q_SLOTS:
     }
 
     // A kept connection the peer closed while idle is noticed, and a GET finds a new one; a POST
-    // is never sent on a kept connection.
+    // is not sent on a kept connection unless it is idempotent.
     void closedIdleConnectionAndPost()
     {
         m_peer->answer = [](int n) -> ScriptedPeer::Step { return {ok("r" + QByteArray::number(n)), n == 1}; };
@@ -150,6 +150,15 @@ private Q_SLOTS:
         QCOMPARE(m_peer->connections, 3);
         QVERIFY(m_peer->heads.last().startsWith("POST /loki/api/v1/delete?query=x HTTP/1.1\r\n"));
         QVERIFY(m_peer->heads.last().contains("Content-Length: 0\r\n"));
+        // A POST its caller calls idempotent (a push) may use the kept connection, body and all.
+        HttpClient::Request push = get("/loki/api/v1/push");
+        push.method = "POST";
+        push.body = "snappy bytes";
+        push.idempotent = true;
+        a = sendAndWait(client, push);
+        QVERIFY(a && a->failure == HttpClient::Answer::Failure::None);
+        QCOMPARE(m_peer->connections, 3);
+        QVERIFY(m_peer->heads.last().contains("Content-Length: 12\r\n"));
     }
 
     // The race: the peer closes a kept connection just as the next GET goes out on it (sent from

@@ -86,9 +86,8 @@ void HttpClient::send(Request request, Done done)
         });
     });
     timer->start(m_timeoutMs);
-    // Only a GET goes on a kept connection: if the peer closed it meanwhile, a GET is sent again on a
-    // new one, which another method (a delete) must not be.
-    start(call, call->request.method == "GET");
+    // Only what may be sent twice goes on a kept connection: the peer may have closed it meanwhile.
+    start(call, call->request.retryable());
 }
 
 void HttpClient::start(const std::shared_ptr<Call> &call, bool mayReuse)
@@ -195,8 +194,8 @@ void HttpClient::onClosed(const std::shared_ptr<Call> &call)
     onData(call); // what arrived before the close
     if (call->finished)
         return;
-    // A kept connection the peer closed just as it was reused: a GET is sent once more, on a new one.
-    if (call->reused && !call->answered && !call->retried && call->request.method == "GET") {
+    // A kept connection the peer closed just as it was reused: sent once more, on a new one.
+    if (call->reused && !call->answered && !call->retried && call->request.retryable()) {
         call->retried = true;
         QAbstractSocket *stale = call->socket;
         disconnect(stale, nullptr, call->attempt, nullptr);

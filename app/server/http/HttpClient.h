@@ -28,6 +28,11 @@ public:
         QByteArray target; // path and query, percent-encoded
         std::vector<std::pair<QByteArray, QByteArray>> headers;
         QByteArray body;
+        // May be sent twice: a GET always; another method when the caller says so (a push Loki
+        // deduplicates). Only such requests go on a kept connection, and are sent once more on a
+        // new one when the kept one closes before any byte of the answer.
+        bool idempotent = false;
+        bool retryable() const { return idempotent || method == "GET"; }
     };
     struct Answer {
         enum class Failure { None, Network, Timeout, TooLarge };

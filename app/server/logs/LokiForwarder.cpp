@@ -2,7 +2,6 @@
 #include "logs/LokiUpstream.h"
 #include "logs/logproto.pb.h"
 
-#include <QNetworkReply>
 
 #include <snappy.h>
 
@@ -10,10 +9,12 @@ namespace lw::server {
 
 namespace {
 constexpr int TimeoutMs = 10000;
+constexpr qint64 MaxAnswerBytes = 1 << 20; // Loki answers a push with nothing, or a sentence
 }
 
 LokiForwarder::LokiForwarder(QUrl url, QByteArray bearerToken, QByteArray caPem)
-    : m_url(std::move(url)), m_token(std::move(bearerToken)), m_ca(QSslCertificate::fromData(caPem))
+    : m_url(std::move(url)), m_token(std::move(bearerToken)),
+      m_client(m_url, QSslCertificate::fromData(caPem), MaxAnswerBytes, TimeoutMs)
 {
 }
 
@@ -43,24 +44,30 @@ QByteArray LokiForwarder::encode(const std::vector<StreamBatch> &batches)
 
 void LokiForwarder::push(const std::string &tenant, const std::vector<StreamBatch> &batches, std::function<void(Outcome)> done)
 {
-    QNetworkRequest request = lokiRequest(m_url, tenant, m_token, m_ca, TimeoutMs);
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/x-protobuf"));
-    QNetworkReply *reply = m_network.post(request, encode(batches));
-    QObject::connect(reply, &QNetworkReply::finished, reply, [reply, done = std::move(done), url = m_url] {
-        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        const QByteArray body = reply->readAll().left(500);
+    HttpClient::Request request;
+    request.method = "POST";
+    request.target = m_url.path(QUrl::FullyEncoded).toUtf8();
+    if (request.target.isEmpty())
+        request.target = "/";
+    request.headers = lokiHeaders(tenant, m_token);
+    request.headers.emplace_back("Content-Type", "application/x-protobuf");
+    request.body = encode(batches);
+    request.idempotent = true; // Loki stores a stream's entry of the same time and line once
+    m_client.send(std::move(request), [done = std::move(done), url = m_url](HttpClient::Answer answer) {
+        const int status = answer.status;
+        const std::string said = answer.body.left(500).trimmed().toStdString();
         Outcome outcome;
-        if (status >= 200 && status < 300) {
+        if (answer.failure != HttpClient::Answer::Failure::None) {
+            outcome = {502, "upstream Loki at " + url.toString(QUrl::RemoveUserInfo).toStdString() + " failed: " + answer.error};
+        } else if (status >= 200 && status < 300) {
             outcome = {204, {}};
         } else if (status >= 400 && status < 500) {
             // The client's data or rights: pass Loki's answer on.
-            outcome = {status, "upstream Loki refused the push: " + body.trimmed().toStdString()};
+            outcome = {status, "upstream Loki refused the push: " + said};
         } else {
-            outcome = {502, "upstream Loki at " + url.toString(QUrl::RemoveUserInfo).toStdString() + " failed: "
-                                + (status ? "HTTP " + std::to_string(status) + " " + body.trimmed().toStdString()
-                                          : reply->errorString().toStdString())};
+            outcome = {502, "upstream Loki at " + url.toString(QUrl::RemoveUserInfo).toStdString() + " failed: HTTP "
+                                + std::to_string(status) + (said.empty() ? std::string() : " " + said)};
         }
-        reply->deleteLater();
         done(outcome);
     });
 }

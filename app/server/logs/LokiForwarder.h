@@ -2,7 +2,8 @@
 
 #include "logs/LogRecords.h"
 
-#include <QNetworkAccessManager>
+#include "http/HttpClient.h"
+
 #include <QUrl>
 
 #include <functional>
@@ -29,8 +30,7 @@ public:
 private:
     QUrl m_url;
     QByteArray m_token;
-    QNetworkAccessManager m_network;
-    QList<QSslCertificate> m_ca;
+    HttpClient m_client;
 };
 
 } // namespace lw::server
