@@ -10,8 +10,8 @@
 #   gateway_query, gateway_query_policy
 #                  {job="svc-10"} limit 100 to Loki directly and through logwardend --loki-url,
 #                  unrestricted and under a label policy: median latency on a kept-alive
-#                  connection, the three timed in turns (ratio: direct / through logwardend;
-#                  target >= 0.8)
+#                  connection, all timed in turns (ratio: direct / through logwardend, under
+#                  the policy against Loki answering the rewritten query it is sent; target >= 0.8)
 # Skipped, saying so, when no Loki binary is found (LOKI=path overrides).
 set -euo pipefail
 build="${1:-build}"
@@ -69,37 +69,46 @@ kill "$server_pid"; wait "$server_pid" 2>/dev/null || true
 # --- gateway_query, gateway_query_policy: the same query to Loki directly and through a logwardend
 # in front of it (--loki-url), each over one kept-alive connection (logwardend's over TLS, as it
 # serves); once with an unrestricted credential (relayed) and once with a label policy (the query
-# rewritten, the answer parsed and checked stream by stream) ---
+# rewritten, the answer checked stream by stream). The rewritten query is more work for Loki (one
+# regex matcher more), so the policy's ratio is against Loki answering that query directly: what
+# logwardend adds, not what the policy costs Loki (printed beside it) ---
 start_logwardend "$build" "$work/gw" --remotecfg-listen off --loki-url "$loki_url/loki/api/v1/push"
 curl -sk -o /dev/null -H "Authorization: Bearer $jwt" "$api/admin/api/v3/tenants" -d '{"name":"bench","cluster":"logwarden"}'
 curl -sk -o /dev/null -H "Authorization: Bearer $jwt" "$api/admin/api/v3/accesspolicies" \
   -d '{"name":"svc","realms":[{"tenant":"bench","cluster":"logwarden","label_policies":[{"selector":"{job=~\"svc-1.*\"}"}]}],"scopes":["logs:read"]}'
 policy_token=$(curl -sk -H "Authorization: Bearer $jwt" "$api/admin/api/v3/tokens" -d '{"name":"svc","access_policy":"svc"}' | jq -r .token)
-gw_args=(-G --data-urlencode 'query={job="svc-10"}' --data-urlencode "start=$from" --data-urlencode "end=$((to + 1000000000))" --data-urlencode "limit=100")
-direct=$(curl -s "${gw_args[@]}" -H "X-Scope-OrgID: bench" "$loki_url/loki/api/v1/query_range" | jq -c '[.data.result[].values[][1]]')
+span=(-G --data-urlencode "start=$from" --data-urlencode "end=$((to + 1000000000))" --data-urlencode "limit=100")
+plain=(--data-urlencode 'query={job="svc-10"}')
+rewritten=(--data-urlencode 'query={job="svc-10", job=~"svc-1.*"}') # what logwardend sends Loki under the policy
+values() { jq -c '[.data.result[].values[][1]]'; }
+direct=$(curl -s "${span[@]}" "${plain[@]}" -H "X-Scope-OrgID: bench" "$loki_url/loki/api/v1/query_range" | values)
+[ "$(curl -s "${span[@]}" "${rewritten[@]}" -H "X-Scope-OrgID: bench" "$loki_url/loki/api/v1/query_range" | values)" = "$direct" ] ||
+  { echo "the rewritten query answers differently" >&2; exit 1; }
 for who in "$jwt" "$policy_token"; do
-  via=$(curl -sk "${gw_args[@]}" -H "Authorization: Bearer $who" -H "X-Scope-OrgID: bench" "$api/loki/api/v1/query_range" | jq -c '[.data.result[].values[][1]]')
+  via=$(curl -sk "${span[@]}" "${plain[@]}" -H "Authorization: Bearer $who" -H "X-Scope-OrgID: bench" "$api/loki/api/v1/query_range" | values)
   [ "$via" = "$direct" ] && [ "$via" != "[]" ] || { echo "the gateway's answer differs: ${via:0:200} vs ${direct:0:200}" >&2; exit 1; }
 done
-# Loki's own latency drifts (it flushes and compacts what it was just sent): the three are timed in
+# Loki's own latency drifts (it flushes and compacts what it was just sent): the four are timed in
 # turns of 10 requests, 6*ROUNDS turns each, so a slow phase of Loki falls on all of them alike.
 n=10
-time_kept_alive() { # URL CURL-ARGS… → one latency (s) per request, all on one connection
-  local url=$1; shift
-  curl -sk -w '%{time_total}\n' "${gw_args[@]}" "$@" $(for _ in $(seq "$n"); do echo "$url -o /dev/null"; done)
+time_kept_alive() { # QUERY-ARRAY-NAME URL CURL-ARGS… → one latency (s) per request, all on one connection
+  local -n q=$1
+  local url=$2
+  shift 2
+  curl -sk -w '%{time_total}\n' "${span[@]}" "${q[@]}" "$@" $(for _ in $(seq "$n"); do echo "$url -o /dev/null"; done)
 }
-time_kept_alive "$loki_url/loki/api/v1/query_range" -H "X-Scope-OrgID: bench" >/dev/null # warm
-time_kept_alive "$api/loki/api/v1/query_range" -H "Authorization: Bearer $jwt" -H "X-Scope-OrgID: bench" >/dev/null
+time_kept_alive plain "$loki_url/loki/api/v1/query_range" -H "X-Scope-OrgID: bench" >/dev/null # warm
+time_kept_alive plain "$api/loki/api/v1/query_range" -H "Authorization: Bearer $jwt" -H "X-Scope-OrgID: bench" >/dev/null
 for r in $(seq $((rounds * 6))); do
-  time_kept_alive "$loki_url/loki/api/v1/query_range" -H "X-Scope-OrgID: bench" >>"$work/gw.direct"
-  time_kept_alive "$api/loki/api/v1/query_range" -H "Authorization: Bearer $jwt" -H "X-Scope-OrgID: bench" >>"$work/gw.relay"
-  time_kept_alive "$api/loki/api/v1/query_range" -H "Authorization: Bearer $policy_token" -H "X-Scope-OrgID: bench" >>"$work/gw.policy"
+  time_kept_alive plain "$loki_url/loki/api/v1/query_range" -H "X-Scope-OrgID: bench" >>"$work/gw.direct"
+  time_kept_alive plain "$api/loki/api/v1/query_range" -H "Authorization: Bearer $jwt" -H "X-Scope-OrgID: bench" >>"$work/gw.relay"
+  time_kept_alive rewritten "$loki_url/loki/api/v1/query_range" -H "X-Scope-OrgID: bench" >>"$work/gw.direct-rewritten"
+  time_kept_alive plain "$api/loki/api/v1/query_range" -H "Authorization: Bearer $policy_token" -H "X-Scope-OrgID: bench" >>"$work/gw.policy"
 done
-for kind in relay policy; do
-  name=$([ $kind = relay ] && echo gateway_query || echo gateway_query_policy)
-  awk -v n="$name" -v a="$(median <"$work/gw.$kind")" -v b="$(median <"$work/gw.direct")" -v k="$kind" \
-    'BEGIN {printf "%s: %.2f ms median for {job=\"svc-10\"} limit 100 through logwardend (%s) (ratio %.2f: Loki 2.8 directly takes %.2f ms)\n", n, a*1000, (k == "relay" ? "unrestricted, relayed" : "label policy: rewritten and checked"), b/a, b*1000}'
-done
+awk -v a="$(median <"$work/gw.relay")" -v b="$(median <"$work/gw.direct")" \
+  'BEGIN {printf "gateway_query: %.2f ms median for {job=\"svc-10\"} limit 100 through logwardend, relayed (ratio %.2f: Loki 2.8 directly takes %.2f ms; target >= 0.8)\n", a*1000, b/a, b*1000}'
+awk -v a="$(median <"$work/gw.policy")" -v b="$(median <"$work/gw.direct-rewritten")" -v c="$(median <"$work/gw.direct")" \
+  'BEGIN {printf "gateway_query_policy: %.2f ms median for the same under the label policy {job=~\"svc-1.*\"}, rewritten and checked (ratio %.2f: Loki 2.8 directly takes %.2f ms for the rewritten query it is sent, %.2f ms for the plain one)\n", a*1000, b/a, b*1000, c*1000}'
 kill "$server_pid" "$loki_pid"; wait "$server_pid" "$loki_pid" 2>/dev/null || true
 
 [ "${PUSHES:-1}" = 0 ] && exit 0
