@@ -72,6 +72,15 @@ kill "$server_pid"; wait "$server_pid" 2>/dev/null || true
 # rewritten, the answer checked stream by stream). The rewritten query is more work for Loki (one
 # regex matcher more), so the policy's ratio is against Loki answering that query directly: what
 # logwardend adds, not what the policy costs Loki (printed beside it) ---
+# Loki is first made to flush what it was sent (POST /flush) and left until its flush queues are
+# empty: queried while it cuts and writes chunks, its own latency swings by 10x between seconds.
+curl -s -o /dev/null -X POST "$loki_url/flush"
+for _ in $(seq 120); do
+  sleep 1
+  queued=$(curl -s "$loki_url/metrics" | awk '/^loki_ingester_flush_queue_length/ {n += $2} END {print n + 0}')
+  [ "$queued" = 0 ] && break
+done
+sleep 2
 start_logwardend "$build" "$work/gw" --remotecfg-listen off --loki-url "$loki_url/loki/api/v1/push"
 curl -sk -o /dev/null -H "Authorization: Bearer $jwt" "$api/admin/api/v3/tenants" -d '{"name":"bench","cluster":"logwarden"}'
 curl -sk -o /dev/null -H "Authorization: Bearer $jwt" "$api/admin/api/v3/accesspolicies" \

@@ -185,15 +185,25 @@ void Server::start()
     dataPaths.maxStreamsPerTenant = m_options.maxStreamsPerTenant;
     if (!m_options.lokiUrl.isEmpty()) {
         dataPaths.lokiUrl = QUrl(m_options.lokiUrl);
-        if (!dataPaths.lokiUrl.isValid() || !dataPaths.lokiUrl.scheme().startsWith(QLatin1String("http"))
+        const QString scheme = dataPaths.lokiUrl.scheme();
+        if (!dataPaths.lokiUrl.isValid() || (scheme != QLatin1String("http") && scheme != QLatin1String("https"))
             || dataPaths.lokiUrl.host().isEmpty())
-            throw StartupError("--loki-url " + m_options.lokiUrl.toStdString() + " is not an http(s) URL");
+            throw StartupError("--loki-url " + dataPaths.lokiUrl.toString(QUrl::RemoveUserInfo).toStdString()
+                               + " is not an http(s) URL");
+        // Credentials go in --loki-token-file (sent as a bearer token), not in the URL where logs and
+        // error messages would show them; Loki's push path takes no query.
+        if (!dataPaths.lokiUrl.userInfo().isEmpty() || dataPaths.lokiUrl.hasQuery() || dataPaths.lokiUrl.hasFragment())
+            throw StartupError("--loki-url " + dataPaths.lokiUrl.toString(QUrl::RemoveUserInfo | QUrl::RemoveQuery).toStdString()
+                               + ": no user, password, query or fragment in it (a credential goes in --loki-token-file)");
         if (dataPaths.lokiUrl.path().isEmpty() || dataPaths.lokiUrl.path() == QLatin1String("/"))
             dataPaths.lokiUrl.setPath(QStringLiteral("/loki/api/v1/push"));
         if (!m_options.lokiTokenFile.isEmpty())
             dataPaths.lokiToken = readFileOrThrow(m_options.lokiTokenFile, "Loki token").trimmed();
-        if (!m_options.lokiCaFile.isEmpty())
+        if (!m_options.lokiCaFile.isEmpty()) {
             dataPaths.lokiCaPem = readFileOrThrow(m_options.lokiCaFile, "Loki CA certificates");
+            if (QSslCertificate::fromData(dataPaths.lokiCaPem).isEmpty()) // (not the system's CAs instead)
+                throw StartupError("--loki-ca-file " + m_options.lokiCaFile.toStdString() + " holds no PEM certificate");
+        }
     }
     const bool retention = m_options.retentionSeconds > 0 || m_options.retentionBytes > 0;
     if (retention)

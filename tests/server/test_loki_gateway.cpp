@@ -367,6 +367,19 @@ private Q_SLOTS:
         const Reply redirected = front.request("GET", "/loki/api/v1/series?match[]=" + enc("{job=\"r\"}"), {}, headers);
         QCOMPARE(redirected.status, 502);
         QVERIFY(!followed);
+
+        // Loki refusing logwardend's own credential is not the client's 401: 502, for pushes and reads.
+        for (const char *path : {"/loki/api/v1/push", "/loki/api/v1/labels"}) {
+            recorder.route(path, [](const lw::server::HttpRequest &) {
+                return lw::server::HttpResponse::raw(401, "no org id or bad token\n", "text/plain");
+            });
+        }
+        const Reply pushed = front.request("POST", "/loki/api/v1/push", "{\"streams\":[{\"stream\":{\"job\":\"r\"},\"values\":[[\"" + QByteArray::number(qint64(nowNs())) + "\",\"l\"]]}]}", headers);
+        QCOMPARE(pushed.status, 502);
+        QVERIFY2(pushed.body.contains("refused logwardend's credential") && pushed.body.contains("--loki-token-file"), pushed.body.constData());
+        const Reply read = front.request("GET", "/loki/api/v1/labels", {}, headers);
+        QCOMPARE(read.status, 502);
+        QVERIFY2(read.body.contains("refused logwardend's credential"), read.body.constData());
     }
 
     // Loki's answer is held to the policy again: with a stream outside it (a Loki that ignored the
@@ -407,6 +420,16 @@ private Q_SLOTS:
         r = ask(teamA);
         QCOMPARE(r.status, 200);
         QCOMPARE(r.body, within);
+        // A key given twice is read as the first by some parsers and as the last by others (Loki's
+        // clients take the last): such an answer is never relayed as it is, and the last wins here.
+        for (const QByteArray twice : {QByteArray("\"stream\":{\"team\":\"a\"},\"stream\":{\"team\":\"b\"}"),
+                                       QByteArray("\"stream\":{\"team\":\"a\",\"team\":\"b\"}")}) {
+            next = "{\"status\":\"success\",\"data\":{\"resultType\":\"streams\",\"result\":[{" + twice
+                   + ",\"values\":[[\"1\",\"sneaked\"]]}],\"stats\":{}}}";
+            r = ask(teamA);
+            QCOMPARE(r.status, 200);
+            QVERIFY2(!r.body.contains("sneaked"), r.body.constData());
+        }
     }
 
     void requestsAtLokiAreCappedPerTenant()
@@ -469,6 +492,30 @@ private Q_SLOTS:
                            {{"Authorization", "Bearer " + orphan.systemJwt()}, {"X-Scope-OrgID", "gateway"}, {"Content-Type", "application/json"}});
         QCOMPARE(r.status, 502);
         QVERIFY2(r.body.contains("upstream Loki at http://127.0.0.1:"), r.body.constData());
+    }
+
+    // --loki-url is http or https with no credential in it, and --loki-ca-file holds certificates:
+    // anything else stops the start with a sentence that does not repeat a password.
+    void lokiSettingsAreChecked()
+    {
+        QTemporaryDir dir;
+        QFile notPem(dir.filePath("ca.pem"));
+        QVERIFY(notPem.open(QIODevice::WriteOnly));
+        notPem.write("not a certificate\n");
+        notPem.close();
+        const QList<std::pair<QStringList, QByteArray>> refused = {
+            {{"--loki-url", "httpx://127.0.0.1:3100/loki/api/v1/push"}, "is not an http(s) URL"},
+            {{"--loki-url", "ftp://127.0.0.1/loki/api/v1/push"}, "is not an http(s) URL"},
+            {{"--loki-url", "https://admin:hunter2@127.0.0.1:3100/loki/api/v1/push"}, "--loki-token-file"},
+            {{"--loki-url", "http://127.0.0.1:3100/loki/api/v1/push?tenant=x"}, "no user, password, query"},
+            {{"--loki-url", "https://127.0.0.1:3100", "--loki-ca-file", notPem.fileName()}, "holds no PEM certificate"},
+        };
+        for (const auto &[args, said] : refused) {
+            TestServer server(QString(), args);
+            QVERIFY2(!server.start(), qPrintable(args.join(' ')));
+            QVERIFY2(server.log().contains(said), server.log().constData());
+            QVERIFY2(!server.log().contains("hunter2"), server.log().constData());
+        }
     }
 };
 

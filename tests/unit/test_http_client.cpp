@@ -5,6 +5,7 @@
 #include "TestCertificates.h"
 #include "TestServer.h"
 
+#include <QPointer>
 #include <QSslKey>
 #include <QSslServer>
 #include <QTcpServer>
@@ -27,11 +28,20 @@ public:
     struct Step {
         QByteArray bytes;
         bool close = false;
+        bool hold = false; // answer later, with release()
     };
     std::function<Step(int)> answer;
     int connections = 0;
     int requests = 0;
     QList<QByteArray> heads;
+    QList<QPointer<QTcpSocket>> held;
+
+    void release(const QByteArray &bytes)
+    {
+        for (const auto &socket : std::exchange(held, {}))
+            if (socket)
+                socket->write(bytes);
+    }
 
     explicit ScriptedPeer(QTcpServer *server) : m_server(server)
     {
@@ -50,6 +60,8 @@ public:
                         }
                         heads.append(head);
                         const Step step = answer(++requests);
+                        if (step.hold)
+                            held.append(socket);
                         socket->write(step.bytes);
                         if (step.close)
                             socket->disconnectFromHost();
@@ -218,6 +230,73 @@ private Q_SLOTS:
         QVERIFY(a && a->failure == HttpClient::Answer::Failure::Network);
         QVERIFY2(QString::fromStdString(a->error).contains("cannot be read"), a->error.c_str());
         QCOMPARE(client.idleConnections(), size_t(0));
+    }
+
+    // Framing cannot grow without end either: a chunk-size line that never ends, a trailer that never
+    // ends, and a body in many small chunks past the limit are each refused while they arrive.
+    void framingIsBounded()
+    {
+        m_peer->answer = [](int n) -> ScriptedPeer::Step {
+            const QByteArray head = "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n";
+            if (n == 1)
+                return {head + "1;" + QByteArray(100 * 1024, 'e')};
+            if (n == 2)
+                return {head + "0\r\nX-Trailer: " + QByteArray(100 * 1024, 't')};
+            QByteArray small;
+            for (int i = 0; i < 40000; ++i) // 40,000 one-byte chunks: 40 KB of body in 240 KB
+                small += "1\r\nx\r\n";
+            return {head + small + "0\r\n\r\n"};
+        };
+        HttpClient client(origin(), {}, 16 * 1024, 5000);
+        for (const char *path : {"/line", "/trailer"}) {
+            auto a = sendAndWait(client, get(path));
+            QVERIFY2(a && a->failure == HttpClient::Answer::Failure::Network, path);
+            QVERIFY2(QString::fromStdString(a->error).contains("longer than 64 KiB"), a->error.c_str());
+        }
+        auto a = sendAndWait(client, get("/small-chunks"));
+        QVERIFY(a && a->failure == HttpClient::Answer::Failure::TooLarge);
+        QCOMPARE(client.openConnections(), size_t(0));
+    }
+
+    // At most MaxConnections at once: more requests wait, and go when connections are free.
+    void connectionsAreCapped()
+    {
+        m_peer->answer = [](int) -> ScriptedPeer::Step { return {{}, false, true}; }; // held
+        HttpClient client(origin(), {}, 1 << 20, 20000);
+        const int total = int(HttpClient::MaxConnections) + 8;
+        int answered = 0;
+        for (int i = 0; i < total; ++i)
+            client.send(get("/held"), [&answered](HttpClient::Answer a) { answered += a.status == 200; });
+        QTRY_COMPARE_WITH_TIMEOUT(m_peer->requests, int(HttpClient::MaxConnections), 5000);
+        QCOMPARE(client.openConnections(), HttpClient::MaxConnections);
+        QCOMPARE(client.waitingRequests(), size_t(8));
+        QTest::qWait(200);
+        QCOMPARE(m_peer->connections, int(HttpClient::MaxConnections));
+        m_peer->answer = [](int) -> ScriptedPeer::Step { return {ok("later")}; };
+        m_peer->release(ok("first"));
+        QTRY_COMPARE_WITH_TIMEOUT(answered, total, 5000);
+        QCOMPARE(m_peer->connections, int(HttpClient::MaxConnections)); // the waiting ones went on kept connections
+        QCOMPARE(client.waitingRequests(), size_t(0));
+    }
+
+    // A client destroyed with requests in flight (one on a kept connection, one waiting for an
+    // answer, one not sent yet) calls none of them back, and nothing reaches freed memory (ASan).
+    void destroyedWithCallsInFlight()
+    {
+        m_peer->answer = [](int n) -> ScriptedPeer::Step { return n == 1 ? ScriptedPeer::Step{ok("one")} : ScriptedPeer::Step{{}, false, true}; };
+        int calledBack = 0;
+        {
+            HttpClient client(origin(), {}, 1 << 20, 20000);
+            QCOMPARE(sendAndWait(client, get("/first"))->body, QByteArray("one"));
+            QCOMPARE(client.idleConnections(), size_t(1));
+            client.send(get("/kept"), [&calledBack](HttpClient::Answer) { ++calledBack; }); // on the kept connection
+            client.send(get("/new"), [&calledBack](HttpClient::Answer) { ++calledBack; });
+            QTRY_COMPARE_WITH_TIMEOUT(m_peer->requests, 3, 5000);
+        }
+        m_peer->release(ok("too late"));
+        QTest::qWait(300);
+        QCOMPARE(calledBack, 0);
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, HttpClient(QUrl("htps://127.0.0.1:1"), {}, 1, 1));
     }
 
     // No answer in time: a timeout, the connection closed. No peer at all: a failure naming why.

@@ -22,6 +22,7 @@ struct HttpClient::Call {
     QAbstractSocket *socket = nullptr;
     std::optional<http::response_parser<QByteArrayBody>> parser;
     QByteArray pending; // received, not yet taken by the parser
+    qint64 received = 0; // bytes of the answer so far, framing included
     bool reused = false;   // on a connection kept from an earlier request
     bool answered = false; // a byte of the answer arrived
     bool retried = false;
@@ -46,12 +47,26 @@ void guarded(const char *what, F &&f)
 HttpClient::HttpClient(const QUrl &origin, QList<QSslCertificate> ca, qint64 maxBodyBytes, int timeoutMs, QObject *parent)
     : QObject(parent), m_origin(origin), m_ca(std::move(ca)), m_maxBody(maxBodyBytes), m_timeoutMs(timeoutMs)
 {
+    // Anything else would be spoken as plain HTTP, credentials and all.
+    if (m_origin.scheme() != QLatin1String("http") && m_origin.scheme() != QLatin1String("https"))
+        throw std::invalid_argument("not an http or https URL: " + m_origin.toString(QUrl::RemoveUserInfo).toStdString());
 }
 
-HttpClient::~HttpClient() = default; // sockets and calls are children: closed, never called back
+HttpClient::~HttpClient()
+{
+    // Calls in flight are dropped unanswered: no socket may reach them while members go (a socket
+    // destroyed with its parent would say "disconnected" into a half-destroyed client).
+    for (QAbstractSocket *socket : findChildren<QAbstractSocket *>(Qt::FindDirectChildrenOnly)) {
+        socket->disconnect();
+        socket->abort();
+    }
+    for (const auto &call : m_waiting)
+        call->finished = true;
+}
 
 QAbstractSocket *HttpClient::openSocket()
 {
+    ++m_open;
     const bool tls = m_origin.scheme() == QLatin1String("https");
     const quint16 port = quint16(m_origin.port(tls ? 443 : 80));
     if (!tls) {
@@ -67,6 +82,44 @@ QAbstractSocket *HttpClient::openSocket()
     socket->setPeerVerifyName(m_origin.host());
     socket->connectToHostEncrypted(m_origin.host(), port); // certificate errors end it (errorOccurred)
     return socket;
+}
+
+// Every socket ends here: closed, counted out, and a waiting request may take its place.
+void HttpClient::discard(QAbstractSocket *socket)
+{
+    disconnect(socket, nullptr, this, nullptr);
+    socket->abort();
+    socket->deleteLater();
+    --m_open;
+    QMetaObject::invokeMethod(this, [this] { guarded("starting a waiting request", [&] { pump(); }); }, Qt::QueuedConnection);
+}
+
+bool HttpClient::startable(const Call &call)
+{
+    if (m_open < MaxConnections || (call.request.retryable() && !m_idle.empty()))
+        return true;
+    if (m_idle.empty())
+        return false;
+    // All connections are open and only kept ones are free, which this request may not use: one goes.
+    QAbstractSocket *oldest = m_idle.front();
+    m_idle.erase(m_idle.begin());
+    disconnect(oldest, nullptr, this, nullptr);
+    oldest->abort();
+    oldest->deleteLater();
+    --m_open;
+    return true;
+}
+
+void HttpClient::pump()
+{
+    while (!m_waiting.empty()) {
+        const std::shared_ptr<Call> call = m_waiting.front();
+        if (!call->finished && !startable(*call))
+            return;
+        m_waiting.erase(m_waiting.begin());
+        if (!call->finished)
+            start(call, call->request.retryable());
+    }
 }
 
 void HttpClient::send(Request request, Done done)
@@ -86,8 +139,20 @@ void HttpClient::send(Request request, Done done)
         });
     });
     timer->start(m_timeoutMs);
-    // Only what may be sent twice goes on a kept connection: the peer may have closed it meanwhile.
-    start(call, call->request.retryable());
+    if (!m_waiting.empty() || !startable(*call)) {
+        m_waiting.push_back(call);
+        return;
+    }
+    try {
+        // Only what may be sent twice goes on a kept connection: the peer may have closed it meanwhile.
+        start(call, call->request.retryable());
+    } catch (const std::exception &e) { // answered from the event loop, once, like every other failure
+        Answer answer;
+        answer.failure = Answer::Failure::Network;
+        answer.error = std::string("the request could not be sent: ") + e.what();
+        QMetaObject::invokeMethod(call->scope, [this, call, answer] { guarded("a failed request", [&] { finish(call, answer, false); }); },
+                                  Qt::QueuedConnection);
+    }
 }
 
 void HttpClient::start(const std::shared_ptr<Call> &call, bool mayReuse)
@@ -98,8 +163,7 @@ void HttpClient::start(const std::shared_ptr<Call> &call, bool mayReuse)
         m_idle.pop_back();
         disconnect(socket, nullptr, this, nullptr); // its idle watch
         if (socket->state() != QAbstractSocket::ConnectedState || socket->bytesAvailable() > 0) {
-            socket->abort(); // closed by the peer meanwhile, or it sent what nobody asked for
-            socket->deleteLater();
+            discard(socket); // closed by the peer meanwhile, or it sent what nobody asked for
             socket = nullptr;
         }
     }
@@ -111,6 +175,7 @@ void HttpClient::start(const std::shared_ptr<Call> &call, bool mayReuse)
     call->parser->header_limit(MaxHeadBytes);
     call->parser->eager(true);
     call->pending.clear();
+    call->received = 0;
     call->answered = false;
     if (call->attempt) { // a retry: the stale socket's connections go now, their context later
         disconnect(call->socket, nullptr, call->attempt, nullptr);
@@ -159,6 +224,7 @@ void HttpClient::onData(const std::shared_ptr<Call> &call)
     if (chunk.isEmpty())
         return;
     call->answered = true;
+    call->received += chunk.size();
     call->pending += chunk;
     auto &parser = *call->parser;
     while (!parser.is_done() && !call->pending.isEmpty()) {
@@ -177,8 +243,22 @@ void HttpClient::onData(const std::shared_ptr<Call> &call)
         if (used == 0)
             break;
     }
-    if (!parser.is_done())
+    if (!parser.is_done()) {
+        // What the parser holds back is a head, a chunk's size line or a trailer not yet ended; and
+        // framing is a small part of an answer. Neither may grow without end.
+        Answer answer;
+        if (call->pending.size() > qsizetype(MaxHeadBytes)) {
+            answer.failure = Answer::Failure::Network;
+            answer.error = "the answer cannot be read: a line of it is longer than 64 KiB";
+            return finish(call, std::move(answer), false);
+        }
+        if (call->received > m_maxBody + m_maxBody / 8 + 2 * qint64(MaxHeadBytes)) {
+            answer.failure = Answer::Failure::TooLarge;
+            answer.error = "the answer is larger than the limit";
+            return finish(call, std::move(answer), false);
+        }
         return;
+    }
     Answer answer;
     answer.status = int(parser.get().result_int());
     answer.contentType = QByteArray::fromStdString(std::string(parser.get()[http::field::content_type]));
@@ -199,8 +279,7 @@ void HttpClient::onClosed(const std::shared_ptr<Call> &call)
         call->retried = true;
         QAbstractSocket *stale = call->socket;
         disconnect(stale, nullptr, call->attempt, nullptr);
-        stale->abort();
-        stale->deleteLater();
+        discard(stale);
         return start(call, false);
     }
     auto &parser = *call->parser;
@@ -229,13 +308,14 @@ void HttpClient::finish(const std::shared_ptr<Call> &call, Answer answer, bool k
     call->scope->deleteLater(); // its timer and connections go with it
     for (QTimer *timer : call->scope->findChildren<QTimer *>(Qt::FindDirectChildrenOnly))
         timer->stop();
-    QAbstractSocket *socket = call->socket;
-    if (keepSocket && socket->state() == QAbstractSocket::ConnectedState) {
+    if (QAbstractSocket *socket = call->socket) { // (none while it waited for a connection)
         disconnect(socket, nullptr, call->attempt, nullptr);
-        keepIdle(socket);
+        if (keepSocket && socket->state() == QAbstractSocket::ConnectedState)
+            keepIdle(socket);
+        else
+            discard(socket);
     } else {
-        socket->abort();
-        socket->deleteLater();
+        m_waiting.erase(std::remove(m_waiting.begin(), m_waiting.end(), call), m_waiting.end());
     }
     Done done = std::move(call->done);
     try {
@@ -247,13 +327,6 @@ void HttpClient::finish(const std::shared_ptr<Call> &call, Answer answer, bool k
 
 void HttpClient::keepIdle(QAbstractSocket *socket)
 {
-    if (m_idle.size() >= MaxIdleConnections) {
-        QAbstractSocket *oldest = m_idle.front();
-        m_idle.erase(m_idle.begin());
-        disconnect(oldest, nullptr, this, nullptr);
-        oldest->abort();
-        oldest->deleteLater();
-    }
     m_idle.push_back(socket);
     // An idle connection that closes, or says anything unasked, is not used again.
     const auto drop = [this, socket] {
@@ -261,12 +334,11 @@ void HttpClient::keepIdle(QAbstractSocket *socket)
         if (it == m_idle.end())
             return;
         m_idle.erase(it);
-        disconnect(socket, nullptr, this, nullptr);
-        socket->abort();
-        socket->deleteLater();
+        discard(socket);
     };
     connect(socket, &QIODevice::readyRead, this, drop);
     connect(socket, &QAbstractSocket::disconnected, this, drop);
+    QMetaObject::invokeMethod(this, [this] { guarded("starting a waiting request", [&] { pump(); }); }, Qt::QueuedConnection);
 }
 
 } // namespace lw::server

@@ -19,8 +19,9 @@ namespace lw::server {
 // owns it: Qt's sockets (TCP, or TLS verified against the given CAs, or the system's when none are
 // given), Boost.Beast's parser reading the answer as it arrives — the head bounded, the body bounded
 // while reading — and connections kept alive between requests. No redirect is followed (a 3xx is
-// an answer like any other), no proxy or cookie is used. Every request runs to exactly one call of
-// its `done`, on the event loop, unless the client is destroyed first.
+// an answer like any other), no proxy or cookie is used. At most MaxConnections connections are
+// open at once; further requests wait for one (their timeout runs while they wait). Every request
+// runs to exactly one call of its `done`, on the event loop, unless the client is destroyed first.
 class HttpClient : public QObject {
 public:
     struct Request {
@@ -44,19 +45,24 @@ public:
     };
     using Done = std::function<void(Answer)>;
 
-    // origin: scheme (http or https), host and port; its path is not used.
+    // origin: scheme (http or https, else std::invalid_argument), host and port; its path is not used.
     HttpClient(const QUrl &origin, QList<QSslCertificate> ca, qint64 maxBodyBytes, int timeoutMs, QObject *parent = nullptr);
     ~HttpClient() override;
 
     void send(Request request, Done done);
     size_t idleConnections() const { return m_idle.size(); }
+    size_t openConnections() const { return m_open; }
+    size_t waitingRequests() const { return m_waiting.size(); }
 
-    static constexpr size_t MaxIdleConnections = 64;
-    static constexpr unsigned MaxHeadBytes = 64 * 1024;
+    static constexpr size_t MaxConnections = 32;
+    static constexpr unsigned MaxHeadBytes = 64 * 1024; // the head, and any line of chunked framing
 
 private:
     struct Call;
     QAbstractSocket *openSocket();
+    void discard(QAbstractSocket *socket);
+    void pump();
+    bool startable(const Call &call);
     void start(const std::shared_ptr<Call> &call, bool mayReuse);
     void onData(const std::shared_ptr<Call> &call);
     void onClosed(const std::shared_ptr<Call> &call);
@@ -68,6 +74,8 @@ private:
     qint64 m_maxBody;
     int m_timeoutMs;
     std::vector<QAbstractSocket *> m_idle; // connected, no request on them; newest last
+    size_t m_open = 0;                     // sockets made and not yet discarded (idle ones included)
+    std::vector<std::shared_ptr<Call>> m_waiting; // for a connection, in order
 };
 
 } // namespace lw::server

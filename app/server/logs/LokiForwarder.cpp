@@ -61,6 +61,8 @@ void LokiForwarder::push(const std::string &tenant, const std::vector<StreamBatc
             outcome = {502, "upstream Loki at " + url.toString(QUrl::RemoveUserInfo).toStdString() + " failed: " + answer.error};
         } else if (status >= 200 && status < 300) {
             outcome = {204, {}};
+        } else if (status == 401 || status == 403) { // Loki refuses this server, not the client
+            outcome = {502, lokiRefusedCredential(url.toString(QUrl::RemoveUserInfo), status, said)};
         } else if (status >= 400 && status < 500) {
             // The client's data or rights: pass Loki's answer on.
             outcome = {status, "upstream Loki refused the push: " + said};

@@ -119,30 +119,53 @@ Json mergeStreams(std::vector<std::pair<Labels, Json>> streams, bool forward, si
 // relayed as Loki wrote it (with one selector, the rewritten query makes that the rule). Anything
 // else — a stream outside, a metric answer, an answer of another shape — takes the checked path,
 // which drops, refuses or says what is wrong.
+// The value under `key` when the object has it exactly once: a repeated key is read as the first
+// one here and as the last one by nlohmann and by Loki's clients, so it never takes the fast path.
+std::optional<simdjson::dom::element> onlyValue(simdjson::dom::element element, std::string_view key)
+{
+    simdjson::dom::object object;
+    if (element.get(object) != simdjson::SUCCESS)
+        return std::nullopt;
+    std::optional<simdjson::dom::element> found;
+    for (const auto field : object) {
+        if (field.key != key)
+            continue;
+        if (found)
+            return std::nullopt;
+        found = field.value;
+    }
+    return found;
+}
+
 bool everyStreamAllowed(const QByteArray &body, const LabelPolicy &policy)
 {
+    // (Large answers take the checked path: the parser would keep their size for the thread's life.)
+    constexpr qsizetype MaxFastPathBytes = 8 << 20;
     const std::string_view text(body.constData(), static_cast<size_t>(body.size()));
-    if (jsonTooDeepAt(text))
+    if (body.size() > MaxFastPathBytes || jsonTooDeepAt(text))
         return false;
     thread_local simdjson::dom::parser parser;
     simdjson::dom::element doc;
     if (parser.parse(text.data(), text.size()).get(doc) != simdjson::SUCCESS)
         return false;
-    std::string_view type;
-    simdjson::dom::array result;
-    if (doc.at_key("data").at_key("resultType").get(type) != simdjson::SUCCESS || type != "streams"
-        || doc.at_key("data").at_key("result").get(result) != simdjson::SUCCESS)
+    const auto data = onlyValue(doc, "data");
+    const auto type = data ? onlyValue(*data, "resultType") : std::nullopt;
+    const auto result = data ? onlyValue(*data, "result") : std::nullopt;
+    std::string_view typeName;
+    simdjson::dom::array streams;
+    if (!type || type->get(typeName) != simdjson::SUCCESS || typeName != "streams" || !result
+        || result->get(streams) != simdjson::SUCCESS)
         return false;
-    for (simdjson::dom::element stream : result) {
+    for (simdjson::dom::element stream : streams) {
+        const auto labelsValue = onlyValue(stream, "stream");
         simdjson::dom::object labels;
-        if (stream.at_key("stream").get(labels) != simdjson::SUCCESS)
+        if (!labelsValue || labelsValue->get(labels) != simdjson::SUCCESS)
             return false;
         Labels parsed;
         for (const auto field : labels) {
             std::string_view value;
-            if (field.value.get(value) != simdjson::SUCCESS)
+            if (field.value.get(value) != simdjson::SUCCESS || !parsed.emplace(std::string(field.key), std::string(value)).second)
                 return false;
-            parsed.emplace(std::string(field.key), std::string(value));
         }
         if (!policy.allows(parsed))
             return false;

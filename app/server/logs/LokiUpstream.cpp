@@ -16,6 +16,12 @@ std::vector<std::pair<QByteArray, QByteArray>> lokiHeaders(const std::string &te
     return headers;
 }
 
+std::string lokiRefusedCredential(const QString &upstream, int status, const std::string &said)
+{
+    return "upstream Loki at " + upstream.toStdString() + " refused logwardend's credential (HTTP " + std::to_string(status)
+           + "; see --loki-token-file): " + said;
+}
+
 QNetworkRequest lokiRequest(const QUrl &url, const std::string &tenant, const QByteArray &bearerToken,
                             const QList<QSslCertificate> &ca, int timeoutMs)
 {
@@ -154,9 +160,7 @@ HttpResponse LokiUpstream::relayError(const Answer &answer, const QString &upstr
     }
     const std::string said = answer.body.left(500).trimmed().toStdString();
     if (answer.status == 401 || answer.status == 403) // Loki refuses this server, not the client
-        return HttpResponse::plainError(502, "upstream",
-                                        "upstream Loki at " + upstream.toStdString() + " refused logwardend's credential (HTTP "
-                                            + std::to_string(answer.status) + "; see --loki-token-file): " + said);
+        return HttpResponse::plainError(502, "upstream", lokiRefusedCredential(upstream, answer.status, said));
     // The client's query or its tenant's limits: Loki's answer as it is. (Other statuses are not
     // the client's to act on, and not in this API's document.)
     for (const int passed : {400, 404, 413, 422, 429}) {

@@ -18,6 +18,10 @@ namespace lw::server {
 // logwardend's own bearer token. The one place the forwarder, the gateway and its tails name them.
 std::vector<std::pair<QByteArray, QByteArray>> lokiHeaders(const std::string &tenant, const QByteArray &bearerToken);
 
+// The sentence for Loki refusing logwardend's own credential (401/403): the client gets 502 with it,
+// never Loki's 401 (it would read as its own credential refused).
+std::string lokiRefusedCredential(const QString &upstream, int status, const std::string &said);
+
 // A request to Loki through Qt's network stack (pushes, tails): lokiHeaders, logwardend's CA, a
 // transfer timeout, redirects not followed.
 QNetworkRequest lokiRequest(const QUrl &url, const std::string &tenant, const QByteArray &bearerToken,
@@ -69,8 +73,8 @@ private:
     QUrl m_base;
     QByteArray m_token;
     QList<QSslCertificate> m_ca;
+    std::map<std::string, size_t> m_inFlight; // by tenant (before m_client: outlives its calls)
     HttpClient m_client;
-    std::map<std::string, size_t> m_inFlight; // by tenant
 };
 
 } // namespace lw::server
