@@ -13,7 +13,11 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <cerrno>
 #include <functional>
+#include <fcntl.h>
+#include <sys/resource.h>
+#include <unistd.h>
 #include <memory>
 #include <optional>
 
@@ -317,6 +321,52 @@ private Q_SLOTS:
         a = sendAndWait(nobody, get("/"));
         QVERIFY(a && a->failure == HttpClient::Answer::Failure::Network);
         QVERIFY2(QString::fromStdString(a->error).contains("refused", Qt::CaseInsensitive), a->error.c_str());
+
+        // A name that does not resolve fails at once, also the second time (when Qt answers from its
+        // cache of failed lookups inside connectToHost), never by the timeout.
+        HttpClient unnamed(QUrl(QStringLiteral("http://no-such-host.invalid:3100")), {}, 1 << 20, 30000);
+        for (int attempt = 0; attempt < 2; ++attempt) {
+            timer.restart();
+            a = sendAndWait(unnamed, get("/"), 30000);
+            QVERIFY(a.has_value());
+            QVERIFY2(a->failure == HttpClient::Answer::Failure::Network, a->error.c_str());
+            QVERIFY2(timer.elapsed() < 20000, qPrintable(QString::number(timer.elapsed())));
+            QCOMPARE(unnamed.openConnections(), size_t(0));
+        }
+    }
+
+    // A connection Qt fails inside connectToHost (here: no file descriptor left for a socket) is
+    // answered at once, not left to the timeout holding one of the connections.
+    void connectionFailingAtOnce()
+    {
+        m_peer->answer = [](int) -> ScriptedPeer::Step { return {ok("fine")}; };
+        HttpClient client(origin(), {}, 1 << 20, 30000);
+        // Every descriptor the process may have, under a limit lowered for the test (CI may run
+        // without standard input, so a descriptor of our own is copied).
+        rlimit old {};
+        QVERIFY(::getrlimit(RLIMIT_NOFILE, &old) == 0);
+        rlimit low = old;
+        low.rlim_cur = std::min<rlim_t>(old.rlim_cur, 2048);
+        QVERIFY(::setrlimit(RLIMIT_NOFILE, &low) == 0);
+        const int base = ::open("/dev/null", O_RDONLY);
+        QVERIFY(base >= 0);
+        std::vector<int> spare;
+        for (int fd; (fd = ::dup(base)) >= 0;)
+            spare.push_back(fd);
+        QVERIFY(errno == EMFILE);
+        QElapsedTimer timer;
+        timer.start();
+        std::optional<HttpClient::Answer> a;
+        client.send(get("/"), [&a](HttpClient::Answer answer) { a = std::move(answer); });
+        for (int fd : spare) // (before waiting: the event loop needs descriptors of its own)
+            ::close(fd);
+        ::close(base);
+        QVERIFY(::setrlimit(RLIMIT_NOFILE, &old) == 0);
+        QTRY_VERIFY_WITH_TIMEOUT(a.has_value(), 25000);
+        QVERIFY2(a->failure == HttpClient::Answer::Failure::Network, a->error.c_str());
+        QVERIFY2(timer.elapsed() < 5000, qPrintable(QString::number(timer.elapsed())));
+        QCOMPARE(client.openConnections(), size_t(0));
+        QCOMPARE(sendAndWait(client, get("/"))->body, QByteArray("fine")); // and the next one connects
     }
 
     // TLS: the peer's certificate is verified against the CA given (or the system's, which do not

@@ -16,6 +16,7 @@ using namespace beastio;
 
 struct HttpClient::Call {
     Request request;
+    QByteArray bytes; // the request as written (made once, before any connection)
     Done done;
     QObject *scope = nullptr;   // the call's timer and, through `attempt`, its socket connections
     QObject *attempt = nullptr; // context of the connections to the current socket
@@ -66,15 +67,16 @@ HttpClient::~HttpClient()
 
 QAbstractSocket *HttpClient::openSocket()
 {
-    ++m_open;
     const bool tls = m_origin.scheme() == QLatin1String("https");
     const quint16 port = quint16(m_origin.port(tls ? 443 : 80));
     if (!tls) {
         auto *socket = new QTcpSocket(this);
+        ++m_open;
         socket->connectToHost(m_origin.host(), port);
         return socket;
     }
     auto *socket = new QSslSocket(this);
+    ++m_open;
     QSslConfiguration config = QSslConfiguration::defaultConfiguration();
     if (!m_ca.isEmpty())
         config.setCaCertificates(m_ca);
@@ -139,20 +141,50 @@ void HttpClient::send(Request request, Done done)
         });
     });
     timer->start(m_timeoutMs);
+    try {
+        call->bytes = serialize(call->request);
+    } catch (const std::exception &e) { // answered from the event loop, once, like every other failure
+        Answer answer;
+        answer.failure = Answer::Failure::Network;
+        answer.error = std::string("the request could not be written: ") + e.what();
+        QMetaObject::invokeMethod(call->scope, [this, call, answer] {
+            guarded("a failed request", [&] {
+                if (!call->finished)
+                    finish(call, answer, false);
+            });
+        }, Qt::QueuedConnection);
+        return;
+    }
     if (!m_waiting.empty() || !startable(*call)) {
         m_waiting.push_back(call);
         return;
     }
-    try {
-        // Only what may be sent twice goes on a kept connection: the peer may have closed it meanwhile.
-        start(call, call->request.retryable());
-    } catch (const std::exception &e) { // answered from the event loop, once, like every other failure
-        Answer answer;
-        answer.failure = Answer::Failure::Network;
-        answer.error = std::string("the request could not be sent: ") + e.what();
-        QMetaObject::invokeMethod(call->scope, [this, call, answer] { guarded("a failed request", [&] { finish(call, answer, false); }); },
-                                  Qt::QueuedConnection);
+    // Only what may be sent twice goes on a kept connection: the peer may have closed it meanwhile.
+    start(call, call->request.retryable());
+}
+
+QByteArray HttpClient::serialize(const Request &request) const
+{
+    http::request<http::string_body> head;
+    head.method_string(request.method.toStdString());
+    head.target(request.target.toStdString());
+    head.version(11);
+    QString host = m_origin.host(QUrl::FullyEncoded);
+    if (host.contains(QLatin1Char(':')))
+        host = QLatin1Char('[') + host + QLatin1Char(']');
+    const bool tls = m_origin.scheme() == QLatin1String("https");
+    if (m_origin.port() > 0 && m_origin.port() != (tls ? 443 : 80))
+        host += QLatin1Char(':') + QString::number(m_origin.port());
+    head.set(http::field::host, host.toStdString());
+    for (const auto &[name, value] : request.headers)
+        head.set(name.toStdString(), value.toStdString());
+    if (!request.body.isEmpty() || request.method != "GET") {
+        head.body() = request.body.toStdString();
+        head.prepare_payload();
     }
+    std::ostringstream out;
+    out << head;
+    return QByteArray::fromStdString(out.str());
 }
 
 void HttpClient::start(const std::shared_ptr<Call> &call, bool mayReuse)
@@ -189,27 +221,15 @@ void HttpClient::start(const std::shared_ptr<Call> &call, bool mayReuse)
     connect(socket, &QAbstractSocket::errorOccurred, call->attempt,
             [this, call](QAbstractSocket::SocketError) { guarded("a connection error", [&] { onClosed(call); }); });
 
-    http::request<http::string_body> head;
-    head.method_string(call->request.method.toStdString());
-    head.target(call->request.target.toStdString());
-    head.version(11);
-    QString host = m_origin.host(QUrl::FullyEncoded);
-    if (host.contains(QLatin1Char(':')))
-        host = QLatin1Char('[') + host + QLatin1Char(']');
-    const bool tls = m_origin.scheme() == QLatin1String("https");
-    if (m_origin.port() > 0 && m_origin.port() != (tls ? 443 : 80))
-        host += QLatin1Char(':') + QString::number(m_origin.port());
-    head.set(http::field::host, host.toStdString());
-    for (const auto &[name, value] : call->request.headers)
-        head.set(name.toStdString(), value.toStdString());
-    if (!call->request.body.isEmpty() || call->request.method != "GET") {
-        head.body() = call->request.body.toStdString();
-        head.prepare_payload();
+    // Qt may fail a connection inside connectToHost (an address literal refused at once, a name
+    // whose failed lookup it remembers), before the handlers above were there to hear it.
+    if (socket->state() == QAbstractSocket::UnconnectedState) {
+        QMetaObject::invokeMethod(call->attempt, [this, call] { guarded("a failed connection", [&] { onClosed(call); }); },
+                                  Qt::QueuedConnection);
+        return;
     }
-    std::ostringstream out;
-    out << head;
-    const QByteArray bytes = QByteArray::fromStdString(out.str());
     // A TLS socket keeps what is written before its handshake ends; a plain one is written once connected.
+    const QByteArray bytes = call->bytes;
     if (socket->state() == QAbstractSocket::ConnectedState || qobject_cast<QSslSocket *>(socket))
         socket->write(bytes);
     else

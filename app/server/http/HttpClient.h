@@ -59,6 +59,7 @@ public:
 
 private:
     struct Call;
+    QByteArray serialize(const Request &request) const;
     QAbstractSocket *openSocket();
     void discard(QAbstractSocket *socket);
     void pump();

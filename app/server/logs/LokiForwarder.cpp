@@ -2,7 +2,6 @@
 #include "logs/LokiUpstream.h"
 #include "logs/logproto.pb.h"
 
-
 #include <snappy.h>
 
 namespace lw::server {

@@ -115,10 +115,6 @@ Json mergeStreams(std::vector<std::pair<Labels, Json>> streams, bool forward, si
     return result;
 }
 
-// True when `body` is Loki's log answer and every stream in it is within the policy: then it is
-// relayed as Loki wrote it (with one selector, the rewritten query makes that the rule). Anything
-// else — a stream outside, a metric answer, an answer of another shape — takes the checked path,
-// which drops, refuses or says what is wrong.
 // The value under `key` when the object has it exactly once: a repeated key is read as the first
 // one here and as the last one by nlohmann and by Loki's clients, so it never takes the fast path.
 std::optional<simdjson::dom::element> onlyValue(simdjson::dom::element element, std::string_view key)
@@ -137,6 +133,10 @@ std::optional<simdjson::dom::element> onlyValue(simdjson::dom::element element, 
     return found;
 }
 
+// True when `body` is Loki's log answer and every stream in it is within the policy: then it is
+// relayed as Loki wrote it (with one selector, the rewritten query makes that the rule). Anything
+// else — a stream outside, a metric answer, an answer of another shape — takes the checked path,
+// which drops, refuses or says what is wrong.
 bool everyStreamAllowed(const QByteArray &body, const LabelPolicy &policy)
 {
     // (Large answers take the checked path: the parser would keep their size for the thread's life.)
