@@ -134,6 +134,8 @@ void HttpClient::send(Request request, Done done)
     timer->setSingleShot(true);
     connect(timer, &QTimer::timeout, call->scope, [this, call] {
         guarded("a timeout", [&] {
+            if (call->finished)
+                return;
             Answer answer;
             answer.failure = Answer::Failure::Timeout;
             answer.error = "no answer within " + std::to_string(m_timeoutMs / 1000) + " s";
