@@ -321,18 +321,6 @@ private Q_SLOTS:
         a = sendAndWait(nobody, get("/"));
         QVERIFY(a && a->failure == HttpClient::Answer::Failure::Network);
         QVERIFY2(QString::fromStdString(a->error).contains("refused", Qt::CaseInsensitive), a->error.c_str());
-
-        // A name that does not resolve fails at once, also the second time (when Qt answers from its
-        // cache of failed lookups inside connectToHost), never by the timeout.
-        HttpClient unnamed(QUrl(QStringLiteral("http://no-such-host.invalid:3100")), {}, 1 << 20, 30000);
-        for (int attempt = 0; attempt < 2; ++attempt) {
-            timer.restart();
-            a = sendAndWait(unnamed, get("/"), 30000);
-            QVERIFY(a.has_value());
-            QVERIFY2(a->failure == HttpClient::Answer::Failure::Network, a->error.c_str());
-            QVERIFY2(timer.elapsed() < 20000, qPrintable(QString::number(timer.elapsed())));
-            QCOMPARE(unnamed.openConnections(), size_t(0));
-        }
     }
 
     // A connection Qt fails inside connectToHost (here: no file descriptor left for a socket) is
