@@ -1,4 +1,5 @@
 #include "EtcdCluster.h"
+#include "TestServer.h"
 
 #include <QDeadlineTimer>
 #include <QTcpServer>
@@ -7,17 +8,6 @@
 #include <csignal>
 
 namespace lw::test {
-
-namespace {
-
-quint16 freePort()
-{
-    QTcpServer probe;
-    probe.listen(QHostAddress::LocalHost, 0);
-    return probe.serverPort();
-}
-
-} // namespace
 
 EtcdCluster::EtcdCluster(int members)
 {

@@ -30,6 +30,7 @@ public:
     QByteArray log() const;
 
 private:
+    bool startOnce(int timeoutMs);
     QTemporaryDir m_dir;
     quint16 m_httpPort = 0, m_grpcPort = 0;
     std::unique_ptr<QProcess> m_process;

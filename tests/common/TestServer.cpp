@@ -5,8 +5,10 @@
 #include <QEventLoop>
 #include <QFile>
 #include <QNetworkReply>
+#include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QSslCertificate>
+#include <QTcpServer>
 #include <QTest>
 #include <QTimer>
 
@@ -217,6 +219,19 @@ Reply TestServer::requestAsAdmin(const QByteArray &method, const QString &path, 
     headers.append(std::make_pair(QByteArray("Content-Type"), QByteArray("application/json")));
     QByteArray payload = body.is_null() ? QByteArray() : QByteArray::fromStdString(body.dump());
     return request(method, path, payload, headers);
+}
+
+quint16 freePort()
+{
+    for (int attempt = 0; attempt < 200; ++attempt) {
+        const auto port = quint16(20000 + QRandomGenerator::global()->bounded(12000));
+        QTcpServer probe;
+        if (probe.listen(QHostAddress::Any, port))
+            return port;
+    }
+    QTcpServer probe; // (a crowded range: whatever the kernel gives)
+    probe.listen(QHostAddress::LocalHost, 0);
+    return probe.serverPort();
 }
 
 std::pair<int, QByteArray> runCommand(const QString &program, const QStringList &args, const QString &workDir,

@@ -80,6 +80,11 @@ private:
 };
 
 // Runs a command to completion; returns {exit code, stdout (+ stderr when merged)}.
+// A TCP port a peer the tests start (Loki, etcd) can listen on: one that binds now on every
+// address, chosen below Linux's ephemeral range (32768–60999) so that no outgoing connection of a
+// parallel suite takes it as its source port before the peer binds it.
+quint16 freePort();
+
 std::pair<int, QByteArray> runCommand(const QString &program, const QStringList &args, const QString &workDir = {},
                                       const QStringList &extraEnv = {}, int timeoutMs = 30000, bool mergeStderr = true);
 
