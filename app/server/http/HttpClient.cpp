@@ -1,6 +1,6 @@
 #include "HttpClient.h"
 #include "BeastSupport.h"
-#include "Log.h"
+#include "Guarded.h"
 
 #include <QSslConfiguration>
 #include <QSslSocket>
@@ -32,15 +32,14 @@ struct HttpClient::Call {
 
 namespace {
 
-// Signal handlers end here: nothing thrown reaches Qt's event loop.
-template <class F>
-void guarded(const char *what, F &&f)
+// The answer the parser has read whole.
+HttpClient::Answer answerOf(http::response_parser<QByteArrayBody> &parser)
 {
-    try {
-        f();
-    } catch (const std::exception &e) {
-        log::error("upstream HTTP client: %s failed: %s", what, e.what());
-    }
+    HttpClient::Answer answer;
+    answer.status = int(parser.get().result_int());
+    answer.contentType = QByteArray::fromStdString(std::string(parser.get()[http::field::content_type]));
+    answer.body = std::move(parser.get().body());
+    return answer;
 }
 
 } // namespace
@@ -86,29 +85,32 @@ QAbstractSocket *HttpClient::openSocket()
     return socket;
 }
 
-// Every socket ends here: closed, counted out, and a waiting request may take its place.
-void HttpClient::discard(QAbstractSocket *socket)
+// Every socket ends here: closed and counted out.
+void HttpClient::close(QAbstractSocket *socket)
 {
     disconnect(socket, nullptr, this, nullptr);
     socket->abort();
     socket->deleteLater();
     --m_open;
-    QMetaObject::invokeMethod(this, [this] { guarded("starting a waiting request", [&] { pump(); }); }, Qt::QueuedConnection);
 }
 
-bool HttpClient::startable(const Call &call)
+// Closed, and a waiting request may take its place.
+void HttpClient::discard(QAbstractSocket *socket)
+{
+    close(socket);
+    QMetaObject::invokeMethod(this, guarded("starting a waiting upstream request", [this] { pump(); }), Qt::QueuedConnection);
+}
+
+// Whether the call can start now; when every connection is open and only kept ones are free, which
+// it may not use, one of them is closed to make room.
+bool HttpClient::roomFor(const Call &call)
 {
     if (m_open < MaxConnections || (call.request.retryable() && !m_idle.empty()))
         return true;
     if (m_idle.empty())
         return false;
-    // All connections are open and only kept ones are free, which this request may not use: one goes.
-    QAbstractSocket *oldest = m_idle.front();
+    close(m_idle.front());
     m_idle.erase(m_idle.begin());
-    disconnect(oldest, nullptr, this, nullptr);
-    oldest->abort();
-    oldest->deleteLater();
-    --m_open;
     return true;
 }
 
@@ -116,7 +118,7 @@ void HttpClient::pump()
 {
     while (!m_waiting.empty()) {
         const std::shared_ptr<Call> call = m_waiting.front();
-        if (!call->finished && !startable(*call))
+        if (!call->finished && !roomFor(*call))
             return;
         m_waiting.erase(m_waiting.begin());
         if (!call->finished)
@@ -132,16 +134,14 @@ void HttpClient::send(Request request, Done done)
     call->scope = new QObject(this);
     auto *timer = new QTimer(call->scope);
     timer->setSingleShot(true);
-    connect(timer, &QTimer::timeout, call->scope, [this, call] {
-        guarded("a timeout", [&] {
-            if (call->finished)
-                return;
-            Answer answer;
-            answer.failure = Answer::Failure::Timeout;
-            answer.error = "no answer within " + std::to_string(m_timeoutMs / 1000) + " s";
-            finish(call, std::move(answer), false);
-        });
-    });
+    connect(timer, &QTimer::timeout, call->scope, guarded("an upstream timeout", [this, call] {
+        if (call->finished)
+            return;
+        Answer answer;
+        answer.failure = Answer::Failure::Timeout;
+        answer.error = "no answer within " + std::to_string(m_timeoutMs / 1000) + " s";
+        finish(call, std::move(answer), false);
+    }));
     timer->start(m_timeoutMs);
     try {
         call->bytes = serialize(call->request);
@@ -149,15 +149,13 @@ void HttpClient::send(Request request, Done done)
         Answer answer;
         answer.failure = Answer::Failure::Network;
         answer.error = std::string("the request could not be written: ") + e.what();
-        QMetaObject::invokeMethod(call->scope, [this, call, answer] {
-            guarded("a failed request", [&] {
-                if (!call->finished)
-                    finish(call, answer, false);
-            });
-        }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(call->scope, guarded("a failed upstream request", [this, call, answer] {
+            if (!call->finished)
+                finish(call, answer, false);
+        }), Qt::QueuedConnection);
         return;
     }
-    if (!m_waiting.empty() || !startable(*call)) {
+    if (!m_waiting.empty() || !roomFor(*call)) {
         m_waiting.push_back(call);
         return;
     }
@@ -218,16 +216,15 @@ void HttpClient::start(const std::shared_ptr<Call> &call, bool mayReuse)
     call->attempt = new QObject(call->scope);
     call->socket = socket;
 
-    connect(socket, &QIODevice::readyRead, call->attempt, [this, call] { guarded("reading an answer", [&] { onData(call); }); });
-    connect(socket, &QAbstractSocket::disconnected, call->attempt, [this, call] { guarded("a closed connection", [&] { onClosed(call); }); });
-    connect(socket, &QAbstractSocket::errorOccurred, call->attempt,
-            [this, call](QAbstractSocket::SocketError) { guarded("a connection error", [&] { onClosed(call); }); });
+    connect(socket, &QIODevice::readyRead, call->attempt, guarded("reading an upstream answer", [this, call] { onData(call); }));
+    const auto closed = guarded("a closed upstream connection", [this, call] { onClosed(call); });
+    connect(socket, &QAbstractSocket::disconnected, call->attempt, closed);
+    connect(socket, &QAbstractSocket::errorOccurred, call->attempt, closed);
 
     // Qt may fail a connection inside connectToHost (an address literal refused at once, a name
     // whose failed lookup it remembers), before the handlers above were there to hear it.
     if (socket->state() == QAbstractSocket::UnconnectedState) {
-        QMetaObject::invokeMethod(call->attempt, [this, call] { guarded("a failed connection", [&] { onClosed(call); }); },
-                                  Qt::QueuedConnection);
+        QMetaObject::invokeMethod(call->attempt, closed, Qt::QueuedConnection);
         return;
     }
     // A TLS socket keeps what is written before its handshake ends; a plain one is written once connected.
@@ -281,12 +278,9 @@ void HttpClient::onData(const std::shared_ptr<Call> &call)
         }
         return;
     }
-    Answer answer;
-    answer.status = int(parser.get().result_int());
-    answer.contentType = QByteArray::fromStdString(std::string(parser.get()[http::field::content_type]));
-    answer.body = std::move(parser.get().body());
     // Reused only when the answer ended exactly where its framing says and the peer keeps it open.
-    finish(call, std::move(answer), parser.get().keep_alive() && call->pending.isEmpty());
+    const bool keep = parser.get().keep_alive() && call->pending.isEmpty();
+    finish(call, answerOf(parser), keep);
 }
 
 void HttpClient::onClosed(const std::shared_ptr<Call> &call)
@@ -308,13 +302,8 @@ void HttpClient::onClosed(const std::shared_ptr<Call> &call)
     if (parser.is_header_done()) { // an answer that ends with the connection
         beast::error_code ec;
         parser.put_eof(ec);
-        if (!ec && parser.is_done()) {
-            Answer answer;
-            answer.status = int(parser.get().result_int());
-            answer.contentType = QByteArray::fromStdString(std::string(parser.get()[http::field::content_type]));
-            answer.body = std::move(parser.get().body());
-            return finish(call, std::move(answer), false);
-        }
+        if (!ec && parser.is_done())
+            return finish(call, answerOf(parser), false);
     }
     Answer answer;
     answer.failure = Answer::Failure::Network;
@@ -340,11 +329,7 @@ void HttpClient::finish(const std::shared_ptr<Call> &call, Answer answer, bool k
         m_waiting.erase(std::remove(m_waiting.begin(), m_waiting.end(), call), m_waiting.end());
     }
     Done done = std::move(call->done);
-    try {
-        done(std::move(answer));
-    } catch (const std::exception &e) { // never into Qt's event loop
-        log::error("handling an upstream answer failed: %s", e.what());
-    }
+    guarded("handling an upstream answer", [&done, &answer] { done(std::move(answer)); })(); // never into the event loop
 }
 
 void HttpClient::keepIdle(QAbstractSocket *socket)
@@ -360,7 +345,7 @@ void HttpClient::keepIdle(QAbstractSocket *socket)
     };
     connect(socket, &QIODevice::readyRead, this, drop);
     connect(socket, &QAbstractSocket::disconnected, this, drop);
-    QMetaObject::invokeMethod(this, [this] { guarded("starting a waiting request", [&] { pump(); }); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(this, guarded("starting a waiting upstream request", [this] { pump(); }), Qt::QueuedConnection);
 }
 
 } // namespace lw::server

@@ -61,9 +61,10 @@ private:
     struct Call;
     QByteArray serialize(const Request &request) const;
     QAbstractSocket *openSocket();
+    void close(QAbstractSocket *socket);
     void discard(QAbstractSocket *socket);
     void pump();
-    bool startable(const Call &call);
+    bool roomFor(const Call &call);
     void start(const std::shared_ptr<Call> &call, bool mayReuse);
     void onData(const std::shared_ptr<Call> &call);
     void onClosed(const std::shared_ptr<Call> &call);

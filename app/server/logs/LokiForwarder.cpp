@@ -45,29 +45,26 @@ void LokiForwarder::push(const std::string &tenant, const std::vector<StreamBatc
 {
     HttpClient::Request request;
     request.method = "POST";
-    request.target = m_url.path(QUrl::FullyEncoded).toUtf8();
-    if (request.target.isEmpty())
-        request.target = "/";
+    request.target = m_url.path(QUrl::FullyEncoded).toUtf8(); // (the server gives it Loki's push path when empty)
     request.headers = lokiHeaders(tenant, m_token);
     request.headers.emplace_back("Content-Type", "application/x-protobuf");
     request.body = encode(batches);
     request.idempotent = true; // Loki stores a stream's entry of the same time and line once
-    m_client.send(std::move(request), [done = std::move(done), url = m_url](HttpClient::Answer answer) {
+    m_client.send(std::move(request), [done = std::move(done), upstream = m_url.toString(QUrl::RemoveUserInfo)](HttpClient::Answer answer) {
         const int status = answer.status;
         const std::string said = answer.body.left(500).trimmed().toStdString();
         Outcome outcome;
         if (answer.failure != HttpClient::Answer::Failure::None) {
-            outcome = {502, "upstream Loki at " + url.toString(QUrl::RemoveUserInfo).toStdString() + " failed: " + answer.error};
+            outcome = {502, "upstream Loki at " + upstream.toStdString() + " failed: " + answer.error};
         } else if (status >= 200 && status < 300) {
             outcome = {204, {}};
         } else if (status == 401 || status == 403) { // Loki refuses this server, not the client
-            outcome = {502, lokiRefusedCredential(url.toString(QUrl::RemoveUserInfo), status, said)};
+            outcome = {502, lokiRefusedCredential(upstream, status, said)};
         } else if (status >= 400 && status < 500) {
             // The client's data or rights: pass Loki's answer on.
             outcome = {status, "upstream Loki refused the push: " + said};
         } else {
-            outcome = {502, "upstream Loki at " + url.toString(QUrl::RemoveUserInfo).toStdString() + " failed: HTTP "
-                                + std::to_string(status) + (said.empty() ? std::string() : " " + said)};
+            outcome = {502, lokiFailedWithStatus(upstream, status, said)};
         }
         done(outcome);
     });

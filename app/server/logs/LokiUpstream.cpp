@@ -22,6 +22,12 @@ std::string lokiRefusedCredential(const QString &upstream, int status, const std
            + "; see --loki-token-file): " + said;
 }
 
+std::string lokiFailedWithStatus(const QString &upstream, int status, const std::string &said)
+{
+    return "upstream Loki at " + upstream.toStdString() + " failed: HTTP " + std::to_string(status)
+           + (said.empty() ? std::string() : " " + said);
+}
+
 QNetworkRequest lokiRequest(const QUrl &url, const std::string &tenant, const QByteArray &bearerToken,
                             const QList<QSslCertificate> &ca, int timeoutMs)
 {
@@ -167,9 +173,7 @@ HttpResponse LokiUpstream::relayError(const Answer &answer, const QString &upstr
         if (answer.status == passed)
             return HttpResponse::plainError(answer.status, "upstream", said);
     }
-    return HttpResponse::plainError(502, "upstream",
-                                    "upstream Loki at " + upstream.toStdString() + " failed: HTTP " + std::to_string(answer.status)
-                                        + (said.empty() ? std::string() : " " + said));
+    return HttpResponse::plainError(502, "upstream", lokiFailedWithStatus(upstream, answer.status, said));
 }
 
 } // namespace lw::server

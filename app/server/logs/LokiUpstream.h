@@ -21,6 +21,8 @@ std::vector<std::pair<QByteArray, QByteArray>> lokiHeaders(const std::string &te
 // The sentence for Loki refusing logwardend's own credential (401/403): the client gets 502 with it,
 // never Loki's 401 (it would read as its own credential refused).
 std::string lokiRefusedCredential(const QString &upstream, int status, const std::string &said);
+// The sentence for Loki failing (a 5xx or another status not passed on): 502 with it.
+std::string lokiFailedWithStatus(const QString &upstream, int status, const std::string &said);
 
 // A request to Loki through Qt's network stack (pushes, tails): lokiHeaders, logwardend's CA, a
 // transfer timeout, redirects not followed.
